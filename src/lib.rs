@@ -1,0 +1,3 @@
+//! Folio: a personal writing site.
+pub mod markdown;
+pub mod model;

@@ -1,0 +1,41 @@
+//! Markdown rendering and text extraction, shared by the pipeline (word counts, later feeds and
+//! search text) and the app (article bodies, the bio).
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// The Markdown dialect every post is read with: CommonMark plus the GitHub-style extensions
+/// authors expect from Zola and Hugo.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// The text a reader sees: no markup, no URLs, no raw HTML tags; code kept (its words are read
+/// too). Blocks are separated by newlines so words never run together.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock)
+            | Event::End(TagEnd::TableCell | TagEnd::BlockQuote(_)) => out.push('\n'),
+            Event::Start(Tag::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words a reader reads: whitespace-separated runs in [`plain_text`] that hold a letter or digit.
+pub fn word_count(markdown: &str) -> u32 {
+    let words = plain_text(markdown)
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    u32::try_from(words).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,107 @@
+//! The data the content pipeline writes and the app reads: `manifest.json`.
+//!
+//! Plain serde types with no browser or file-system code, so the native pipeline, the wasm app
+//! and (later) a host-side prerenderer all speak exactly the same format.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the app needs to draw the home page and every post list, without any post body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub site: Site,
+    /// Every published post, newest first.
+    pub posts: Vec<PostSummary>,
+}
+
+/// Site-wide settings, from the optional site file (`site.toml` in the content folder).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Site {
+    /// The author's name, shown in the header and used as the site title.
+    pub author: String,
+    /// One line under the name; empty for none.
+    pub tagline: String,
+    /// The bio as Markdown; empty for none.
+    pub bio: String,
+    /// The consulting call to action shown after the bio ("reach out").
+    pub reach_out: Option<Link>,
+    /// Contact links (email, GitHub, LinkedIn, ...), in the author's order.
+    pub links: Vec<Link>,
+    /// URL of the RSS/Atom feed; empty for none.
+    pub feed_url: String,
+    /// URL of the mailing-list signup; empty for none.
+    pub mailing_list_url: String,
+    /// Slugs of the featured posts, in the author's order. Each named post carries its blurb in
+    /// [`PostSummary::highlight`].
+    pub highlights: Vec<String>,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            author: "Folio".to_owned(),
+            tagline: String::new(),
+            bio: String::new(),
+            reach_out: None,
+            links: Vec::new(),
+            feed_url: String::new(),
+            mailing_list_url: String::new(),
+            highlights: Vec::new(),
+        }
+    }
+}
+
+/// A labelled link.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// One post as listed in the manifest; the body lives in `posts/<slug>.md`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostSummary {
+    pub slug: String,
+    pub title: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Last update, `YYYY-MM-DD`, when the front matter gives one.
+    pub updated: Option<String>,
+    /// The front matter's `description`/`summary`; empty when there is none.
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub word_count: u32,
+    /// Whole minutes at 230 words a minute, at least 1.
+    pub reading_minutes: u32,
+    /// The blurb shown under the post on the home page when the post is a highlight.
+    pub highlight: Option<String>,
+}
+
+impl Manifest {
+    /// The post with this slug, if any.
+    pub fn post(&self, slug: &str) -> Option<&PostSummary> {
+        self.posts.iter().find(|p| p.slug == slug)
+    }
+
+    /// The featured posts in the author's order; slugs that name no post are skipped (the
+    /// pipeline rejects them, so this only matters for hand-edited manifests).
+    pub fn highlights(&self) -> Vec<&PostSummary> {
+        self.site.highlights.iter().filter_map(|s| self.post(s)).collect()
+    }
+
+    /// Posts carrying this tag, newest first.
+    pub fn tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a PostSummary> + 'a {
+        self.posts.iter().filter(move |p| p.tags.iter().any(|t| t == tag))
+    }
+}
+
+/// Where a post's body is published, relative to the site root.
+pub fn post_body_path(slug: &str) -> String {
+    format!("posts/{slug}.md")
+}
+
+/// Reading time in whole minutes for a word count, at 230 words a minute, never less than 1.
+pub fn reading_minutes(word_count: u32) -> u32 {
+    word_count.div_ceil(230).max(1)
+}
