@@ -1,3 +1,54 @@
 //! Folio: a personal writing site.
+//!
+//! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
+//! [`model`] (the manifest format), [`markdown`], [`format`].
+//! Native only: [`content`], the pipeline that turns a content folder into the site's data.
+//! Browser only: the app below, with its pages, components and fetch helpers.
+
+pub mod format;
 pub mod markdown;
 pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+mod api;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
+
+/// The router and the frame every page shares.
+#[cfg(target_arch = "wasm32")]
+mod app {
+    use leptos::prelude::*;
+    use leptos_meta::provide_meta_context;
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+
+    use crate::api::router_base;
+    use crate::components::layout::{SiteFooter, SiteHeader};
+    use crate::components::site_data::provide_site_data;
+    use crate::pages::{home::HomePage, not_found::NotFoundPage, post::PostPage, tag::TagPage};
+
+    #[component]
+    pub fn App() -> impl IntoView {
+        provide_meta_context();
+        provide_site_data();
+        let base = router_base();
+        view! {
+            <Router base>
+                <SiteHeader />
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/posts/:slug") view=PostPage />
+                        <Route path=path!("/tags/:tag") view=TagPage />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </Router>
+        }
+    }
+}

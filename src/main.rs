@@ -1,1 +1,13 @@
-fn main() {}
+//! The browser entry point: Trunk builds this binary for wasm32 and boot.js starts it.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(folio::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("`folio` is the browser app: build it with Trunk (see README.md); the native tool is `folio-build`.");
+    std::process::exit(2);
+}

@@ -1,0 +1,109 @@
+//! Fetching the pipeline's output: the manifest and post bodies.
+//!
+//! Every request is tied to the reactive owner that started it: when the reader leaves the page
+//! (the owner is cleaned up), the request is aborted instead of finishing in the background.
+
+use std::{fmt, sync::Arc};
+
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+
+use crate::model::{post_body_path, Manifest};
+
+/// Why a fetch failed, with the URL it was for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The request never got an answer (offline, DNS, aborted, CSP).
+    Network { url: String, message: String },
+    /// The server answered with a non-success status.
+    Status { url: String, status: u16 },
+    /// The answer arrived but is not what the pipeline writes.
+    Malformed { url: String, message: String },
+}
+
+impl FetchError {
+    /// A 404 means the thing does not exist, which pages show as "not found" rather than as an
+    /// error to retry.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, FetchError::Status { status: 404, .. })
+    }
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network { url, message } => write!(f, "Could not reach {url}: {message}"),
+            FetchError::Status { url, status } => write!(f, "{url} answered with HTTP {status}"),
+            FetchError::Malformed { url, message } => write!(f, "{url} is not valid: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// The document's base URL (from `<base href>`, which Trunk sets to the public URL), so the
+/// site works under a sub-path as well as at the root.
+pub fn base_href() -> String {
+    leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// The router base: the path part of the base URL without its trailing slash ("" at the root).
+pub fn router_base() -> String {
+    let href = base_href();
+    let path = match href.find("://") {
+        Some(scheme_end) => {
+            let rest = &href[scheme_end + 3..];
+            rest.find('/').map_or("/", |i| &rest[i..])
+        }
+        None => href.as_str(),
+    };
+    path.trim_end_matches('/').to_owned()
+}
+
+fn asset_url(path: &str) -> String {
+    let base = base_href();
+    if base.ends_with('/') {
+        format!("{base}{path}")
+    } else {
+        format!("{base}/{path}")
+    }
+}
+
+/// GET a file of the site as text, aborted if the calling owner is cleaned up first.
+pub async fn get_text(path: &str) -> Result<String, FetchError> {
+    let url = asset_url(path);
+    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+    let signal = controller.as_ref().map(|c| c.signal());
+    on_cleanup(move || {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
+    let network = |e: gloo_net::Error| FetchError::Network { url: url.clone(), message: e.to_string() };
+    let response = Request::get(&url).abort_signal(signal.as_ref()).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(FetchError::Status { url, status: response.status() });
+    }
+    response.text().await.map_err(network)
+}
+
+/// The post manifest, parsed.
+pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
+    let path = "manifest.json";
+    let text = get_text(path).await?;
+    serde_json::from_str(&text)
+        .map(Arc::new)
+        .map_err(|e| FetchError::Malformed { url: asset_url(path), message: e.to_string() })
+}
+
+/// A post's Markdown body.
+pub async fn post_body(slug: &str) -> Result<String, FetchError> {
+    // Slugs keep the author's file names, which may hold characters a URL must escape.
+    let slug = String::from(js_sys::encode_uri_component(slug));
+    get_text(&post_body_path(&slug)).await
+}

@@ -1,0 +1,5 @@
+//! Pieces shared by several pages.
+pub mod layout;
+pub mod post_list;
+pub mod site_data;
+pub mod status;

@@ -1,0 +1,39 @@
+//! What a page shows while its data loads, and when loading failed.
+
+use leptos::prelude::*;
+
+/// A light loading state: a line of text, so a fast load never flashes a spinner.
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! {
+        <p class="loading" data-testid="loading" role="status">
+            "Loading…"
+        </p>
+    }
+}
+
+/// The errors caught by an `ErrorBoundary`, each with its message, and a button that retries.
+#[component]
+pub fn ErrorNotice(
+    errors: ArcRwSignal<Errors>,
+    /// Called when the reader presses "Try again": typically a resource's `refetch`.
+    retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let messages = move || {
+        errors
+            .read()
+            .iter()
+            .map(|(_, error)| view! { <li>{error.to_string()}</li> })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <div class="error-notice" data-testid="error" role="alert">
+            <h1>"Something went wrong"</h1>
+            <p>"This page could not be loaded. Check your connection and try again."</p>
+            <ul class="error-details">{messages}</ul>
+            <button type="button" data-testid="retry" on:click=move |_| retry()>
+                "Try again"
+            </button>
+        </div>
+    }
+}

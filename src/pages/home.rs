@@ -1,0 +1,112 @@
+//! `/`: the author's page: bio, call to action, highlights, all writing, subscribe links.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+use crate::components::post_list::{post_href, PostList};
+use crate::components::site_data::WithManifest;
+use crate::markdown;
+use crate::model::{Manifest, Site};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! { <WithManifest render=home /> }
+}
+
+fn home(manifest: Arc<Manifest>) -> impl IntoView {
+    let site = &manifest.site;
+    let description = if site.tagline.is_empty() {
+        format!("Writing by {}", site.author)
+    } else {
+        site.tagline.clone()
+    };
+    let bio = markdown::render(&site.bio).html;
+    let reach_out = site.reach_out.clone().map(|link| {
+        view! {
+            <p class="reach-out">
+                <a class="button" data-testid="reach-out" href=link.url>{link.label}</a>
+            </p>
+        }
+    });
+    view! {
+        <Title text=site.author.clone() />
+        <Meta name="description" content=description />
+        <section class="intro" aria-labelledby="intro-heading">
+            <h1 id="intro-heading">{site.author.clone()}</h1>
+            {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
+            <div class="bio" data-testid="bio" inner_html=bio></div>
+            {reach_out}
+            <ContactLinks site=site.clone() />
+        </section>
+        <Highlights manifest=manifest.clone() />
+        <section class="all-writing" data-testid="all-writing" aria-labelledby="all-writing-heading">
+            <h2 id="all-writing-heading">"All writing"</h2>
+            <PostList posts=manifest.posts.clone() />
+        </section>
+        <Subscribe site=site.clone() />
+    }
+}
+
+#[component]
+fn ContactLinks(site: Site) -> impl IntoView {
+    (!site.links.is_empty()).then(|| {
+        view! {
+            <ul class="contact-links" aria-label="Contact">
+                {site
+                    .links
+                    .into_iter()
+                    .map(|link| view! { <li><a href=link.url>{link.label}</a></li> })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// The featured posts, each with its blurb, in the author's order.
+#[component]
+fn Highlights(manifest: Arc<Manifest>) -> impl IntoView {
+    let featured = manifest.highlights();
+    (!featured.is_empty()).then(|| {
+        let items = featured
+            .into_iter()
+            .map(|post| {
+                view! {
+                    <article class="highlight" data-testid="highlight">
+                        <h3>
+                            <A href=post_href(&post.slug) attr:data-testid="post-link">
+                                {post.title.clone()}
+                            </A>
+                        </h3>
+                        <p data-testid="blurb">{post.highlight.clone().unwrap_or_default()}</p>
+                    </article>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="highlights" data-testid="highlights" aria-labelledby="highlights-heading">
+                <h2 id="highlights-heading">"Highlights"</h2>
+                {items}
+            </section>
+        }
+    })
+}
+
+/// "Get updates via RSS feed or mailing list", with whichever of the two the site configures.
+#[component]
+pub fn Subscribe(site: Site) -> impl IntoView {
+    let rss = (!site.feed_url.is_empty()).then(|| {
+        view! { <a data-testid="rss-link" href=site.feed_url.clone()>"RSS feed"</a> }
+    });
+    let list = (!site.mailing_list_url.is_empty()).then(|| {
+        view! { <a data-testid="mailing-list-link" href=site.mailing_list_url.clone()>"mailing list"</a> }
+    });
+    let joiner = (rss.is_some() && list.is_some()).then_some(" or ");
+    (rss.is_some() || list.is_some()).then(|| {
+        view! {
+            <p class="subscribe" data-testid="subscribe">"Get updates via " {rss} {joiner} {list}</p>
+        }
+    })
+}

@@ -1,0 +1,102 @@
+//! `/posts/:slug`: one article, its body fetched as Markdown and rendered in the browser.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, FetchError};
+use crate::components::post_list::{tag_href, PostDate};
+use crate::components::site_data::WithManifest;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::format::reading_time;
+use crate::markdown;
+use crate::model::{Manifest, PostSummary};
+use crate::pages::not_found::NotFoundPage;
+
+type Body = LocalResource<Result<String, FetchError>>;
+
+#[component]
+pub fn PostPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    // Start the body download at once, in parallel with the manifest, not after it.
+    let body: Body = LocalResource::new(move || {
+        let slug = slug.get();
+        async move { api::post_body(&slug).await }
+    });
+    // Re-created when the slug changes, so moving from one post to another redraws everything.
+    move || {
+        let slug = slug.get();
+        view! { <WithManifest render=move |manifest| article(manifest, &slug, body) /> }
+    }
+}
+
+fn article(manifest: Arc<Manifest>, slug: &str, body: Body) -> AnyView {
+    let Some(post) = manifest.post(slug).cloned() else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    let description = if post.summary.is_empty() {
+        format!("{} by {}", post.title, manifest.site.author)
+    } else {
+        post.summary.clone()
+    };
+    view! {
+        <Title text=format!("{} · {}", post.title, manifest.site.author) />
+        <Meta name="description" content=description />
+        <article class="article" data-testid="article">
+            <ArticleHeader post=post />
+            <Suspense fallback=Loading>
+                <ErrorBoundary fallback=move |errors| {
+                    view! { <ErrorNotice errors retry=move || body.refetch() /> }
+                }>
+                    {move || Suspend::new(async move {
+                        body.await.map(|markdown_text| {
+                            let html = markdown::render(&markdown_text).html;
+                            view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn ArticleHeader(post: PostSummary) -> impl IntoView {
+    let updated = post.updated.clone().filter(|u| *u != post.date).map(|updated| {
+        view! { <span class="updated">" · updated " <PostDate date=updated /></span> }
+    });
+    let tags = (!post.tags.is_empty()).then(|| {
+        view! {
+            <ul class="tags" aria-label="Tags">
+                {post
+                    .tags
+                    .iter()
+                    .map(|tag| {
+                        view! {
+                            <li>
+                                <A href=tag_href(tag) attr:data-testid="tag-link">{format!("#{tag}")}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <header class="article-header">
+            <h1>{post.title.clone()}</h1>
+            <p class="meta">
+                <PostDate date=post.date.clone() />
+                " · "
+                <span data-testid="reading-time">{reading_time(post.reading_minutes)}</span>
+                {updated}
+            </p>
+            {tags}
+        </header>
+    }
+}
