@@ -198,10 +198,7 @@ impl<'de> Deserialize<'de> for Tags {
 /// Parses the front matter's keys.
 pub fn parse(raw: &RawFrontMatter<'_>) -> Result<FrontMatter, ParseError> {
     let keys: Keys = match raw.format {
-        Format::Toml => toml::from_str(raw.text).map_err(|e| ParseError {
-            line: e.span().map(|span| raw.first_line - 1 + line_at(raw.text, span.start)),
-            message: e.message().trim_end().to_owned(),
-        })?,
+        Format::Toml => toml::from_str(raw.text).map_err(|e| toml_error(raw, &e))?,
         // An empty YAML document is "no value" to serde_norway, not an empty mapping.
         Format::Yaml if raw.text.trim().is_empty() => Keys::default(),
         Format::Yaml => serde_norway::from_str(raw.text).map_err(|e| ParseError {
@@ -234,6 +231,30 @@ pub fn parse(raw: &RawFrontMatter<'_>) -> Result<FrontMatter, ParseError> {
             .collect(),
         path: non_empty(keys.path),
     })
+}
+
+/// toml's short message does not say which key it is about, so quote the line it points at.
+fn toml_error(raw: &RawFrontMatter<'_>, error: &toml::de::Error) -> ParseError {
+    let mut message = error.message().trim_end().to_owned();
+    let Some(span) = error.span() else {
+        return ParseError {
+            line: None,
+            message,
+        };
+    };
+    // `get` rather than indexing: a span off a char boundary must not turn an error into a panic.
+    let before = raw.text.get(..span.start).unwrap_or_default();
+    let after = raw.text.get(span.start..).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let source_line = format!("{}{}", &before[line_start..], after.lines().next().unwrap_or_default());
+    let source_line = source_line.trim();
+    if !source_line.is_empty() && source_line.chars().count() <= 100 {
+        message.push_str(&format!(" (in `{source_line}`)"));
+    }
+    ParseError {
+        line: Some(raw.first_line - 1 + line_at(raw.text, span.start)),
+        message,
+    }
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -358,6 +379,7 @@ mod tests {
         let toml = parse(&fm("+++\ntitle = \"a\"\ndate = \"nope\"\n+++\n")).unwrap_err();
         assert_eq!(toml.line, Some(3));
         assert!(toml.message.contains("invalid date \"nope\""), "{}", toml.message);
+        assert!(toml.message.ends_with("(in `date = \"nope\"`)"), "{}", toml.message);
         let yaml = parse(&fm("---\ntitle: a\n\ndate: 2020-99-01\n---\n")).unwrap_err();
         assert_eq!(yaml.line, Some(4));
         assert!(yaml.message.contains("at line 4 column"), "{}", yaml.message);
