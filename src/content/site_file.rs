@@ -19,20 +19,11 @@ pub struct Highlight {
 }
 
 /// The site settings and the highlights still to resolve.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SiteFile {
     /// `site.highlights` is left empty: it is filled once the highlighted posts are known.
     pub site: Site,
     pub highlights: Vec<Highlight>,
-}
-
-impl Default for SiteFile {
-    fn default() -> Self {
-        SiteFile {
-            site: Site::default(),
-            highlights: Vec::new(),
-        }
-    }
 }
 
 // Unknown keys are refused: a typo like `tagine` in a config file must not pass silently.
