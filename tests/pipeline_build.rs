@@ -334,3 +334,17 @@ fn hidden_folders_are_not_content() {
     fx.write(".draft.md", "no front matter");
     assert_eq!(only_post(&fx.report()).slug, "a");
 }
+
+#[test]
+fn refuses_an_output_folder_that_holds_the_content() {
+    let fx = Fixture::new();
+    let post = fx.write("a.md", toml_post("A", "2020-01-01", "", ""));
+    for out in [fx.content(), fx.root().to_owned()] {
+        let mut options = fx.options();
+        options.out_dir = out.clone();
+        let err = build(&options).expect_err("must refuse");
+        assert_eq!(err.path(), out);
+        assert!(err.to_string().contains("holds the content"), "{err}");
+        assert!(post.is_file(), "content untouched");
+    }
+}

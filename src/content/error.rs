@@ -79,6 +79,8 @@ pub enum BuildError {
     },
     /// The output folder has no usable name (e.g. `/` or `..`), so no sibling can be staged.
     InvalidOutDir { path: PathBuf },
+    /// The output folder is the content folder or holds it: replacing it would delete posts.
+    OutDirHoldsContent { path: PathBuf, content_dir: PathBuf },
 }
 
 impl BuildError {
@@ -96,7 +98,8 @@ impl BuildError {
             | BuildError::SiteFile { path, .. }
             | BuildError::UnknownHighlight { path, .. }
             | BuildError::DuplicateHighlight { path, .. }
-            | BuildError::InvalidOutDir { path } => path,
+            | BuildError::InvalidOutDir { path }
+            | BuildError::OutDirHoldsContent { path, .. } => path,
             BuildError::DuplicateSlug { second, .. } => second,
         }
     }
@@ -117,7 +120,8 @@ impl BuildError {
             BuildError::Io { .. }
             | BuildError::MissingTitle { .. }
             | BuildError::MissingDate { .. }
-            | BuildError::InvalidOutDir { .. } => None,
+            | BuildError::InvalidOutDir { .. }
+            | BuildError::OutDirHoldsContent { .. } => None,
         }
     }
 
@@ -188,6 +192,12 @@ impl fmt::Display for BuildError {
             BuildError::InvalidOutDir { .. } => {
                 write!(f, "{at}: the output folder needs a plain folder name")
             }
+            BuildError::OutDirHoldsContent { content_dir, .. } => write!(
+                f,
+                "{at}: the output folder is replaced on every build, and it holds the content \
+                 folder {}",
+                content_dir.display()
+            ),
         }
     }
 }

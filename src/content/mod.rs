@@ -95,6 +95,7 @@ pub struct Report {
 /// Reads and checks everything and writes the site into `options.out_dir`, replacing it whole.
 /// On error nothing is written and a previous output is left untouched.
 pub fn build(options: &Options) -> Result<Report, BuildError> {
+    refuse_out_dir_holding_content(options)?;
     let report = prepare(options)?;
     write_site(&options.out_dir, &report)?;
     Ok(report)
@@ -222,6 +223,25 @@ pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
         report.posts.iter().map(|p| (p.slug.as_str(), p.body.as_str())),
     );
     write::replace_dir(out_dir, &files)
+}
+
+/// `--out .` or `--out` equal to `--content` would wipe the posts on the first successful build.
+fn refuse_out_dir_holding_content(options: &Options) -> Result<(), BuildError> {
+    // Either folder missing: the content one is reported by `prepare`, and a missing output
+    // folder cannot hold anything.
+    let (Ok(content), Ok(out)) = (
+        std::fs::canonicalize(&options.content_dir),
+        std::fs::canonicalize(&options.out_dir),
+    ) else {
+        return Ok(());
+    };
+    if content.starts_with(&out) {
+        return Err(BuildError::OutDirHoldsContent {
+            path: options.out_dir.clone(),
+            content_dir: options.content_dir.clone(),
+        });
+    }
+    Ok(())
 }
 
 fn assign_slugs(posts: &[SourcePost]) -> Result<Vec<String>, BuildError> {
