@@ -348,3 +348,11 @@ fn refuses_an_output_folder_that_holds_the_content() {
         assert!(post.is_file(), "content untouched");
     }
 }
+
+#[test]
+fn a_post_highlighted_twice_fails() {
+    let fx = Fixture::new();
+    fx.write("a.md", toml_post("A", "2020-01-01", "", ""));
+    let path = fx.write("site.toml", "[[highlights]]\nslug = \"a\"\n[[highlights]]\nslug = \"a\"\n");
+    assert_fails_cleanly(&fx, &path, Some(4), "twice");
+}
