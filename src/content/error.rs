@@ -107,9 +107,8 @@ impl BuildError {
     /// The 1-based line in [`path`](Self::path) the error is about, when there is one.
     pub fn line(&self) -> Option<usize> {
         match self {
-            BuildError::InvalidUtf8 { line, .. } | BuildError::UnterminatedFrontMatter { line, .. } => {
-                Some(*line)
-            }
+            BuildError::InvalidUtf8 { line, .. }
+            | BuildError::UnterminatedFrontMatter { line, .. } => Some(*line),
             BuildError::FrontMatter { line, .. }
             | BuildError::InvalidDate { line, .. }
             | BuildError::InvalidSlug { line, .. }
@@ -227,7 +226,10 @@ impl fmt::Display for Warning {
 /// The 1-based line holding byte `offset` of `text`.
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 #[cfg(test)]
@@ -251,7 +253,10 @@ mod tests {
             format: "TOML",
             message: "expected `=`".into(),
         };
-        assert_eq!(err.to_string(), "posts/a.md:3: invalid TOML front matter: expected `=`");
+        assert_eq!(
+            err.to_string(),
+            "posts/a.md:3: invalid TOML front matter: expected `=`"
+        );
         let dup = BuildError::DuplicateSlug {
             slug: "x".into(),
             first: "a.md".into(),

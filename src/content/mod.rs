@@ -152,7 +152,10 @@ pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
     let manifest = write::manifest_json(&report.manifest);
     let files = write::site_files(
         &manifest,
-        report.posts.iter().map(|p| (p.slug.as_str(), p.body.as_str())),
+        report
+            .posts
+            .iter()
+            .map(|p| (p.slug.as_str(), p.body.as_str())),
     );
     write::replace_dir(out_dir, &files)
 }
