@@ -26,7 +26,7 @@ pub use app::App;
 mod app {
     use leptos::prelude::*;
     use leptos_meta::provide_meta_context;
-    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::components::{FlatRoutes, Route, Router};
     use leptos_router::path;
 
     use crate::api::router_base;
@@ -43,11 +43,11 @@ mod app {
             <Router base>
                 <SiteHeader />
                 <main id="main" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
+                    <FlatRoutes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/posts/:slug") view=PostPage />
                         <Route path=path!("/tags/:tag") view=TagPage />
-                    </Routes>
+                    </FlatRoutes>
                 </main>
                 <SiteFooter />
             </Router>
