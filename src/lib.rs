@@ -1,3 +1,4 @@
 //! Folio: a personal writing site.
 pub mod markdown;
 pub mod model;
+pub mod search;
