@@ -25,6 +25,9 @@ struct Args {
     settings: Vec<(String, f32)>,
     unsplit: bool,
     misses: usize,
+    ties: bool,
+    corrections: bool,
+    explain: Vec<String>,
     scale: Option<usize>,
 }
 
@@ -37,6 +40,9 @@ fn parse_args() -> Args {
         settings: Vec::new(),
         unsplit: false,
         misses: 0,
+        ties: false,
+        corrections: false,
+        explain: Vec::new(),
         scale: None,
     };
     let mut it = std::env::args().skip(1);
@@ -53,6 +59,9 @@ fn parse_args() -> Args {
                 args.settings.push((k.to_owned(), x.parse().expect("number")));
             }
             "--unsplit" => args.unsplit = true,
+            "--ties" => args.ties = true,
+            "--corrections" => args.corrections = true,
+            "--explain" => args.explain.push(value()),
             "--misses" => args.misses = value().parse().expect("number"),
             "--scale" => args.scale = Some(value().parse().expect("number")),
             other => panic!("unknown argument {other}"),
@@ -76,11 +85,15 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
             "prefix" => params.prefix_weight = v,
             "typo1" => params.typo_weights[0] = v,
             "typo2" => params.typo_weights[1] = v,
-            "common" => params.commonness_exponent = v,
+            "ccommon" => params.completion_commonness = v,
+            "tcommon" => params.correction_commonness = v,
+            "ending" => params.ending_factor = v,
             "existing" => params.existing_word_typo_factor = v,
             "max_completions" => params.max_completions = v as usize,
             "max_corrections" => params.max_corrections = v as usize,
-            "title_bonus" => params.title_bonus = v,
+            "title" => params.title_weight = v,
+            "title_k1" => options.scoring.title_k1 = v,
+            "title_b" => options.scoring.title_b = v,
             other => panic!("unknown setting {other}"),
         }
     }
@@ -110,6 +123,34 @@ fn main() {
         let report = evaluate(&index, &docs, &queries, params);
         print_row(corpus, &report);
         eprintln!("{corpus}: built in {build_ms:.0} ms, {} files", index.files.len());
+        for text in &args.explain {
+            let mut searcher = folio::search::eval::open(&index, params);
+            let parsed = folio::search::parse_query(text);
+            folio::search::eval::load_for(&mut searcher, &index, &parsed);
+            println!("{text:?}: {:?}", parsed.words);
+            for s in searcher.expand(&parsed) {
+                println!("  slot: {}", s.expansions.iter().map(|e| format!("{}:{:.2}(df {})", e.text, e.weight, e.term.doc_freq)).collect::<Vec<_>>().join(", "));
+            }
+            let t0 = Instant::now();
+            let reps: u32 = std::env::var("EXPAND_REPS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+            for _ in 0..reps {
+                std::hint::black_box(searcher.expand(&parsed));
+            }
+            let t1 = Instant::now();
+            for _ in 0..20 {
+                std::hint::black_box(searcher.search(&parsed, 10));
+            }
+            println!("  expand {:?}, search {:?} (mean of 20)", (t1 - t0) / reps, t1.elapsed() / 20);
+            for h in searcher.search(&parsed, 5) {
+                println!("  {:.3} w{} {:?} {:?}", h.score, h.matched_words, docs[h.doc as usize].title, h.matched_terms);
+            }
+        }
+        if args.corrections {
+            correction_report(&queries, &index, params);
+        }
+        if args.ties {
+            tie_report(&docs, &queries, &index, params);
+        }
         if args.misses > 0 {
             print_misses(&docs, &queries, &report, args.misses, &index, params);
         }
@@ -155,5 +196,70 @@ fn print_misses(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery], 
         for h in hits {
             println!("    {:.2} w{} {:?}", h.score, h.matched_words, docs[h.doc as usize].title);
         }
+    }
+}
+
+/// MRR@10 if every tie (same words matched, same score) were broken for the target: how much
+/// of what is lost is indistinguishable posts (templated titles) rather than ranking.
+#[allow(dead_code)]
+pub fn tie_report(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery], index: &folio::search::BuiltIndex, params: SearchParams) {
+    let mut searcher = folio::search::eval::open(index, params);
+    let mut per_kind: std::collections::BTreeMap<String, (usize, f64, f64)> = Default::default();
+    for q in queries {
+        let parsed = folio::search::parse_query(&q.q);
+        folio::search::eval::load_for(&mut searcher, index, &parsed);
+        let hits = searcher.search(&parsed, 200);
+        let target = hits.iter().position(|h| q.relevant.iter().any(|r| *r == docs[h.doc as usize].slug));
+        let (rr, opt) = match target {
+            None => (0.0, 0.0),
+            Some(p) => {
+                let t = &hits[p];
+                let better = hits[..p].iter().filter(|h| h.matched_words > t.matched_words || (h.matched_words == t.matched_words && h.score > t.score * 1.0005)).count();
+                let rr = if p < 10 { 1.0 / (p + 1) as f64 } else { 0.0 };
+                let opt = if better < 10 { 1.0 / (better + 1) as f64 } else { 0.0 };
+                (rr, opt)
+            }
+        };
+        for k in [q.kind.clone(), "all".to_owned()] {
+            let e = per_kind.entry(k).or_default();
+            e.0 += 1;
+            e.1 += rr;
+            e.2 += opt;
+        }
+    }
+    for (k, (n, rr, opt)) in per_kind {
+        println!("  {k}: MRR {:.3}, ties broken for the target {:.3}", rr / n as f64, opt / n as f64);
+    }
+}
+
+/// For typo and prefix queries: is the original word's term among the expansions of the word
+/// that was changed, and how is it placed? (Dev sets only.)
+pub fn correction_report(queries: &[folio::search::eval::BenchQuery], index: &folio::search::BuiltIndex, params: SearchParams) {
+    let mut searcher = folio::search::eval::open(index, params);
+    for kind in ["typo", "prefix"] {
+        let (mut n, mut missing, mut best, mut lower) = (0, 0, 0, 0);
+        for q in queries.iter().filter(|q| q.kind == kind) {
+            let Some(orig) = &q.original else { continue };
+            let parsed = folio::search::parse_query(&q.q);
+            folio::search::eval::load_for(&mut searcher, index, &parsed);
+            let want = folio::search::stem(&folio::search::fold(orig)).into_owned();
+            let slots = searcher.expand(&parsed);
+            n += 1;
+            let slot = slots.iter().find(|s| s.expansions.iter().any(|e| e.text == want));
+            match slot {
+                None => {
+                    missing += 1;
+                    if kind == "typo" {
+                        println!("  no {want:?} for {:?}", q.q);
+                    }
+                }
+                Some(s) => {
+                    let top = s.expansions.iter().map(|e| e.weight).fold(0.0, f32::max);
+                    let w = s.expansions.iter().find(|e| e.text == want).map_or(0.0, |e| e.weight);
+                    if w >= top { best += 1 } else { lower += 1 }
+                }
+            }
+        }
+        println!("{kind}: {n} queries; original term missing {missing}, top weight {best}, below another expansion {lower}");
     }
 }

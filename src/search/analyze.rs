@@ -20,6 +20,21 @@ const STOP_WORDS: &[&str] = &[
     "this", "those", "to", "was", "we", "were", "which", "will", "with", "you", "your",
 ];
 
+/// Endings the English stemmer strips (and their common combinations), folded.
+const ENDINGS: &[&str] = &[
+    "able", "ably", "al", "ally", "ance", "ances", "ant", "ants", "ate", "ated", "ates", "ating",
+    "ation", "ations", "ative", "ator", "ators", "e", "ed", "ely", "ement", "ements", "ence",
+    "ences", "ent", "er", "ers", "es", "est", "ful", "ible", "ic", "ical", "ically", "ication",
+    "ications", "ied", "ies", "ing", "ings", "ion", "ions", "ism", "ist", "ists", "ities", "ity",
+    "ive", "ively", "ives", "ization", "ize", "ized", "izes", "izing", "less", "ly", "ment",
+    "ments", "ness", "ous", "ously", "s", "y",
+];
+
+/// Whether `ending` is one of the common English endings a stem may carry.
+pub fn is_english_ending(ending: &str) -> bool {
+    ENDINGS.binary_search(&ending).is_ok()
+}
+
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
@@ -72,8 +87,9 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
+    fn word_lists_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENDINGS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

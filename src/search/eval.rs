@@ -33,6 +33,9 @@ pub struct BenchQuery {
     pub kind: String,
     pub q: String,
     pub relevant: Vec<String>,
+    /// For typo and prefix queries: the word before it was misspelled or cut.
+    #[serde(default)]
+    pub original: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -131,7 +134,11 @@ pub fn evaluate(index: &BuiltIndex, docs: &[BenchDoc], queries: &[BenchQuery], p
         load_for(&mut searcher, index, &parsed);
         let started = Instant::now();
         let hits = searcher.search(&parse_query(&q.q), 10);
-        report.latencies.push(started.elapsed());
+        let took = started.elapsed();
+        if took.as_millis() >= 20 {
+            eprintln!("slow query ({took:?}): {:?}", q.q);
+        }
+        report.latencies.push(took);
         let rank = hits.iter().position(|h| q.relevant.iter().any(|r| r == slug_of[h.doc as usize])).map_or(0, |p| p + 1);
         report.ranks.push(rank);
         for kind in [q.kind.as_str(), "all"] {

@@ -19,16 +19,21 @@ pub struct SearchParams {
     pub prefix_weight: f32,
     /// Weight of a correction at one and at two edits, before the commonness factor.
     pub typo_weights: [f32; 2],
-    /// Exponent of the commonness factor `(df / max df among the word's expansions)`.
-    pub commonness_exponent: f32,
+    /// Exponents of the commonness factor `(df / max df among the word's expansions)` for
+    /// completions and for corrections.
+    pub completion_commonness: f32,
+    pub correction_commonness: f32,
+    /// Factor for a correction that matched only part of the typed word, the rest being an
+    /// ending (`indcated` -> `indic`).
+    pub ending_factor: f32,
     /// Extra factor for corrections of a word that is itself in the dictionary.
     pub existing_word_typo_factor: f32,
     /// At most this many completions per word (the most common ones).
     pub max_completions: usize,
     /// At most this many corrections per word (the best weighted ones).
     pub max_corrections: usize,
-    /// Score bonus factor for a term found in the title (on top of BM25F's title weight).
-    pub title_bonus: f32,
+    /// Weight of the title-only saturation next to the BM25F one.
+    pub title_weight: f32,
 }
 
 impl Default for SearchParams {
@@ -36,11 +41,13 @@ impl Default for SearchParams {
         SearchParams {
             prefix_weight: 0.8,
             typo_weights: [0.6, 0.35],
-            commonness_exponent: 0.5,
+            completion_commonness: 0.0,
+            correction_commonness: 0.5,
+            ending_factor: 0.7,
             existing_word_typo_factor: 0.15,
             max_completions: 30,
             max_corrections: 8,
-            title_bonus: 0.0,
+            title_weight: 0.0,
         }
     }
 }
@@ -51,23 +58,27 @@ pub struct Expansion {
     pub term: TermRef,
     pub text: String,
     pub weight: f32,
+    /// The word's own term, as opposed to a completion or correction.
+    pub exact: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slot {
     pub required: bool,
+    /// The word is still being typed: its own term is just one of its completions.
+    pub prefix: bool,
     pub expansions: Vec<Expansion>,
 }
 
 pub fn expand(query: &Query, lexicon: &mut Lexicon<'_>, params: &SearchParams) -> Vec<Slot> {
-    query.words.iter().map(|w| Slot { required: w.required, expansions: expand_word(w, lexicon, params) }).collect()
+    query.words.iter().map(|w| Slot { required: w.required, prefix: w.prefix, expansions: expand_word(w, lexicon, params) }).collect()
 }
 
 fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParams) -> Vec<Expansion> {
     let mut out = Vec::new();
     let exact = lexicon.exact(&word.term);
     if let Some(term) = exact {
-        out.push(Expansion { term, text: word.term.clone(), weight: 1.0 });
+        out.push(Expansion { term, text: word.term.clone(), weight: 1.0, exact: true });
     }
 
     if word.prefix {
@@ -80,43 +91,56 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
         // Most common first; shorter (closer to what was typed) breaks ties.
         completions.sort_by(|a, b| b.0.doc_freq.cmp(&a.0.doc_freq).then(a.1.len().cmp(&b.1.len())));
         completions.truncate(params.max_completions);
+
         let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
         for (term, text) in completions {
-            let weight = params.prefix_weight * commonness(term.doc_freq, max_df, params);
-            out.push(Expansion { term, text, weight });
+            let weight = params.prefix_weight * commonness(term.doc_freq, max_df, params.completion_commonness);
+            out.push(Expansion { term, text, weight, exact: false });
         }
     }
 
-    if word.max_edits > 0 && out.is_empty() || word.max_edits > 0 && exact.is_some() {
+    // Corrections when nothing matched as typed (this also finds `test` for `testin`, a stem
+    // shorter than the word being typed), and, weighted far down, for real words.
+    if word.max_edits > 0 && (out.is_empty() || exact.is_some()) {
         out.extend(corrections(word, exact, lexicon, params, &out));
     }
     out
 }
 
-fn commonness(df: u32, max_df: u32, params: &SearchParams) -> f32 {
-    (df as f32 / max_df as f32).powf(params.commonness_exponent)
+fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
+    (df as f32 / max_df as f32).powf(exponent)
 }
 
 fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'_>, params: &SearchParams, taken: &[Expansion]) -> Vec<Expansion> {
     // Candidates within the edit limit of the stem, or of the word as typed (a typo can defeat
     // the stemmer: `schedulng` keeps its ending).
-    let mut found: Vec<(TermRef, String, u8)> = Vec::new();
-    let mut keys = vec![word.term.as_str()];
-    if word.surface != word.term {
-        keys.push(&word.surface);
+    let mut found: Vec<(TermRef, String, f32)> = Vec::new();
+    // A word that exists only looks for far more common words one edit away with the same first
+    // letter (cheap, and all such a weak fallback needs).
+    let real_word = exact.is_some();
+    let mut keys = vec![(word.surface.as_str(), !real_word)];
+    if word.term != word.surface && !real_word {
+        keys.push((word.term.as_str(), false));
     }
-    for key in keys {
-        let mut matcher = FuzzyMatcher::new(key, word.max_edits);
-        let mut firsts: Vec<char> = key.chars().take(2).collect();
+    let max_edits = if real_word { 1 } else { word.max_edits };
+    for (key, endings) in keys {
+        let matcher = FuzzyMatcher::new(key, max_edits);
+        let mut matcher = if endings { matcher.with_endings() } else { matcher };
+        let mut firsts: Vec<char> = key.chars().take(if real_word { 1 } else { 2 }).collect();
         firsts.dedup();
         for first in firsts {
-            lexicon.fuzzy(&mut matcher, first, |t, text, d| {
-                if d == 0 || Some(t) == exact || taken.iter().any(|e| e.term == t) {
+            lexicon.fuzzy(&mut matcher, first, |t, text, edits| {
+                if Some(t) == exact || taken.iter().any(|e| e.term == t) {
                     return;
                 }
+                let quality = match edits.distance {
+                    0 => 1.0,
+                    1 => params.typo_weights[0],
+                    _ => params.typo_weights[1],
+                } * if edits.ending { params.ending_factor } else { 1.0 };
                 match found.iter_mut().find(|f| f.0 == t) {
-                    Some(f) => f.2 = f.2.min(d),
-                    None => found.push((t, text.to_owned(), d)),
+                    Some(f) => f.2 = f.2.max(quality),
+                    None => found.push((t, text.to_owned(), quality)),
                 }
             });
         }
@@ -129,9 +153,8 @@ fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'
     let existing = if exact.is_some() { params.existing_word_typo_factor } else { 1.0 };
     let mut out: Vec<Expansion> = found
         .into_iter()
-        .map(|(term, text, d)| {
-            let base = params.typo_weights[usize::from(d.clamp(1, 2)) - 1];
-            Expansion { term, text, weight: base * existing * commonness(term.doc_freq, max_df, params) }
+        .map(|(term, text, quality)| {
+            Expansion { term, text, weight: quality * existing * commonness(term.doc_freq, max_df, params.correction_commonness), exact: false }
         })
         .collect();
     out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.id.cmp(&b.term.id)));

@@ -10,8 +10,10 @@
 //!   frequency. Term ids are positions in the global sorted list.
 //! - **posting shard** (`search/p-<hash>.bin`): the postings of a run of term ids: the byte
 //!   length of each term's list, then the lists. A list is, per document in increasing order,
-//!   `(doc delta << 1 | in title)` and one byte of precomputed BM25F saturation
-//!   (`tf' / (k1 + tf')`, scaled to 1..=255).
+//!   `(doc delta << 1 | in title)`, one byte of precomputed BM25F saturation
+//!   (`tf' / (k1 + tf')`, scaled to 1..=255) and, for title words only, one byte of title-only
+//!   BM25 saturation (the title's own evidence, which BM25F's shared saturation would swamp in a
+//!   long post).
 //! - **texts** (`search/t-<generation>/<doc>.txt`): each document's plain body, fetched for
 //!   snippets of the results actually shown. One generation hash covers all texts, so the root
 //!   stays small (no per-document hash) and every URL still names immutable content.
@@ -114,6 +116,9 @@ pub struct DictShard {
     pub first_term: u32,
     buf: String,
     ends: Vec<u32>,
+    /// Bytes each term shares with the one before it (the front coding, kept: the typo search
+    /// walks the dictionary as a trie with it).
+    shared: Vec<u8>,
     doc_freqs: Vec<u32>,
 }
 
@@ -123,7 +128,10 @@ impl DictShard {
         put_varint(&mut out, terms.len() as u64);
         let mut prev: &str = "";
         for &(term, df) in terms {
-            let shared = common_prefix_len(prev, term);
+            let mut shared = common_prefix_len(prev, term).min(usize::from(u8::MAX));
+            while !term.is_char_boundary(shared) {
+                shared -= 1;
+            }
             put_varint(&mut out, shared as u64);
             put_str(&mut out, &term[shared..]);
             put_varint(&mut out, df.into());
@@ -136,13 +144,19 @@ impl DictShard {
         let mut r = Reader::new(bytes);
         let n = r.varint()? as usize;
         let cap = n.min(bytes.len());
-        let mut shard = DictShard { first_term, buf: String::with_capacity(bytes.len() * 3), ends: Vec::with_capacity(cap), doc_freqs: Vec::with_capacity(cap) };
+        let mut shard = DictShard {
+            first_term,
+            buf: String::with_capacity(bytes.len() * 2),
+            ends: Vec::with_capacity(cap),
+            shared: Vec::with_capacity(cap),
+            doc_freqs: Vec::with_capacity(cap),
+        };
         let mut prev_start = 0usize;
         for _ in 0..n {
             let shared = r.varint()? as usize;
             let suffix = r.str()?;
             let prev_len = shard.buf.len() - prev_start;
-            if shared > prev_len || !shard.buf.is_char_boundary(prev_start + shared) {
+            if shared > prev_len || shared > usize::from(u8::MAX) || !shard.buf.is_char_boundary(prev_start + shared) {
                 return Err(FormatError("bad front coding"));
             }
             let start = shard.buf.len();
@@ -150,6 +164,7 @@ impl DictShard {
             shard.buf.push_str(suffix);
             prev_start = start;
             shard.ends.push(u32::try_from(shard.buf.len()).map_err(|_| FormatError("shard too large"))?);
+            shard.shared.push(shared as u8);
             shard.doc_freqs.push(r.varint_u32()?);
         }
         Ok(shard)
@@ -167,6 +182,11 @@ impl DictShard {
     pub fn term(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.buf[start..self.ends[i] as usize]
+    }
+
+    /// Bytes term `i` shares with term `i - 1` (0 for the first).
+    pub fn shared_with_previous(&self, i: usize) -> usize {
+        usize::from(self.shared[i])
     }
 
     pub fn doc_freq(&self, i: usize) -> u32 {
@@ -205,20 +225,24 @@ pub fn common_prefix_len(a: &str, b: &str) -> usize {
     n
 }
 
-/// One posting: a document, whether the term is in its title, and its BM25F saturation.
+/// One posting: a document, its BM25F saturation, and its title-only saturation (0: the term
+/// is not in the title).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Posting {
     pub doc: u32,
-    pub in_title: bool,
     pub saturation: u8,
+    pub title: u8,
 }
 
 /// Appends one encoded posting list (postings in increasing doc order).
 pub fn encode_postings(out: &mut Vec<u8>, postings: &[Posting]) {
     let mut prev = 0;
     for p in postings {
-        put_varint(out, (u64::from(p.doc - prev) << 1) | u64::from(p.in_title));
+        put_varint(out, (u64::from(p.doc - prev) << 1) | u64::from(p.title != 0));
         out.push(p.saturation);
+        if p.title != 0 {
+            out.push(p.title);
+        }
         prev = p.doc;
     }
 }
@@ -287,8 +311,9 @@ impl Iterator for PostingIter<'_> {
         }
         let head = self.reader.varint().ok()?;
         let saturation = self.reader.u8().ok()?;
+        let title = if head & 1 == 1 { self.reader.u8().ok()?.max(1) } else { 0 };
         self.doc = self.doc.checked_add(u32::try_from(head >> 1).ok()?)?;
-        Some(Posting { doc: self.doc, in_title: head & 1 == 1, saturation })
+        Some(Posting { doc: self.doc, saturation, title })
     }
 }
 
@@ -330,8 +355,8 @@ mod tests {
 
     #[test]
     fn posting_shard_round_trips() {
-        let a = [Posting { doc: 0, in_title: true, saturation: 200 }, Posting { doc: 700, in_title: false, saturation: 1 }];
-        let b = [Posting { doc: 5, in_title: false, saturation: 9 }];
+        let a = [Posting { doc: 0, saturation: 200, title: 3 }, Posting { doc: 700, saturation: 1, title: 0 }];
+        let b = [Posting { doc: 5, saturation: 9, title: 255 }];
         let lists: Vec<Vec<u8>> = [&a[..], &b[..]].iter().map(|l| {
             let mut out = Vec::new();
             encode_postings(&mut out, l);

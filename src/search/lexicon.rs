@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::format::{DictShard, Root};
-use super::fuzzy::FuzzyMatcher;
+use super::fuzzy::{Edits, FuzzyMatcher};
 
 /// A dictionary term: its global id (position in the sorted term list) and document frequency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,11 +68,11 @@ impl<'a> Lexicon<'a> {
         }
     }
 
-    /// Calls `f(term, text, distance)` for every term within the matcher's edit limit that
+    /// Calls `f(term, text, edits)` for every term within the matcher's edit limit that
     /// starts with `first`: typo search looks only at terms sharing the typed word's first (or
     /// second) character, a rule that keeps the dictionary download small on a split index and
     /// that holds whatever the split, so split and unsplit indexes give the same results.
-    pub fn fuzzy(&mut self, matcher: &mut FuzzyMatcher, first: char, mut f: impl FnMut(TermRef, &str, u8)) {
+    pub fn fuzzy(&mut self, matcher: &mut FuzzyMatcher, first: char, mut f: impl FnMut(TermRef, &str, Edits)) {
         let mut buf = [0u8; 4];
         let prefix: &str = first.encode_utf8(&mut buf);
         for s in self.shards_for_prefix(prefix) {

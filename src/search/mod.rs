@@ -35,6 +35,7 @@ pub use bytes::FormatError;
 pub use expand::{Expansion, SearchParams, Slot};
 pub use fold::fold;
 pub use fuzzy::distance as edit_distance;
+
 pub use query::{parse_query, Query, QueryWord, MAX_QUERY_WORDS};
 pub use rank::Hit;
 pub use searcher::Searcher;

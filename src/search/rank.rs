@@ -1,8 +1,8 @@
 //! Scoring and ordering documents.
 //!
 //! Score: for each query slot, the best of its expansions in the document, where an expansion
-//! scores `weight * idf * saturation` (saturation is the BM25F term-frequency part, precomputed
-//! at build time). Order: documents matching more of the required query words come first (all
+//! scores `weight * idf * (saturation + title_weight * title saturation)`: the BM25F
+//! term-frequency part over all fields plus a title-only part, both precomputed at build time. Order: documents matching more of the required query words come first (all
 //! words above any word), then by score. Documents matching only some words still appear, so a
 //! query with a typo nobody could correct, or a word the post lacks, still finds it.
 
@@ -44,15 +44,17 @@ pub fn rank<'p>(
     let mut touched: Vec<u32> = Vec::new();
     let mut any: Vec<u32> = Vec::new();
     for slot in slots {
+        // Completions and corrections share the idf of the slot's most common term (blended
+        // frequencies): a rare expansion must not outscore the word the reader typed just
+        // because it is rare. A word still being typed is treated as its own completion.
+        let blended_df = slot.expansions.iter().map(|e| e.term.doc_freq).max().unwrap_or(1);
         for e in &slot.expansions {
             let Some(list) = postings(e.term.id) else { continue };
-            let scale = e.weight * idf(e.term.doc_freq, doc_count) / 255.0;
+            let df = if e.exact && !slot.prefix { e.term.doc_freq } else { blended_df };
+            let scale = e.weight * idf(df, doc_count) / 255.0;
             for p in list {
                 let Some(best) = slot_best.get_mut(p.doc as usize) else { continue };
-                let mut s = scale * f32::from(p.saturation);
-                if p.in_title {
-                    s *= 1.0 + params.title_bonus;
-                }
+                let s = scale * (f32::from(p.saturation) + params.title_weight * f32::from(p.title));
                 if *best == 0.0 {
                     touched.push(p.doc);
                 }
