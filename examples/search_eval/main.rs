@@ -87,6 +87,7 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
             "typo2" => params.typo_weights[1] = v,
             "ccommon" => params.completion_commonness = v,
             "tcommon" => params.correction_commonness = v,
+            "strong" => params.strong_match = v,
             "ending" => params.ending_factor = v,
             "existing" => params.existing_word_typo_factor = v,
             "max_completions" => params.max_completions = v as usize,

@@ -32,6 +32,8 @@ pub struct SearchParams {
     pub max_completions: usize,
     /// At most this many corrections per word (the best weighted ones).
     pub max_corrections: usize,
+    /// An expansion at least this heavy makes its word count as matched (for "all words first").
+    pub strong_match: f32,
     /// Weight of the title-only saturation next to the BM25F one.
     pub title_weight: f32,
 }
@@ -48,6 +50,7 @@ impl Default for SearchParams {
             max_completions: 30,
             max_corrections: 8,
             title_weight: 0.0,
+            strong_match: 0.1,
         }
     }
 }

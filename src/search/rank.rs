@@ -41,6 +41,8 @@ pub fn rank<'p>(
     let mut score = vec![0f32; n];
     let mut covered = vec![0u8; n];
     let mut slot_best = vec![0f32; n];
+    // Per document, the weight of the strongest expansion of the current slot it contains.
+    let mut slot_weight = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut any: Vec<u32> = Vec::new();
     for slot in slots {
@@ -61,6 +63,8 @@ pub fn rank<'p>(
                 if s > *best {
                     *best = s;
                 }
+                let w = &mut slot_weight[p.doc as usize];
+                *w = w.max(e.weight);
             }
         }
         for &doc in &touched {
@@ -69,10 +73,13 @@ pub fn rank<'p>(
                 any.push(doc);
             }
             score[d] += slot_best[d];
-            if slot.required {
+            // A word counts as matched only through a plausible expansion; a far-fetched
+            // correction still adds to the score.
+            if slot.required && slot_weight[d] >= params.strong_match {
                 covered[d] = covered[d].saturating_add(1);
             }
             slot_best[d] = 0.0;
+            slot_weight[d] = 0.0;
         }
         touched.clear();
     }
