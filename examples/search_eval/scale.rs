@@ -35,17 +35,19 @@ pub fn corpus(docs: &[BenchDoc], n: usize) -> Vec<BenchDoc> {
         .collect()
 }
 
+/// Gzipped sizes, cached per index and path (both indexes have a root at the same path).
 struct Sizes {
-    gz: HashMap<String, usize>,
+    gz: HashMap<(usize, String), usize>,
 }
 
 impl Sizes {
     fn gz(&mut self, index: &BuiltIndex, path: &str) -> usize {
-        if let Some(&n) = self.gz.get(path) {
+        let key = (index as *const BuiltIndex as usize, path.to_owned());
+        if let Some(&n) = self.gz.get(&key) {
             return n;
         }
         let n = gzip_size(index.file(path).expect("file exists"));
-        self.gz.insert(path.to_owned(), n);
+        self.gz.insert(key, n);
         n
     }
 }

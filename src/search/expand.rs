@@ -9,6 +9,7 @@
 
 use super::fuzzy::FuzzyMatcher;
 use super::lexicon::{Lexicon, TermRef};
+use super::order::{float_key, sorted_by_key};
 use super::query::{Query, QueryWord};
 
 /// Query-time knobs. The defaults were chosen on a development query set, never on the
@@ -92,7 +93,7 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
             }
         });
         // Most common first; shorter (closer to what was typed) breaks ties.
-        completions.sort_by(|a, b| b.0.doc_freq.cmp(&a.0.doc_freq).then(a.1.len().cmp(&b.1.len())));
+        let mut completions = sorted_by_key(completions, |(t, text)| (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64);
         completions.truncate(params.max_completions);
 
         let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
@@ -154,13 +155,13 @@ fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'
     }
     let max_df = found.iter().map(|f| f.0.doc_freq).max().unwrap_or(1).max(1);
     let existing = if exact.is_some() { params.existing_word_typo_factor } else { 1.0 };
-    let mut out: Vec<Expansion> = found
+    let out: Vec<Expansion> = found
         .into_iter()
         .map(|(term, text, quality)| {
             Expansion { term, text, weight: quality * existing * commonness(term.doc_freq, max_df, params.correction_commonness), exact: false }
         })
         .collect();
-    out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.id.cmp(&b.term.id)));
+    let mut out = sorted_by_key(out, |e| u64::from(u32::MAX) - float_key(e.weight));
     out.truncate(params.max_corrections);
     out
 }

@@ -23,6 +23,7 @@ pub mod format;
 mod fold;
 mod fuzzy;
 mod lexicon;
+mod order;
 mod query;
 mod rank;
 mod searcher;

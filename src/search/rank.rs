@@ -8,6 +8,7 @@
 
 use super::expand::{SearchParams, Slot};
 use super::format::PostingIter;
+use super::order::float_key;
 
 /// One result.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,16 +85,28 @@ pub fn rank<'p>(
         touched.clear();
     }
 
-    let key = |doc: &u32| (std::cmp::Reverse(covered[*doc as usize]), std::cmp::Reverse(OrdF32(score[*doc as usize])), *doc);
-    if any.len() > limit {
-        any.select_nth_unstable_by_key(limit, key);
-        any.truncate(limit);
+    // One packed key per document, smallest first: more words matched (4 bits), then higher
+    // score (the float's bits order like the float), then lower doc id (28 bits).
+    let mut keys: Vec<u64> = any
+        .iter()
+        .map(|&doc| {
+            let d = doc as usize;
+            let words = 15 - u64::from(covered[d].min(15));
+            (words << 60) | ((u64::from(u32::MAX) - float_key(score[d])) << 28) | u64::from(doc.min(DOC_MASK))
+        })
+        .collect();
+    if keys.len() > limit {
+        keys.select_nth_unstable(limit);
+        keys.truncate(limit);
     }
-    any.sort_unstable_by_key(key);
+    keys.sort_unstable();
 
-    let mut hits: Vec<Hit> = any
+    let mut hits: Vec<Hit> = keys
         .into_iter()
-        .map(|doc| Hit { doc, score: score[doc as usize], matched_words: covered[doc as usize].into(), matched_terms: Vec::new() })
+        .map(|k| {
+            let doc = (k & u64::from(DOC_MASK)) as u32;
+            Hit { doc, score: score[doc as usize], matched_words: covered[doc as usize].into(), matched_terms: Vec::new() }
+        })
         .collect();
     collect_matched_terms(slots, &mut hits, &postings);
     hits
@@ -105,13 +118,14 @@ fn collect_matched_terms<'p>(slots: &[Slot], hits: &mut [Hit], postings: &impl F
     if hits.is_empty() {
         return;
     }
-    let mut by_doc: Vec<(u32, usize)> = hits.iter().enumerate().map(|(i, h)| (h.doc, i)).collect();
+    let mut by_doc: Vec<u64> = hits.iter().enumerate().map(|(i, h)| (u64::from(h.doc) << 32) | i as u64).collect();
     by_doc.sort_unstable();
     for e in slots.iter().flat_map(|s| &s.expansions) {
         let Some(list) = postings(e.term.id) else { continue };
         for p in list {
-            if let Ok(k) = by_doc.binary_search_by_key(&p.doc, |&(d, _)| d) {
-                let terms = &mut hits[by_doc[k].1].matched_terms;
+            let k = by_doc.partition_point(|&x| (x >> 32) < u64::from(p.doc));
+            if k < by_doc.len() && (by_doc[k] >> 32) == u64::from(p.doc) {
+                let terms = &mut hits[(by_doc[k] & 0xFFFF_FFFF) as usize].matched_terms;
                 if !terms.contains(&e.text) {
                     terms.push(e.text.clone());
                 }
@@ -120,20 +134,5 @@ fn collect_matched_terms<'p>(slots: &[Slot], hits: &mut [Hit], postings: &impl F
     }
 }
 
-/// `f32` ordered by `total_cmp`, for sort keys.
-#[derive(Clone, Copy, PartialEq)]
-struct OrdF32(f32);
-
-impl Eq for OrdF32 {}
-
-impl PartialOrd for OrdF32 {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for OrdF32 {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
-}
+/// Doc ids up to 2^28 (268 million posts) fit the packed sort key.
+const DOC_MASK: u32 = (1 << 28) - 1;

@@ -55,10 +55,8 @@ impl Searcher {
 
     /// Every part file of the index, for prefetching (a small site may load all at once).
     pub fn all_parts(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.root.dict_shards.iter().map(|s| dict_path(s.hash)).collect();
-        out.extend(self.root.post_shards.iter().map(|s| post_path(s.hash)));
-        out.dedup();
-        out
+        let dict = self.root.dict_shards.iter().map(|s| dict_path(s.hash));
+        unique(dict.chain(self.root.post_shards.iter().map(|s| post_path(s.hash))))
     }
 
     /// The part files the query still needs, in one batch that can be fetched in parallel:
@@ -143,9 +141,13 @@ impl Searcher {
     }
 }
 
+/// Paths in shard order, each once (shards with identical bytes share a file).
 fn unique(paths: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = paths.collect();
-    out.sort_unstable();
-    out.dedup();
+    let mut out: Vec<String> = Vec::new();
+    for p in paths {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
     out
 }

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::analyze::analyze;
+use super::order::sorted_by_key;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snippet {
@@ -50,11 +51,16 @@ fn find_matches(text: &str, terms: &[String]) -> Vec<Match> {
         return out;
     }
     analyze(text, |term, token| {
+        // (A bound for absurd inputs: the packed sort below takes 2^24 items.)
+        if out.len() >= 1 << 20 {
+            return;
+        }
         if let Some(i) = terms.iter().position(|t| t == term) {
             out.push(Match { bytes: token.start..token.end, term: i, char_start: 0 });
         }
     });
-    out.sort_by_key(|m| (m.bytes.start, m.bytes.end));
+    // Analysis order is text order, except that a compound's joined form follows its parts.
+    let mut out = sorted_by_key(out, |m| m.bytes.start as u64);
     let (mut pos, mut chars) = (0, 0);
     for m in &mut out {
         chars += text[pos..m.bytes.start].chars().count();
@@ -123,8 +129,8 @@ fn snap_to_words(body: &str, mut start: usize, mut end: usize, matches: &[Match]
     (start, end.max(start))
 }
 
-fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+/// Merges overlapping ranges; `ranges` are sorted by start.
+fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
