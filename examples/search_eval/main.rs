@@ -75,6 +75,8 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
         let v = *v;
         match k.as_str() {
             "k1" => options.scoring.k1 = v,
+            "dict_shard" => options.dict_shard_bytes = v as usize,
+            "post_shard" => options.post_shard_bytes = v as usize,
             "w_title" => options.scoring.weights[0] = v,
             "w_tags" => options.scoring.weights[1] = v,
             "w_summary" => options.scoring.weights[2] = v,

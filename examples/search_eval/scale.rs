@@ -93,6 +93,25 @@ pub fn report(blog: &[BenchDoc], n: usize, options: &BuildOptions, params: Searc
     eprintln!("built {n} docs in {:.1} s", started.elapsed().as_secs_f64());
     describe(&index, &mut sizes, "scale", n);
 
+    for (label, idx) in [("rust-blog", &small), ("scale", &index)] {
+        // Load = decode: the root, then every part (what a visitor who searched everything has).
+        let reps = 20;
+        let t0 = Instant::now();
+        for _ in 0..reps {
+            let mut s = open(idx, params);
+            for p in s.all_parts() {
+                s.add_part(&p, idx.file(&p).expect("part")).expect("decodes");
+            }
+            std::hint::black_box(&s);
+        }
+        let all = t0.elapsed() / reps;
+        let t1 = Instant::now();
+        for _ in 0..reps {
+            std::hint::black_box(open(idx, params));
+        }
+        println!("\n{label}: decode root {:.3} ms; root + all parts {:.2} ms (native)", (t1.elapsed() / reps).as_secs_f64() * 1e3, all.as_secs_f64() * 1e3);
+    }
+
     let queries = load_queries(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/search/data/rust-blog.queries.json")).expect("queries");
     for (label, idx) in [("rust-blog", &small), ("scale", &index)] {
         let root_gz = sizes.gz(idx, ROOT_PATH);
