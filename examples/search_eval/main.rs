@@ -28,6 +28,7 @@ struct Args {
     ties: bool,
     corrections: bool,
     explain: Vec<String>,
+    write_index: Option<PathBuf>,
     scale: Option<usize>,
 }
 
@@ -43,6 +44,7 @@ fn parse_args() -> Args {
         ties: false,
         corrections: false,
         explain: Vec::new(),
+        write_index: None,
         scale: None,
     };
     let mut it = std::env::args().skip(1);
@@ -62,6 +64,7 @@ fn parse_args() -> Args {
             "--ties" => args.ties = true,
             "--corrections" => args.corrections = true,
             "--explain" => args.explain.push(value()),
+            "--write-index" => args.write_index = Some(value().into()),
             "--misses" => args.misses = value().parse().expect("number"),
             "--scale" => args.scale = Some(value().parse().expect("number")),
             other => panic!("unknown argument {other}"),
@@ -113,11 +116,32 @@ fn main() {
         scale::report(&docs, n, &options, params);
         return;
     }
+    if let Some(dir) = &args.write_index {
+        // The index files of the first corpus (scaled with --scale-docs N), for the wasm bench.
+        let docs = load_docs(&args.data.join(format!("{}.json", args.corpora[0]))).expect("corpus");
+        let docs = match std::env::var("SCALE_DOCS").ok().and_then(|v| v.parse().ok()) {
+            Some(n) => scale::corpus(&docs, n),
+            None => docs,
+        };
+        let index = build_index(&docs, &options);
+        for (path, bytes) in &index.files {
+            let target = dir.join(path);
+            std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&target, bytes).expect("write");
+        }
+        eprintln!("wrote {} files under {}", index.files.len(), dir.display());
+        return;
+    }
 
     println!("| corpus | queries | MRR title | MRR body | MRR typo | MRR prefix | MRR all | R@10 t / b / ty / p / all | p50 / p95 / max ms |");
     println!("|---|---|---|---|---|---|---|---|---|");
     for corpus in &args.corpora {
         let docs = load_docs(&args.data.join(format!("{corpus}.json"))).expect("corpus");
+        // SCALE_DOCS=N: the corpus repeated to N posts (latency only: copies share answers).
+        let docs = match std::env::var("SCALE_DOCS").ok().and_then(|v| v.parse().ok()) {
+            Some(n) => scale::corpus(&docs, n),
+            None => docs,
+        };
         let qdir = args.queries_dir.clone().unwrap_or_else(|| args.data.clone());
         let queries = load_queries(&qdir.join(format!("{corpus}.queries{}.json", args.queries_suffix))).expect("queries");
         let started = Instant::now();
@@ -140,10 +164,10 @@ fn main() {
                 std::hint::black_box(searcher.expand(&parsed));
             }
             let t1 = Instant::now();
-            for _ in 0..20 {
+            for _ in 0..reps {
                 std::hint::black_box(searcher.search(&parsed, 10));
             }
-            println!("  expand {:?}, search {:?} (mean of 20)", (t1 - t0) / reps, t1.elapsed() / 20);
+            println!("  expand {:?}, search {:?} (mean of {reps})", (t1 - t0) / reps, t1.elapsed() / reps);
             for h in searcher.search(&parsed, 5) {
                 println!("  {:.3} w{} {:?} {:?}", h.score, h.matched_words, docs[h.doc as usize].title, h.matched_terms);
             }

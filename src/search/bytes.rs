@@ -43,6 +43,7 @@ impl<'a> Reader<'a> {
         Reader { bytes, pos: 0 }
     }
 
+    #[cfg(test)]
     pub fn at_end(&self) -> bool {
         self.pos >= self.bytes.len()
     }
@@ -73,10 +74,6 @@ impl<'a> Reader<'a> {
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)
-    }
-
-    pub fn u8(&mut self) -> Result<u8, FormatError> {
-        Ok(self.bytes(1)?[0])
     }
 
     pub fn u64_le(&mut self) -> Result<u64, FormatError> {

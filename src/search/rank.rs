@@ -41,31 +41,39 @@ pub fn rank<'p>(
     let n = doc_count as usize;
     let mut score = vec![0f32; n];
     let mut covered = vec![0u8; n];
+    // Per document, for the current slot: best contribution, weight of the strongest expansion
+    // present, and which expansion gave the best contribution.
     let mut slot_best = vec![0f32; n];
-    // Per document, the weight of the strongest expansion of the current slot it contains.
     let mut slot_weight = vec![0f32; n];
+    let mut slot_term = vec![0u16; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut any: Vec<u32> = Vec::new();
-    for slot in slots {
+    // (doc << 32 | slot << 16 | expansion) for every document a slot matched: the matched
+    // terms of the hits, without a second pass over the postings.
+    let mut matches: Vec<u64> = Vec::new();
+    for (slot_index, slot) in slots.iter().enumerate() {
         // Completions and corrections share the idf of the slot's most common term (blended
         // frequencies): a rare expansion must not outscore the word the reader typed just
         // because it is rare. A word still being typed is treated as its own completion.
         let blended_df = slot.expansions.iter().map(|e| e.term.doc_freq).max().unwrap_or(1);
-        for e in &slot.expansions {
+        for (expansion_index, e) in slot.expansions.iter().enumerate().take(usize::from(u16::MAX)) {
             let Some(list) = postings(e.term.id) else { continue };
             let df = if e.exact && !slot.prefix { e.term.doc_freq } else { blended_df };
             let scale = e.weight * idf(df, doc_count) / 255.0;
             for p in list {
-                let Some(best) = slot_best.get_mut(p.doc as usize) else { continue };
+                let d = p.doc as usize;
+                if d >= n {
+                    continue;
+                }
                 let s = scale * (f32::from(p.saturation) + params.title_weight * f32::from(p.title));
-                if *best == 0.0 {
+                if slot_best[d] == 0.0 {
                     touched.push(p.doc);
                 }
-                if s > *best {
-                    *best = s;
+                if s > slot_best[d] {
+                    slot_best[d] = s;
+                    slot_term[d] = expansion_index as u16;
                 }
-                let w = &mut slot_weight[p.doc as usize];
-                *w = w.max(e.weight);
+                slot_weight[d] = slot_weight[d].max(e.weight);
             }
         }
         for &doc in &touched {
@@ -79,6 +87,7 @@ pub fn rank<'p>(
             if slot.required && slot_weight[d] >= params.strong_match {
                 covered[d] = covered[d].saturating_add(1);
             }
+            matches.push((u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(slot_term[d]));
             slot_best[d] = 0.0;
             slot_weight[d] = 0.0;
         }
@@ -108,28 +117,24 @@ pub fn rank<'p>(
             Hit { doc, score: score[doc as usize], matched_words: covered[doc as usize].into(), matched_terms: Vec::new() }
         })
         .collect();
-    collect_matched_terms(slots, &mut hits, &postings);
+    fill_matched_terms(&mut hits, slots, &matches);
     hits
 }
 
-/// Which expansion terms occur in each hit: a second walk over the (few) expansion lists,
-/// cheaper than remembering every match for every document.
-fn collect_matched_terms<'p>(slots: &[Slot], hits: &mut [Hit], postings: &impl Fn(u32) -> Option<PostingIter<'p>>) {
-    if hits.is_empty() {
-        return;
-    }
-    let mut by_doc: Vec<u64> = hits.iter().enumerate().map(|(i, h)| (u64::from(h.doc) << 32) | i as u64).collect();
-    by_doc.sort_unstable();
-    for e in slots.iter().flat_map(|s| &s.expansions) {
-        let Some(list) = postings(e.term.id) else { continue };
-        for p in list {
-            let k = by_doc.partition_point(|&x| (x >> 32) < u64::from(p.doc));
-            if k < by_doc.len() && (by_doc[k] >> 32) == u64::from(p.doc) {
-                let terms = &mut hits[(by_doc[k] & 0xFFFF_FFFF) as usize].matched_terms;
-                if !terms.contains(&e.text) {
-                    terms.push(e.text.clone());
-                }
-            }
+/// Fills each hit's `matched_terms`: per query word, the term that scored best in the post.
+fn fill_matched_terms(hits: &mut [Hit], slots: &[Slot], matches: &[u64]) {
+    let mut top: Vec<u64> = hits.iter().enumerate().map(|(i, h)| (u64::from(h.doc) << 32) | i as u64).collect();
+    top.sort_unstable();
+    for &m in matches {
+        let doc = m >> 32;
+        let k = top.partition_point(|&t| (t >> 32) < doc);
+        if k == top.len() || top[k] >> 32 != doc {
+            continue;
+        }
+        let e = &slots[((m >> 16) & 0xFFFF) as usize].expansions[(m & 0xFFFF) as usize];
+        let terms = &mut hits[(top[k] & 0xFFFF_FFFF) as usize].matched_terms;
+        if !terms.contains(&e.text) {
+            terms.push(e.text.clone());
         }
     }
 }
