@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 
 use super::analyze::analyze;
+use super::tokenize::TokenKind;
 use super::bytes::content_hash;
-use super::format::{dict_path, encode_postings, post_path, text_path, DictShard, PostShard, Posting, Root, ShardRef, ROOT_PATH};
+use super::format::{dict_path, encode_postings, post_path, text_path, DictEntry, DictShard, PostShard, Posting, Root, ShardRef, ROOT_PATH};
 
 /// The fields of one post, as a reader sees them (plain text, no markup).
 #[derive(Clone, Copy, Debug, Default)]
@@ -100,6 +101,8 @@ struct RawPosting {
 #[derive(Default)]
 pub struct IndexBuilder {
     term_ids: HashMap<String, u32>,
+    /// Per term id: seen as a plain word (not only as a compound's joined form).
+    plain_word: Vec<bool>,
     postings: Vec<Vec<RawPosting>>,
     field_lengths: Vec<(u32, [u32; FIELD_COUNT])>,
     bodies: Vec<(u32, String)>,
@@ -116,12 +119,14 @@ impl IndexBuilder {
         let mut lengths = [0u32; FIELD_COUNT];
         let tags = fields.tags.join(" , ");
         for (field, text) in [fields.title, &tags, fields.summary, fields.body].into_iter().enumerate() {
-            analyze(text, |term, _| {
+            analyze(text, |term, token| {
                 let next_id = self.term_ids.len() as u32;
                 let id = *self.term_ids.entry_ref_or_insert(term, next_id);
                 if id == next_id {
                     self.postings.push(Vec::new());
+                    self.plain_word.push(false);
                 }
+                self.plain_word[id as usize] |= token.kind != TokenKind::Joined;
                 let tf = &mut counts.entry(id).or_default()[field];
                 *tf = tf.saturating_add(1);
                 lengths[field] += 1;
@@ -153,7 +158,10 @@ impl IndexBuilder {
                 size += terms[end].0.len() + 3;
                 end += 1;
             }
-            let entries: Vec<(&str, u32)> = terms[start..end].iter().map(|(t, id)| (t.as_str(), self.postings[*id as usize].len() as u32)).collect();
+            let entries: Vec<DictEntry> = terms[start..end]
+                .iter()
+                .map(|(t, id)| DictEntry { term: t, doc_freq: self.postings[*id as usize].len() as u32, joined_only: !self.plain_word[*id as usize] })
+                .collect();
             let bytes = DictShard::encode(&entries);
             let hash = content_hash(&bytes);
             root.dict_shards.push(ShardRef { first_term: start as u32, first_text: terms[start].0.clone(), hash });

@@ -13,21 +13,30 @@ pub struct DictShard {
     /// walks the dictionary as a trie with it).
     shared: Vec<u8>,
     doc_freqs: Vec<u32>,
+    joined_only: Vec<bool>,
+}
+
+/// One term as the builder writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DictEntry<'a> {
+    pub term: &'a str,
+    pub doc_freq: u32,
+    pub joined_only: bool,
 }
 
 impl DictShard {
-    pub fn encode(terms: &[(&str, u32)]) -> Vec<u8> {
+    pub fn encode(terms: &[DictEntry<'_>]) -> Vec<u8> {
         let mut out = Vec::new();
         put_varint(&mut out, terms.len() as u64);
         let mut prev: &str = "";
-        for &(term, df) in terms {
+        for &DictEntry { term, doc_freq, joined_only } in terms {
             let mut shared = common_prefix_len(prev, term).min(usize::from(u8::MAX));
             while !term.is_char_boundary(shared) {
                 shared -= 1;
             }
             put_varint(&mut out, shared as u64);
             put_str(&mut out, &term[shared..]);
-            put_varint(&mut out, df.into());
+            put_varint(&mut out, (u64::from(doc_freq) << 1) | u64::from(joined_only));
             prev = term;
         }
         out
@@ -43,6 +52,7 @@ impl DictShard {
             ends: Vec::with_capacity(cap),
             shared: Vec::with_capacity(cap),
             doc_freqs: Vec::with_capacity(cap),
+            joined_only: Vec::with_capacity(cap),
         };
         let mut prev_start = 0usize;
         for _ in 0..n {
@@ -58,7 +68,9 @@ impl DictShard {
             prev_start = start;
             shard.ends.push(u32::try_from(shard.buf.len()).map_err(|_| FormatError("shard too large"))?);
             shard.shared.push(shared as u8);
-            shard.doc_freqs.push(r.varint_u32()?);
+            let df = r.varint_u32()?;
+            shard.doc_freqs.push(df >> 1);
+            shard.joined_only.push(df & 1 == 1);
         }
         Ok(shard)
     }
@@ -84,6 +96,11 @@ impl DictShard {
 
     pub fn doc_freq(&self, i: usize) -> u32 {
         self.doc_freqs[i]
+    }
+
+    /// Whether term `i` only occurs as a compound's joined form.
+    pub fn joined_only(&self, i: usize) -> bool {
+        self.joined_only[i]
     }
 
     /// First local position whose term is not `< key` (like `slice::partition_point`).
@@ -125,11 +142,12 @@ mod tests {
     #[test]
     fn dictionary_shard_round_trips_with_front_coding() {
         let terms = [("async", 3), ("asyncawait", 1), ("await", 9), ("été", 2), ("東京", 1)];
-        let bytes = DictShard::encode(&terms);
+        let entries: Vec<DictEntry> = terms.iter().map(|&(term, doc_freq)| DictEntry { term, doc_freq, joined_only: term == "asyncawait" }).collect();
+        let bytes = DictShard::encode(&entries);
         let shard = DictShard::decode(10, &bytes).unwrap();
         assert_eq!(shard.len(), terms.len());
         for (i, &(t, df)) in terms.iter().enumerate() {
-            assert_eq!((shard.term(i), shard.doc_freq(i)), (t, df));
+            assert_eq!((shard.term(i), shard.doc_freq(i), shard.joined_only(i)), (t, df, t == "asyncawait"));
         }
         assert_eq!(shard.lower_bound("await"), 2);
         assert_eq!(shard.prefix_end("async"), 2);

@@ -88,7 +88,9 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
     if word.prefix {
         let mut completions: Vec<(TermRef, String)> = Vec::new();
         lexicon.with_prefix(&word.surface, |t, text| {
-            if Some(t) != exact {
+            // A compound's joined form (`testingcolor`) matches when typed whole, but is noise
+            // as a completion of `test`.
+            if Some(t) != exact && !t.joined_only {
                 completions.push((t, text.to_owned()));
             }
         });

@@ -6,8 +6,9 @@
 //!   content hash) and per posting shard (first term id as a delta, content hash), then the
 //!   generation hash of the per-document text files (or 0 when none were written).
 //! - **dictionary shard** (`search/d-<hash>.bin`): a run of the sorted term list, front-coded:
-//!   per term the length of the prefix shared with the previous term, the rest, and its document
-//!   frequency. Term ids are positions in the global sorted list.
+//!   per term the length of the prefix shared with the previous term, the rest, and
+//!   `document frequency << 1 | joined only` (the term only occurs as a compound's joined form,
+//!   `asyncawait`: matched when typed, never offered as a completion). Term ids are positions in the global sorted list.
 //! - **posting shard** (`search/p-<hash>.bin`): the postings of a run of term ids: the byte
 //!   length of each term's list, then the lists. A list is, per document in increasing order,
 //!   `(doc delta << 1 | in title)`, one byte of precomputed BM25F saturation
@@ -23,7 +24,7 @@
 
 use super::bytes::{put_str, put_varint, FormatError, Reader};
 
-pub use super::dict_shard::DictShard;
+pub use super::dict_shard::{DictEntry, DictShard};
 pub use super::postings::{encode_postings, PostShard, Posting, PostingIter};
 
 /// Where the root file lives, relative to the site's output folder.

@@ -187,11 +187,12 @@ pub fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::format::DictEntry;
 
     fn shard(terms: &[&str]) -> DictShard {
         let mut sorted = terms.to_vec();
         sorted.sort_unstable();
-        let entries: Vec<(&str, u32)> = sorted.iter().map(|t| (*t, 1)).collect();
+        let entries: Vec<DictEntry> = sorted.iter().map(|t| DictEntry { term: t, doc_freq: 1, joined_only: false }).collect();
         DictShard::decode(0, &DictShard::encode(&entries)).unwrap()
     }
 

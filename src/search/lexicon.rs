@@ -12,6 +12,8 @@ use super::fuzzy::{Edits, FuzzyMatcher};
 pub struct TermRef {
     pub id: u32,
     pub doc_freq: u32,
+    /// Only occurs as a compound's joined form (`asyncawait`).
+    pub joined_only: bool,
 }
 
 pub struct Lexicon<'a> {
@@ -55,7 +57,7 @@ impl<'a> Lexicon<'a> {
         }
         let shard = self.shard(self.shard_of(term))?;
         let i = shard.lower_bound(term);
-        (i < shard.len() && shard.term(i) == term).then(|| TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i) })
+        (i < shard.len() && shard.term(i) == term).then(|| TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) })
     }
 
     /// Calls `f` for every term starting with `prefix`, in sorted order.
@@ -63,7 +65,7 @@ impl<'a> Lexicon<'a> {
         for s in self.shards_for_prefix(prefix) {
             let Some(shard) = self.shard(s) else { continue };
             for i in shard.lower_bound(prefix)..shard.prefix_end(prefix) {
-                f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i) }, shard.term(i));
+                f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) }, shard.term(i));
             }
         }
     }
@@ -79,7 +81,7 @@ impl<'a> Lexicon<'a> {
             let Some(shard) = self.shard(s) else { continue };
             let lo = shard.lower_bound(prefix);
             let hi = shard.prefix_end(prefix);
-            matcher.walk(shard, lo, hi, |i, d| f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i) }, shard.term(i), d));
+            matcher.walk(shard, lo, hi, |i, d| f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) }, shard.term(i), d));
         }
     }
 }
