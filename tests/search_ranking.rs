@@ -150,3 +150,12 @@ fn empty_and_stop_word_queries_find_nothing() {
     assert!(docs(&index, "the of and ").is_empty());
     assert!(docs(&index, "   ").is_empty());
 }
+
+#[test]
+fn a_typo_in_the_first_letter_is_found_when_nothing_else_is() {
+    let index = build(&[("Release notes", FILLER), ("Cargo tips", FILLER), ("Velvet", "velvet cloth")]);
+    assert_eq!(docs(&index, "reldase ")[0], 0);
+    // Substituted first letter, no neighbour starting with "x" or "e": all terms are searched.
+    assert_eq!(docs(&index, "xelease ")[0], 0);
+    assert_eq!(docs(&index, "uargo ")[0], 1);
+}

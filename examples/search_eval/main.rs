@@ -92,6 +92,7 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
             "typo2" => params.typo_weights[1] = v,
             "ccommon" => params.completion_commonness = v,
             "tcommon" => params.correction_commonness = v,
+            "typo_anywhere" => params.typo_anywhere = v > 0.0,
             "strong" => params.strong_match = v,
             "ending" => params.ending_factor = v,
             "existing" => params.existing_word_typo_factor = v,
@@ -212,6 +213,10 @@ fn print_misses(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery], 
     for (q, &rank) in queries.iter().zip(&r.ranks).filter(|(_, &rank)| rank != 1).take(n) {
         let parsed = folio::search::parse_query(&q.q);
         folio::search::eval::load_for(&mut searcher, index, &parsed);
+        let all_hits = searcher.search(&parsed, 100);
+        if let Some((pos, t)) = all_hits.iter().enumerate().find(|(_, h)| q.relevant.contains(&docs[h.doc as usize].slug)) {
+            println!("    target at {} with {:.3} w{} {:?}", pos + 1, t.score, t.matched_words, t.matched_terms);
+        }
         let hits = searcher.search(&parsed, 3);
         let slots: Vec<String> = searcher
             .expand(&parsed)

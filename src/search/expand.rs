@@ -7,7 +7,7 @@
 //! reader more likely meant a frequent word than a rare one); a word that exists in the
 //! dictionary keeps its neighbours far below itself.
 
-use super::fuzzy::FuzzyMatcher;
+use super::fuzzy::{Edits, FuzzyMatcher};
 use super::lexicon::{Lexicon, TermRef};
 use super::order::{float_key, sorted_by_key};
 use super::query::{Query, QueryWord};
@@ -29,6 +29,8 @@ pub struct SearchParams {
     pub ending_factor: f32,
     /// Extra factor for corrections of a word that is itself in the dictionary.
     pub existing_word_typo_factor: f32,
+    /// When a misspelled word has no neighbour sharing its first letters, look at all terms.
+    pub typo_anywhere: bool,
     /// At most this many completions per word (the most common ones).
     pub max_completions: usize,
     /// At most this many corrections per word (the best weighted ones).
@@ -48,6 +50,7 @@ impl Default for SearchParams {
             correction_commonness: 0.5,
             ending_factor: 0.7,
             existing_word_typo_factor: 0.15,
+            typo_anywhere: true,
             max_completions: 30,
             max_corrections: 8,
             title_weight: 0.0,
@@ -113,6 +116,24 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
     out
 }
 
+/// Runs the typo search for each key (the word as typed, with endings; its stem), over the terms
+/// starting with its first letter (and second, for a real typo), or over all terms.
+fn search_keys(keys: &[(&str, bool)], max_edits: u8, real_word: bool, everywhere: bool, lexicon: &mut Lexicon<'_>, mut f: impl FnMut(TermRef, &str, Edits)) {
+    for &(key, endings) in keys {
+        let matcher = FuzzyMatcher::new(key, max_edits);
+        let mut matcher = if endings { matcher.with_endings() } else { matcher };
+        if everywhere {
+            lexicon.fuzzy(&mut matcher, None, &mut f);
+            continue;
+        }
+        let mut firsts: Vec<char> = key.chars().take(if real_word { 1 } else { 2 }).collect();
+        firsts.dedup();
+        for first in firsts {
+            lexicon.fuzzy(&mut matcher, Some(first), &mut f);
+        }
+    }
+}
+
 fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
     (df as f32 / max_df as f32).powf(exponent)
 }
@@ -129,27 +150,31 @@ fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'
         keys.push((word.term.as_str(), false));
     }
     let max_edits = if real_word { 1 } else { word.max_edits };
-    for (key, endings) in keys {
-        let matcher = FuzzyMatcher::new(key, max_edits);
-        let mut matcher = if endings { matcher.with_endings() } else { matcher };
-        let mut firsts: Vec<char> = key.chars().take(if real_word { 1 } else { 2 }).collect();
-        firsts.dedup();
-        for first in firsts {
-            lexicon.fuzzy(&mut matcher, first, |t, text, edits| {
-                if Some(t) == exact || taken.iter().any(|e| e.term == t) {
-                    return;
-                }
-                let quality = match edits.distance {
-                    0 => 1.0,
-                    1 => params.typo_weights[0],
-                    _ => params.typo_weights[1],
-                } * if edits.ending { params.ending_factor } else { 1.0 };
-                match found.iter_mut().find(|f| f.0 == t) {
-                    Some(f) => f.2 = f.2.max(quality),
-                    None => found.push((t, text.to_owned(), quality)),
-                }
-            });
+    let missing_before = lexicon.missing.len();
+    let mut everywhere = false;
+    loop {
+        search_keys(&keys, max_edits, real_word, everywhere, lexicon, |t, text, edits| {
+            if Some(t) == exact || taken.iter().any(|e| e.term == t) {
+                return;
+            }
+            let quality = match edits.distance {
+                0 => 1.0,
+                1 => params.typo_weights[0],
+                _ => params.typo_weights[1],
+            } * if edits.ending { params.ending_factor } else { 1.0 };
+            match found.iter_mut().find(|f| f.0 == t) {
+                Some(f) => f.2 = f.2.max(quality),
+                None => found.push((t, text.to_owned(), quality)),
+            }
+        });
+        // Nothing shares the first letters: the typo may be in the first letter (`velease`).
+        // Look everywhere, once the first-letter search is complete (its shards loaded): a rare
+        // case that costs the whole dictionary on a split index.
+        let first_pass_complete = lexicon.missing.len() == missing_before;
+        if everywhere || real_word || !found.is_empty() || !first_pass_complete || !params.typo_anywhere {
+            break;
         }
+        everywhere = true;
     }
     if let Some(e) = exact {
         // A real word: only far more common neighbours can be what the reader meant.

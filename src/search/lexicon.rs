@@ -35,6 +35,9 @@ impl<'a> Lexicon<'a> {
 
     /// Shards that may hold terms starting with `prefix`.
     fn shards_for_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        if prefix.is_empty() {
+            return 0..self.root.dict_shards.len();
+        }
         let first = self.shard_of(prefix);
         let mut last = first;
         while last + 1 < self.root.dict_shards.len() && self.root.dict_shards[last + 1].first_text.starts_with(prefix) {
@@ -71,12 +74,13 @@ impl<'a> Lexicon<'a> {
     }
 
     /// Calls `f(term, text, edits)` for every term within the matcher's edit limit that
-    /// starts with `first`: typo search looks only at terms sharing the typed word's first (or
-    /// second) character, a rule that keeps the dictionary download small on a split index and
-    /// that holds whatever the split, so split and unsplit indexes give the same results.
-    pub fn fuzzy(&mut self, matcher: &mut FuzzyMatcher, first: char, mut f: impl FnMut(TermRef, &str, Edits)) {
+    /// starts with `first` (every term for `None`). Typo search first looks only at terms
+    /// sharing the typed word's first (or second) character, which keeps the dictionary
+    /// download small on a split index; the rule depends on the terms, not on the split, so split
+    /// and unsplit indexes give the same results.
+    pub fn fuzzy(&mut self, matcher: &mut FuzzyMatcher, first: Option<char>, mut f: impl FnMut(TermRef, &str, Edits)) {
         let mut buf = [0u8; 4];
-        let prefix: &str = first.encode_utf8(&mut buf);
+        let prefix: &str = first.map_or("", |c| c.encode_utf8(&mut buf));
         for s in self.shards_for_prefix(prefix) {
             let Some(shard) = self.shard(s) else { continue };
             let lo = shard.lower_bound(prefix);
