@@ -93,6 +93,7 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
             "ccommon" => params.completion_commonness = v,
             "tcommon" => params.correction_commonness = v,
             "typo_anywhere" => params.typo_anywhere = v > 0.0,
+            "completion_budget" => params.completion_postings_per_doc = v,
             "strong" => params.strong_match = v,
             "ending" => params.ending_factor = v,
             "existing" => params.existing_word_typo_factor = v,

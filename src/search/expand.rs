@@ -31,6 +31,8 @@ pub struct SearchParams {
     pub existing_word_typo_factor: f32,
     /// When a misspelled word has no neighbour sharing its first letters, look at all terms.
     pub typo_anywhere: bool,
+    /// Completions stop once their postings add up to this many times the number of posts.
+    pub completion_postings_per_doc: f32,
     /// At most this many completions per word (the most common ones).
     pub max_completions: usize,
     /// At most this many corrections per word (the best weighted ones).
@@ -52,6 +54,7 @@ impl Default for SearchParams {
             existing_word_typo_factor: 0.15,
             typo_anywhere: true,
             max_completions: 30,
+            completion_postings_per_doc: 3.0,
             max_corrections: 8,
             title_weight: 0.0,
             strong_match: 0.1,
@@ -100,6 +103,15 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
         // Most common first; shorter (closer to what was typed) breaks ties.
         let mut completions = sorted_by_key(completions, |(t, text)| (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64);
         completions.truncate(params.max_completions);
+        // Bound the work (and the posting download) of a short prefix on a large site: the
+        // most common completions until their postings add up to a few times the post count.
+        let budget = (f64::from(lexicon.doc_count()) * f64::from(params.completion_postings_per_doc)) as u64;
+        let mut total = 0u64;
+        let keep = completions.iter().take_while(|(t, _)| {
+            total += u64::from(t.doc_freq);
+            total <= budget.max(1)
+        }).count();
+        completions.truncate(keep.max(1));
 
         let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
         for (term, text) in completions {

@@ -54,6 +54,10 @@ impl<'a> Lexicon<'a> {
         shard
     }
 
+    pub fn doc_count(&self) -> u32 {
+        self.root.doc_count
+    }
+
     pub fn exact(&mut self, term: &str) -> Option<TermRef> {
         if self.root.dict_shards.is_empty() {
             return None;
