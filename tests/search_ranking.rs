@@ -118,6 +118,9 @@ fn cjk_text_is_searchable() {
     assert_eq!(docs(&index, "たこ焼き"), [1]);
     assert_eq!(docs(&index, "錆"), [2]);
     assert!(docs(&index, "名古屋 ").is_empty());
+    // One character typed so far: the bigrams starting with it.
+    assert_eq!(docs(&index, "東"), [0]);
+    assert_eq!(docs(&index, "大"), [1]);
 }
 
 #[test]

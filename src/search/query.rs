@@ -52,7 +52,10 @@ pub fn parse_query(text: &str) -> Query {
         let cjk = token.kind == TokenKind::Cjk;
         let stop = !cjk && is_stop_word(token.text);
         // A stop word is dropped, unless it may be the start of a longer word being typed.
-        let may_be_prefix = still_typing && token.end == typing_end && token.kind == TokenKind::Word;
+        // The last word, if the text ends there; for CJK, a lone character (bigrams starting
+        // with it are its completions, which matters while an input method commits characters).
+        let lone_cjk = cjk && token.text.chars().count() == 1;
+        let may_be_prefix = still_typing && token.end == typing_end && (token.kind == TokenKind::Word || lone_cjk);
         if stop && !may_be_prefix {
             return true;
         }
@@ -68,7 +71,7 @@ pub fn parse_query(text: &str) -> Query {
         let word = QueryWord {
             surface: token.text.to_owned(),
             term,
-            prefix: may_be_prefix && !cjk,
+            prefix: may_be_prefix,
             required: token.kind != TokenKind::Joined && !stop,
             max_edits,
         };
