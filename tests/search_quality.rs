@@ -22,7 +22,8 @@ fn rust_blog_mrr_stays_above_the_floor() {
 
     let index = build_index(&docs, &BuildOptions::default());
     let report = evaluate(&index, &docs, &queries, SearchParams::default());
-    let floors = [("all", 0.78), ("title", 0.74), ("body", 0.87), ("typo", 0.74), ("prefix", 0.78)];
+    // Achieved when set: all 0.812, title 0.768, body 0.896, typo 0.773, prefix 0.810.
+    let floors = [("all", 0.79), ("title", 0.75), ("body", 0.88), ("typo", 0.75), ("prefix", 0.79)];
     let mut failures = Vec::new();
     for (kind, floor) in floors {
         let mrr = report.mrr(kind);

@@ -39,7 +39,8 @@ pub struct SearchParams {
     pub max_corrections: usize,
     /// An expansion at least this heavy makes its word count as matched (for "all words first").
     pub strong_match: f32,
-    /// Weight of the title-only saturation next to the BM25F one.
+    /// Weight of the title-only saturation next to the BM25F one: small, it mostly orders posts
+    /// that BM25F scores alike (a word in a short title beats the same word in a long one).
     pub title_weight: f32,
 }
 
@@ -56,7 +57,7 @@ impl Default for SearchParams {
             max_completions: 30,
             completion_postings_per_doc: 3.0,
             max_corrections: 8,
-            title_weight: 0.0,
+            title_weight: 0.1,
             strong_match: 0.1,
         }
     }
