@@ -154,6 +154,11 @@ fn texts_are_written_for_snippets() {
     let s = Searcher::new(index.root()).unwrap();
     let path = s.text_path(2).unwrap();
     assert_eq!(index.file(&path).unwrap(), docs[2].1.as_bytes());
+    let cut = build(&docs, &BuildOptions { text_max_bytes: 11, ..BuildOptions::default() });
+    let text = Searcher::new(cut.root()).unwrap().text_path(2).unwrap();
+    let stored = cut.file(&text).unwrap();
+    assert!(stored.len() <= 11 && docs[2].1.as_bytes().starts_with(stored));
+    assert!(std::str::from_utf8(stored).is_ok());
     let none = build(&docs, &BuildOptions { write_texts: false, ..BuildOptions::default() });
     assert!(Searcher::new(none.root()).unwrap().text_path(2).is_none());
 }

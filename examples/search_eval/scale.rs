@@ -141,12 +141,14 @@ pub fn report(blog: &[BenchDoc], n: usize, options: &BuildOptions, params: Searc
         latencies.sort_unstable();
         let lat = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e3;
         println!(
-            "\n{label}, first query of a new visitor ({} queries): index bytes gzip p50 {:.1} / p95 {:.1} / max {:.1} kB (raw p50 {:.1} kB); top-10 texts gzip p50 {:.1} / p95 {:.1} kB; search p50 {:.3} / p95 {:.3} ms",
+            "\n{label}, first query of a new visitor ({} queries): index bytes gzip p50 {:.1} / p95 {:.1} / max {:.1} kB (raw p50 {:.1} / p95 {:.1} / max {:.1} kB); top-10 texts gzip p50 {:.1} / p95 {:.1} kB; search p50 {:.3} / p95 {:.3} ms",
             index_gz.len(),
             pct(&mut index_gz, 0.5),
             pct(&mut index_gz, 0.95),
             pct(&mut index_gz, 1.0),
             pct(&mut index_raw, 0.5),
+            pct(&mut index_raw, 0.95),
+            pct(&mut index_raw, 1.0),
             pct(&mut texts_gz, 0.5),
             pct(&mut texts_gz, 0.95),
             lat(0.5),

@@ -53,8 +53,11 @@ pub struct BuildOptions {
     pub dict_shard_bytes: usize,
     /// Target size of a posting shard; a term whose postings alone are larger gets its own shard.
     pub post_shard_bytes: usize,
-    /// Also write each document's body as a text file, for snippets.
+    /// Also write each document's body as a text file, for snippets...
     pub write_texts: bool,
+    /// ...cut to this many bytes (on a character boundary): a results page fetches the texts
+    /// of the posts it shows, and one very long post must not weigh like fifty.
+    pub text_max_bytes: usize,
     pub scoring: Bm25f,
 }
 
@@ -64,7 +67,13 @@ impl Default for BuildOptions {
     /// measured best for a first query's download (16 kB: +35%; 32 kB: +100%): a query needs a
     /// few terms' postings, and the rest of each fetched shard is waste.
     fn default() -> Self {
-        BuildOptions { dict_shard_bytes: 8 * 1024, post_shard_bytes: 8 * 1024, write_texts: true, scoring: Bm25f::default() }
+        BuildOptions {
+            dict_shard_bytes: 8 * 1024,
+            post_shard_bytes: 8 * 1024,
+            write_texts: true,
+            text_max_bytes: 32 * 1024,
+            scoring: Bm25f::default(),
+        }
     }
 }
 
@@ -204,6 +213,13 @@ impl IndexBuilder {
 
         if options.write_texts && !self.bodies.is_empty() {
             self.bodies.sort_unstable_by_key(|(d, _)| *d);
+            for (_, body) in &mut self.bodies {
+                let mut cut = body.len().min(options.text_max_bytes);
+                while !body.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                body.truncate(cut);
+            }
             let mut all = Vec::new();
             for (doc, body) in &self.bodies {
                 all.extend_from_slice(&doc.to_le_bytes());
