@@ -68,6 +68,17 @@ fn asset_url(path: &str) -> String {
 
 /// GET a file of the site as text, aborted if the calling owner is cleaned up first.
 pub async fn get_text(path: &str) -> Result<String, FetchError> {
+    let (url, response) = get(path).await?;
+    response.text().await.map_err(|e| FetchError::Network { url, message: e.to_string() })
+}
+
+/// GET a file of the site as bytes (search index parts), aborted like [`get_text`].
+pub async fn get_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
+    let (url, response) = get(path).await?;
+    response.binary().await.map_err(|e| FetchError::Network { url, message: e.to_string() })
+}
+
+async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchError> {
     let url = asset_url(path);
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
@@ -81,7 +92,7 @@ pub async fn get_text(path: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status { url, status: response.status() });
     }
-    response.text().await.map_err(network)
+    Ok((url, response))
 }
 
 /// The post manifest, parsed.

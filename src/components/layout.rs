@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::search_box::SearchBox;
 use crate::components::site_data::use_site_data;
 
 /// The site header: the author's name linking home. Shows the name as soon as the manifest is
@@ -23,6 +24,7 @@ pub fn SiteHeader() -> impl IntoView {
             <nav class="site-nav" aria-label="Site">
                 <A href="/" attr:class="site-title">{name}</A>
             </nav>
+            <SearchBox />
         </header>
     }
 }
