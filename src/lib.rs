@@ -5,6 +5,8 @@
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod content;
 pub mod format;
 pub mod markdown;
 pub mod model;

@@ -1,1 +1,145 @@
+//! `folio-build`: turns a content folder into the site's `manifest.json` and `posts/*.md`.
+//! Native only; on wasm32 this is an empty program so the whole crate still builds there.
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::ffi::OsString;
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    use folio::content::{build, Options};
+
+    const USAGE: &str = "\
+Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
+
+Builds manifest.json and posts/<slug>.md from a folder of Markdown posts with
+YAML (---) or TOML (+++) front matter. The output folder is replaced as a whole,
+and only when the build succeeds.
+
+Options:
+  --content DIR  folder of posts, read recursively for *.md   [default: content]
+  --out DIR      output folder                                [default: target/folio-site]
+  --site FILE    site settings (TOML)    [default: DIR/site.toml when present, else defaults]
+  --drafts       also publish posts marked draft
+  --future       also publish posts dated after today (UTC)
+  -h, --help     show this help
+";
+
+    #[derive(Debug)]
+    enum Command {
+        Build(Options),
+        Help,
+    }
+
+    pub fn main() -> ExitCode {
+        let options = match parse_args(std::env::args_os().skip(1)) {
+            Ok(Command::Build(options)) => options,
+            Ok(Command::Help) => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Err(message) => {
+                eprintln!("folio-build: {message}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match build(&options) {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    eprintln!("folio-build: warning: {warning}");
+                }
+                println!(
+                    "folio-build: wrote {} posts to {} (skipped: {} section pages, {} drafts, {} \
+                     future posts)",
+                    report.manifest.posts.len(),
+                    options.out_dir.display(),
+                    report.section_pages,
+                    report.drafts_skipped,
+                    report.future_skipped,
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("folio-build: error: {error}");
+                eprintln!("folio-build: nothing written");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+        let mut options = Options::default();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let text = arg.to_string_lossy().into_owned();
+            // `--flag=value` and `--flag value` both work.
+            let (flag, inline) = match text.split_once('=') {
+                Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value)),
+                _ => (text.clone(), None),
+            };
+            let mut value = |name: &str| -> Result<PathBuf, String> {
+                match inline {
+                    Some(v) if !v.is_empty() => Ok(PathBuf::from(v)),
+                    Some(_) => Err(format!("{name} needs a value")),
+                    None => args
+                        .next()
+                        .map(PathBuf::from)
+                        .ok_or_else(|| format!("{name} needs a value")),
+                }
+            };
+            match flag.as_str() {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--content" => options.content_dir = value("--content")?,
+                "--out" => options.out_dir = value("--out")?,
+                "--site" => options.site_file = Some(value("--site")?),
+                "--drafts" if inline.is_none() => options.include_drafts = true,
+                "--future" if inline.is_none() => options.include_future = true,
+                _ => return Err(format!("unexpected argument {text:?}")),
+            }
+        }
+        Ok(Command::Build(options))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn parse(args: &[&str]) -> Result<Command, String> {
+            parse_args(args.iter().map(OsString::from))
+        }
+
+        #[test]
+        fn reads_every_flag() {
+            let Ok(Command::Build(o)) = parse(&[
+                "--content", "c", "--out=o", "--site", "s.toml", "--drafts", "--future",
+            ]) else {
+                panic!("should parse");
+            };
+            assert_eq!(o.content_dir, PathBuf::from("c"));
+            assert_eq!(o.out_dir, PathBuf::from("o"));
+            assert_eq!(o.site_file, Some(PathBuf::from("s.toml")));
+            assert!(o.include_drafts && o.include_future);
+        }
+
+        #[test]
+        fn defaults_and_errors() {
+            let Ok(Command::Build(o)) = parse(&[]) else {
+                panic!("should parse");
+            };
+            assert_eq!(o, Options::default());
+            assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
+            assert!(parse(&["--out"]).unwrap_err().contains("--out needs a value"));
+            assert!(parse(&["--bogus"]).unwrap_err().contains("--bogus"));
+            assert!(parse(&["--drafts=yes"]).is_err());
+            assert!(parse(&["--out="]).is_err());
+        }
+    }
+}

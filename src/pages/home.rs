@@ -68,7 +68,7 @@ fn ContactLinks(site: Site) -> impl IntoView {
 /// The featured posts, each with its blurb, in the author's order.
 #[component]
 fn Highlights(manifest: Arc<Manifest>) -> impl IntoView {
-    let featured = manifest.highlights();
+    let featured: Vec<_> = manifest.highlights().into_iter().cloned().collect();
     (!featured.is_empty()).then(|| {
         let items = featured
             .into_iter()
@@ -77,10 +77,10 @@ fn Highlights(manifest: Arc<Manifest>) -> impl IntoView {
                     <article class="highlight" data-testid="highlight">
                         <h3>
                             <A href=post_href(&post.slug) attr:data-testid="post-link">
-                                {post.title.clone()}
+                                {post.title}
                             </A>
                         </h3>
-                        <p data-testid="blurb">{post.highlight.clone().unwrap_or_default()}</p>
+                        <p data-testid="blurb">{post.highlight.unwrap_or_default()}</p>
                     </article>
                 }
             })
