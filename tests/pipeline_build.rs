@@ -18,21 +18,49 @@ fn build_fixture(fx: &Fixture) -> Result<folio::content::Report, BuildError> {
 #[test]
 fn writes_manifest_and_bodies_without_front_matter() {
     let fx = Fixture::new();
-    fx.write("hello.md", toml_post("Hello", "2020-01-01", "tags = [\"a\"]", "# Hi\n\nBody text.\n"));
-    fx.write("bundle/index.md", "---\ntitle: Bundle\ndate: 2021-01-01\n---\nBundled.\n");
+    fx.write(
+        "hello.md",
+        toml_post(
+            "Hello",
+            "2020-01-01",
+            "tags = [\"a\"]",
+            "# Hi\n\nBody text.\n",
+        ),
+    );
+    fx.write(
+        "bundle/index.md",
+        "---\ntitle: Bundle\ndate: 2021-01-01\n---\nBundled.\n",
+    );
     let report = build_fixture(&fx).expect("build");
     assert_eq!(
         fx.written(),
-        ["out/manifest.json", "out/posts/bundle.md", "out/posts/hello.md"]
+        [
+            "out/manifest.json",
+            "out/posts/bundle.md",
+            "out/posts/hello.md"
+        ]
     );
     let manifest: Manifest =
         serde_json::from_slice(&fs::read(fx.out().join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest, report.manifest);
-    assert_eq!(manifest.site, Site::default(), "no site file: plain defaults");
-    assert_eq!(fs::read_to_string(fx.out().join("posts/hello.md")).unwrap(), "# Hi\n\nBody text.\n");
-    assert_eq!(fs::read_to_string(fx.out().join("posts/bundle.md")).unwrap(), "Bundled.\n");
+    assert_eq!(
+        manifest.site,
+        Site::default(),
+        "no site file: plain defaults"
+    );
+    assert_eq!(
+        fs::read_to_string(fx.out().join("posts/hello.md")).unwrap(),
+        "# Hi\n\nBody text.\n"
+    );
+    assert_eq!(
+        fs::read_to_string(fx.out().join("posts/bundle.md")).unwrap(),
+        "Bundled.\n"
+    );
     let json = fs::read_to_string(fx.out().join("manifest.json")).unwrap();
-    assert!(!json.contains("Body text"), "the manifest carries no bodies");
+    assert!(
+        !json.contains("Body text"),
+        "the manifest carries no bodies"
+    );
 }
 
 #[test]
@@ -41,9 +69,18 @@ fn posts_are_newest_first_with_title_then_slug_breaking_ties() {
     fx.write("old.md", toml_post("Old", "2019-01-01", "", ""));
     fx.write("b.md", toml_post("Same day B", "2020-05-05", "", ""));
     fx.write("a2.md", toml_post("Same day A", "2020-05-05", "", ""));
-    fx.write("a1.md", toml_post("Same day A", "2020-05-05T23:00:00Z", "", ""));
+    fx.write(
+        "a1.md",
+        toml_post("Same day A", "2020-05-05T23:00:00Z", "", ""),
+    );
     fx.write("new.md", toml_post("New", "2021-01-01", "", ""));
-    let slugs: Vec<_> = fx.report().manifest.posts.into_iter().map(|p| p.slug).collect();
+    let slugs: Vec<_> = fx
+        .report()
+        .manifest
+        .posts
+        .into_iter()
+        .map(|p| p.slug)
+        .collect();
     assert_eq!(slugs, ["new", "a1", "a2", "b", "old"]);
 }
 
@@ -51,9 +88,15 @@ fn posts_are_newest_first_with_title_then_slug_breaking_ties() {
 fn drafts_and_future_posts_need_their_flags() {
     let fx = Fixture::new();
     fx.write("live.md", toml_post("Live", "2024-06-01", "", "")); // "today" in the fixture
-    fx.write("draft.md", toml_post("Draft", "2024-01-01", "draft = true", ""));
+    fx.write(
+        "draft.md",
+        toml_post("Draft", "2024-01-01", "draft = true", ""),
+    );
     fx.write("soon.md", "---\ntitle: Soon\ndate: 2024-06-02\n---\n");
-    fx.write("both.md", toml_post("Both", "2030-01-01", "draft = true", ""));
+    fx.write(
+        "both.md",
+        toml_post("Both", "2030-01-01", "draft = true", ""),
+    );
     let published = |options: &Options| -> Vec<String> {
         let report = folio::content::prepare(options).expect("build");
         let mut slugs: Vec<_> = report.manifest.posts.into_iter().map(|p| p.slug).collect();
@@ -76,10 +119,21 @@ fn drafts_and_future_posts_need_their_flags() {
 fn slugs_from_front_matter_stem_and_bundle_folder() {
     let fx = Fixture::new();
     fx.write("Mixed-Case.md", toml_post("Stem", "2020-01-01", "", ""));
-    fx.write("posts/my-bundle/index.md", toml_post("Bundle", "2020-01-02", "", ""));
-    fx.write("x.md", toml_post("Explicit", "2020-01-03", "slug = \"chosen\"", ""));
+    fx.write(
+        "posts/my-bundle/index.md",
+        toml_post("Bundle", "2020-01-02", "", ""),
+    );
+    fx.write(
+        "x.md",
+        toml_post("Explicit", "2020-01-03", "slug = \"chosen\"", ""),
+    );
     let report = fx.report();
-    let mut slugs: Vec<_> = report.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    let mut slugs: Vec<_> = report
+        .manifest
+        .posts
+        .iter()
+        .map(|p| p.slug.as_str())
+        .collect();
     slugs.sort();
     assert_eq!(slugs, ["Mixed-Case", "chosen", "my-bundle"]);
 }
@@ -90,12 +144,19 @@ fn colliding_slugs_get_numbered_in_path_order() {
     fx.write("c/same.md", toml_post("Third", "2020-01-01", "", ""));
     fx.write("a/same.md", toml_post("First", "2020-01-02", "", ""));
     fx.write("b/same/index.md", toml_post("Second", "2020-01-03", "", ""));
-    fx.write("z.md", toml_post("Explicit", "2020-01-04", "slug = \"same-3\"", ""));
+    fx.write(
+        "z.md",
+        toml_post("Explicit", "2020-01-04", "slug = \"same-3\"", ""),
+    );
     let report = fx.report();
     let title = |slug: &str| report.manifest.post(slug).map(|p| p.title.as_str());
     assert_eq!(title("same"), Some("First"));
     assert_eq!(title("same-2"), Some("Second"));
-    assert_eq!(title("same-3"), Some("Explicit"), "an explicit slug is never renamed");
+    assert_eq!(
+        title("same-3"),
+        Some("Explicit"),
+        "an explicit slug is never renamed"
+    );
     assert_eq!(title("same-4"), Some("Third"));
 }
 
@@ -113,12 +174,21 @@ fn assert_fails_cleanly(fx: &Fixture, path: &Path, line: Option<usize>, words: &
     let message = err.to_string();
     assert!(message.contains(&path.display().to_string()), "{message}");
     if let Some(line) = line {
-        assert!(message.contains(&format!("{}:{line}:", path.display())), "{message}");
+        assert!(
+            message.contains(&format!("{}:{line}:", path.display())),
+            "{message}"
+        );
     }
-    assert!(message.contains(words), "{message:?} should mention {words:?}");
+    assert!(
+        message.contains(words),
+        "{message:?} should mention {words:?}"
+    );
 
     assert_eq!(fx.written(), before, "nothing written, nothing left behind");
-    assert_eq!(fs::read_to_string(fx.out().join("manifest.json")).unwrap(), "previous");
+    assert_eq!(
+        fs::read_to_string(fx.out().join("manifest.json")).unwrap(),
+        "previous"
+    );
     err
 }
 
@@ -126,9 +196,15 @@ fn assert_fails_cleanly(fx: &Fixture, path: &Path, line: Option<usize>, words: &
 fn duplicate_explicit_slugs_name_both_files() {
     let fx = Fixture::new();
     let first = fx.write("a.md", toml_post("A", "2020-01-01", "slug = \"dup\"", ""));
-    let second = fx.write("b.md", "---\ntitle: B\ndate: 2020-01-02\n\nslug: dup\n---\n");
+    let second = fx.write(
+        "b.md",
+        "---\ntitle: B\ndate: 2020-01-02\n\nslug: dup\n---\n",
+    );
     let err = assert_fails_cleanly(&fx, &second, Some(5), "\"dup\"");
-    assert!(err.to_string().contains(&format!("{}:4", first.display())), "{err}");
+    assert!(
+        err.to_string().contains(&format!("{}:4", first.display())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -149,7 +225,10 @@ fn missing_date_fails_cleanly() {
 #[test]
 fn bad_dates_fail_with_their_line() {
     let fx = Fixture::new();
-    let path = fx.write("bad.md", "+++\ntitle = \"T\"\n\ndate = \"2020-02-30\"\n+++\n");
+    let path = fx.write(
+        "bad.md",
+        "+++\ntitle = \"T\"\n\ndate = \"2020-02-30\"\n+++\n",
+    );
     assert_fails_cleanly(&fx, &path, Some(4), "2020-02-30");
 
     let fx = Fixture::new();
@@ -157,7 +236,10 @@ fn bad_dates_fail_with_their_line() {
     assert_fails_cleanly(&fx, &path, Some(3), "next tuesday");
 
     let fx = Fixture::new();
-    let path = fx.write("bad.md", "+++\ntitle = \"T\"\npath = \"2020/13/01/x\"\n+++\n");
+    let path = fx.write(
+        "bad.md",
+        "+++\ntitle = \"T\"\npath = \"2020/13/01/x\"\n+++\n",
+    );
     assert_fails_cleanly(&fx, &path, Some(3), "2020-13-01");
 }
 
@@ -171,7 +253,10 @@ fn unterminated_front_matter_fails_cleanly() {
 #[test]
 fn invalid_utf8_fails_with_the_line_of_the_bad_byte() {
     let fx = Fixture::new();
-    let path = fx.write("latin1.md", b"+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\ncaf\xe9\n".as_slice());
+    let path = fx.write(
+        "latin1.md",
+        b"+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\ncaf\xe9\n".as_slice(),
+    );
     assert_fails_cleanly(&fx, &path, Some(5), "UTF-8");
 }
 
@@ -179,30 +264,45 @@ fn invalid_utf8_fails_with_the_line_of_the_bad_byte() {
 fn invalid_toml_fails_with_its_file_line() {
     let fx = Fixture::new();
     fx.write("fine.md", toml_post("Fine", "2020-01-01", "", ""));
-    let path = fx.write("broken.md", "+++\ntitle = \"T\"\ndate = 2020-01-01\ntags = [\"a\"\n+++\n");
+    let path = fx.write(
+        "broken.md",
+        "+++\ntitle = \"T\"\ndate = 2020-01-01\ntags = [\"a\"\n+++\n",
+    );
     assert_fails_cleanly(&fx, &path, Some(4), "TOML");
 }
 
 #[test]
 fn invalid_yaml_fails_with_its_file_line() {
     let fx = Fixture::new();
-    let path = fx.write("broken.md", "---\ntitle: T\ndate: 2020-01-01\ntags: [a\nx: 1\n---\n");
+    let path = fx.write(
+        "broken.md",
+        "---\ntitle: T\ndate: 2020-01-01\ntags: [a\nx: 1\n---\n",
+    );
     // libyaml gives up on the unclosed list at the next line, 4 lines into the front matter.
     let err = assert_fails_cleanly(&fx, &path, Some(5), "YAML");
-    assert!(err.to_string().contains("at line 4 column 7"), "positions inside the message are file lines too: {err}");
+    assert!(
+        err.to_string().contains("at line 4 column 7"),
+        "positions inside the message are file lines too: {err}"
+    );
 }
 
 #[test]
 fn wrong_value_type_fails_with_its_line() {
     let fx = Fixture::new();
-    let path = fx.write("typed.md", "+++\ntitle = \"T\"\ndate = 2020-01-01\ndraft = \"yes\"\n+++\n");
+    let path = fx.write(
+        "typed.md",
+        "+++\ntitle = \"T\"\ndate = 2020-01-01\ndraft = \"yes\"\n+++\n",
+    );
     assert_fails_cleanly(&fx, &path, Some(4), "draft");
 }
 
 #[test]
 fn invalid_explicit_slug_fails() {
     let fx = Fixture::new();
-    let path = fx.write("evil.md", toml_post("T", "2020-01-01", "slug = \"../../etc\"", ""));
+    let path = fx.write(
+        "evil.md",
+        toml_post("T", "2020-01-01", "slug = \"../../etc\"", ""),
+    );
     assert_fails_cleanly(&fx, &path, Some(4), "slug");
 }
 
@@ -246,12 +346,21 @@ blurb = "The first one."
     assert_eq!(site.bio, "First paragraph.\n\nSecond paragraph.");
     assert_eq!(site.feed_url, "atom.xml");
     assert_eq!(site.mailing_list_url, "https://example.com/subscribe");
-    assert_eq!(site.reach_out.as_ref().map(|l| l.label.as_str()), Some("Reach out"));
+    assert_eq!(
+        site.reach_out.as_ref().map(|l| l.label.as_str()),
+        Some("Reach out")
+    );
     let labels: Vec<_> = site.links.iter().map(|l| l.label.as_str()).collect();
     assert_eq!(labels, ["GitHub", "Email"]);
     assert_eq!(site.highlights, ["second", "first"], "the author's order");
-    assert_eq!(manifest.post("second").unwrap().highlight.as_deref(), Some("The second one."));
-    assert_eq!(manifest.post("first").unwrap().highlight.as_deref(), Some("The first one."));
+    assert_eq!(
+        manifest.post("second").unwrap().highlight.as_deref(),
+        Some("The second one.")
+    );
+    assert_eq!(
+        manifest.post("first").unwrap().highlight.as_deref(),
+        Some("The first one.")
+    );
     assert_eq!(manifest.post("plain").unwrap().highlight, None);
 }
 
@@ -264,7 +373,14 @@ fn site_file_can_live_elsewhere_and_must_exist_when_named() {
     fs::write(&elsewhere, "author = \"Elsewhere\"\n").unwrap();
     let mut options = fx.options();
     options.site_file = Some(elsewhere.clone());
-    assert_eq!(folio::content::prepare(&options).unwrap().manifest.site.author, "Elsewhere");
+    assert_eq!(
+        folio::content::prepare(&options)
+            .unwrap()
+            .manifest
+            .site
+            .author,
+        "Elsewhere"
+    );
 
     options.site_file = Some(fx.root().join("missing.toml"));
     let err = folio::content::prepare(&options).unwrap_err();
@@ -295,11 +411,21 @@ fn highlight_of_an_unpublished_post_is_dropped_with_a_warning() {
     let fx = Fixture::new();
     fx.write("a.md", toml_post("A", "2020-01-01", "", ""));
     fx.write("later.md", toml_post("Later", "2099-01-01", "", ""));
-    fx.write("site.toml", "[[highlights]]\nslug = \"later\"\n[[highlights]]\nslug = \"a\"\n");
+    fx.write(
+        "site.toml",
+        "[[highlights]]\nslug = \"later\"\n[[highlights]]\nslug = \"a\"\n",
+    );
     let report = fx.report();
     assert_eq!(report.manifest.site.highlights, ["a"]);
     assert_eq!(only_post(&report).highlight.as_deref(), Some(""));
-    assert!(report.warnings.iter().any(|w| w.message.contains("\"later\"")), "{:?}", report.warnings);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("\"later\"")),
+        "{:?}",
+        report.warnings
+    );
 }
 
 #[test]
@@ -333,4 +459,29 @@ fn hidden_folders_are_not_content() {
     fx.write(".git/notes.md", "no front matter");
     fx.write(".draft.md", "no front matter");
     assert_eq!(only_post(&fx.report()).slug, "a");
+}
+
+#[test]
+fn refuses_an_output_folder_that_holds_the_content() {
+    let fx = Fixture::new();
+    let post = fx.write("a.md", toml_post("A", "2020-01-01", "", ""));
+    for out in [fx.content(), fx.root().to_owned()] {
+        let mut options = fx.options();
+        options.out_dir = out.clone();
+        let err = build(&options).expect_err("must refuse");
+        assert_eq!(err.path(), out);
+        assert!(err.to_string().contains("holds the content"), "{err}");
+        assert!(post.is_file(), "content untouched");
+    }
+}
+
+#[test]
+fn a_post_highlighted_twice_fails() {
+    let fx = Fixture::new();
+    fx.write("a.md", toml_post("A", "2020-01-01", "", ""));
+    let path = fx.write(
+        "site.toml",
+        "[[highlights]]\nslug = \"a\"\n[[highlights]]\nslug = \"a\"\n",
+    );
+    assert_fails_cleanly(&fx, &path, Some(4), "twice");
 }

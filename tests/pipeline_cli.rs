@@ -24,11 +24,19 @@ fn builds_and_summarises() {
     let fx = Fixture::new();
     fx.write("_index.md", "+++\ntitle = \"Section\"\n+++\n");
     fx.write("a.md", toml_post("A", "2020-01-01", "", "Body"));
-    fx.write("draft.md", toml_post("Draft", "2020-01-02", "draft = true", ""));
+    fx.write(
+        "draft.md",
+        toml_post("Draft", "2020-01-02", "draft = true", ""),
+    );
     fx.write("future.md", toml_post("Future", "2999-01-01", "", ""));
     let (content, out) = (fx.content(), fx.out());
 
-    let run = folio_build(&["--content".as_ref(), content.as_ref(), "--out".as_ref(), out.as_ref()]);
+    let run = folio_build(&[
+        "--content".as_ref(),
+        content.as_ref(),
+        "--out".as_ref(),
+        out.as_ref(),
+    ]);
     let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
     assert!(run.status.success(), "{stderr}");
     assert_eq!(
@@ -38,7 +46,10 @@ fn builds_and_summarises() {
             out.display()
         )
     );
-    assert!(stderr.contains("warning:") && stderr.contains("_index.md"), "{stderr}");
+    assert!(
+        stderr.contains("warning:") && stderr.contains("_index.md"),
+        "{stderr}"
+    );
     assert!(out.join("posts/a.md").is_file());
 
     let run = folio_build(&[
@@ -50,7 +61,11 @@ fn builds_and_summarises() {
         out.as_ref(),
     ]);
     assert!(run.status.success());
-    assert!(text(&run.stdout).contains("wrote 3 posts"), "{}", text(&run.stdout));
+    assert!(
+        text(&run.stdout).contains("wrote 3 posts"),
+        "{}",
+        text(&run.stdout)
+    );
     assert!(out.join("posts/future.md").is_file() && out.join("posts/draft.md").is_file());
 }
 
@@ -59,18 +74,34 @@ fn failing_build_exits_non_zero_and_names_the_spot() {
     let fx = Fixture::new();
     fx.write("a.md", toml_post("A", "2020-01-01", "", ""));
     let (content, out) = (fx.content(), fx.out());
-    let ok = folio_build(&["--content".as_ref(), content.as_ref(), "--out".as_ref(), out.as_ref()]);
+    let ok = folio_build(&[
+        "--content".as_ref(),
+        content.as_ref(),
+        "--out".as_ref(),
+        out.as_ref(),
+    ]);
     assert!(ok.status.success());
     let manifest_before = fs::read(out.join("manifest.json")).unwrap();
 
     let bad = fx.write("bad.md", "---\ntitle: Bad\ndate: 2020-02-31\n---\n");
-    let run = folio_build(&["--content".as_ref(), content.as_ref(), "--out".as_ref(), out.as_ref()]);
+    let run = folio_build(&[
+        "--content".as_ref(),
+        content.as_ref(),
+        "--out".as_ref(),
+        out.as_ref(),
+    ]);
     let stderr = text(&run.stderr);
     assert_eq!(run.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("error: {}:3:", bad.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {}:3:", bad.display())),
+        "{stderr}"
+    );
     assert!(stderr.contains("2020-02-31"), "{stderr}");
     assert!(run.stdout.is_empty());
-    assert_eq!(fs::read(out.join("manifest.json")).unwrap(), manifest_before);
+    assert_eq!(
+        fs::read(out.join("manifest.json")).unwrap(),
+        manifest_before
+    );
 }
 
 #[test]
@@ -87,7 +118,11 @@ fn missing_site_file_and_bad_arguments() {
         missing.as_ref(),
     ]);
     assert_eq!(run.status.code(), Some(1));
-    assert!(text(&run.stderr).contains("nope.toml"), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stderr).contains("nope.toml"),
+        "{}",
+        text(&run.stderr)
+    );
     assert!(!out.exists());
 
     let run = folio_build(&["--frobnicate".as_ref()]);

@@ -35,10 +35,24 @@ fn builds_the_rust_blog_as_is() {
     let mut warned: Vec<_> = report
         .warnings
         .iter()
-        .map(|w| w.path.strip_prefix(&content).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|w| {
+            w.path
+                .strip_prefix(&content)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     warned.sort();
-    assert_eq!(warned, ["_index.md", "inside-rust/_index.md", "releases/_index.md", "releases/latest.md"]);
+    assert_eq!(
+        warned,
+        [
+            "_index.md",
+            "inside-rust/_index.md",
+            "releases/_index.md",
+            "releases/latest.md"
+        ]
+    );
 
     for post in posts {
         assert!(!post.title.trim().is_empty(), "{post:?}");
@@ -67,7 +81,10 @@ fn builds_the_rust_blog_as_is() {
         "As 2014 is drawing to a close, it's time to begin the Rust 1.0 release cycle!"
     );
     let ffi = post("ffi-unwind-longjmp");
-    assert_eq!(ffi.title, "Rust & the case of the disappearing stack frames");
+    assert_eq!(
+        ffi.title,
+        "Rust & the case of the disappearing stack frames"
+    );
     assert_eq!(ffi.date, "2021-01-26");
     let survey = post("2023-Rust-Annual-Survey-2023-results");
     assert_eq!(survey.title, "2023 Annual Rust Survey Results");
@@ -75,20 +92,36 @@ fn builds_the_rust_blog_as_is() {
     assert_eq!(post("Rust-1.3").title, "Announcing Rust 1.3");
 
     // Two stems occur twice; the later path gets `-2`.
-    assert_eq!(post("all-hands").title, "The Rust Team All Hands in Berlin: a Recap");
+    assert_eq!(
+        post("all-hands").title,
+        "The Rust Team All Hands in Berlin: a Recap"
+    );
     assert_eq!(post("all-hands").date, "2018-04-06");
-    assert_eq!(post("all-hands-2").title, "Save the Date: Rust All Hands 2025");
+    assert_eq!(
+        post("all-hands-2").title,
+        "Save the Date: Rust All Hands 2025"
+    );
     assert_eq!(post("all-hands-2").date, "2024-09-02");
     assert_eq!(post("electing-new-project-directors").date, "2023-08-30");
-    assert_eq!(post("electing-new-project-directors-2").title, "Electing New Project Directors 2024");
+    assert_eq!(
+        post("electing-new-project-directors-2").title,
+        "Electing New Project Directors 2024"
+    );
 
     // Zola aliases are kept for redirects.
     let record = report.posts.iter().find(|p| p.slug == "Rust-1.3").unwrap();
-    assert_eq!(record.aliases, ["2015/09/17/Rust-1.3.html", "releases/1.3.0"]);
+    assert_eq!(
+        record.aliases,
+        ["2015/09/17/Rust-1.3.html", "releases/1.3.0"]
+    );
 
     // What was written matches the report.
     assert_eq!(fs::read_dir(fx.out().join("posts")).unwrap().count(), 750);
     let body = fs::read_to_string(fx.out().join("posts/1.0-Timeline.md")).unwrap();
-    assert!(body.starts_with("As 2014 is drawing to a close"), "{}", &body[..80]);
+    assert!(
+        body.starts_with("As 2014 is drawing to a close"),
+        "{}",
+        &body[..80]
+    );
     assert!(!body.contains("+++"));
 }

@@ -40,8 +40,14 @@ The Rust team is happy to announce a new version.
     assert_eq!(post.reading_minutes, 1);
     assert_eq!(post.updated, None);
     let record = &report.posts[0];
-    assert_eq!(record.aliases, ["2020/03/12/Rust-1.42.html", "releases/1.42.0"]);
-    assert_eq!(record.body, "The Rust team is happy to announce a new version.\n");
+    assert_eq!(
+        record.aliases,
+        ["2020/03/12/Rust-1.42.html", "releases/1.42.0"]
+    );
+    assert_eq!(
+        record.body,
+        "The Rust team is happy to announce a new version.\n"
+    );
     assert_eq!(record.source, fx.content().join("post.md"));
 }
 
@@ -68,10 +74,21 @@ fn yaml_front_matter_hugo_and_jekyll_style() {
 #[test]
 fn description_wins_over_summary_and_either_may_be_missing() {
     let fx = Fixture::new();
-    fx.write("a.md", toml_post("A", "2020-01-01", "description = \"D\"\nsummary = \"S\"", "x"));
+    fx.write(
+        "a.md",
+        toml_post(
+            "A",
+            "2020-01-01",
+            "description = \"D\"\nsummary = \"S\"",
+            "x",
+        ),
+    );
     fx.write("b.md", toml_post("B", "2020-01-02", "summary = \"S\"", "x"));
     fx.write("c.md", toml_post("C", "2020-01-03", "", "x"));
-    fx.write("d.md", "---\ntitle: D\ndate: 2020-01-04\ndescription: YD\n---\nx\n");
+    fx.write(
+        "d.md",
+        "---\ntitle: D\ndate: 2020-01-04\ndescription: YD\n---\nx\n",
+    );
     let report = fx.report();
     let summary = |slug: &str| report.manifest.post(slug).map(|p| p.summary.as_str());
     assert_eq!(summary("a"), Some("D"));
@@ -85,9 +102,17 @@ fn tags_from_both_places_and_jekyll_word_lists() {
     let fx = Fixture::new();
     fx.write(
         "a.md",
-        toml_post("A", "2020-01-01", "tags = [\"x\", \"y\"]\n[taxonomies]\ntags = [\"y\", \"z\"]", ""),
+        toml_post(
+            "A",
+            "2020-01-01",
+            "tags = [\"x\", \"y\"]\n[taxonomies]\ntags = [\"y\", \"z\"]",
+            "",
+        ),
     );
-    fx.write("b.md", "---\ntitle: B\ndate: 2020-01-02\ntags: jekyll  ruby\n---\n");
+    fx.write(
+        "b.md",
+        "---\ntitle: B\ndate: 2020-01-02\ntags: jekyll  ruby\n---\n",
+    );
     let report = fx.report();
     assert_eq!(report.manifest.post("a").unwrap().tags, ["x", "y", "z"]);
     assert_eq!(report.manifest.post("b").unwrap().tags, ["jekyll", "ruby"]);
@@ -98,21 +123,36 @@ fn every_date_form() {
     let fx = Fixture::new();
     // (file, contents, expected day, expected RFC 3339 publication time)
     let cases = [
-        ("rfc-z.md", toml_post("A", "\"2020-03-12T10:00:00Z\"", "", ""), "2020-03-12", "2020-03-12T10:00:00Z"),
+        (
+            "rfc-z.md",
+            toml_post("A", "\"2020-03-12T10:00:00Z\"", "", ""),
+            "2020-03-12",
+            "2020-03-12T10:00:00Z",
+        ),
         (
             "rfc-offset.md",
             "---\ntitle: B\ndate: 2020-03-12T23:30:00-05:00\n---\n".to_owned(),
             "2020-03-12",
             "2020-03-12T23:30:00-05:00",
         ),
-        ("plain-toml.md", toml_post("C", "\"2020-03-13\"", "", ""), "2020-03-13", "2020-03-13T00:00:00Z"),
+        (
+            "plain-toml.md",
+            toml_post("C", "\"2020-03-13\"", "", ""),
+            "2020-03-13",
+            "2020-03-13T00:00:00Z",
+        ),
         (
             "plain-yaml.md",
             "---\ntitle: D\ndate: 2020-03-14\n---\n".to_owned(),
             "2020-03-14",
             "2020-03-14T00:00:00Z",
         ),
-        ("toml-native-date.md", toml_post("E", "2020-03-15", "", ""), "2020-03-15", "2020-03-15T00:00:00Z"),
+        (
+            "toml-native-date.md",
+            toml_post("E", "2020-03-15", "", ""),
+            "2020-03-15",
+            "2020-03-15T00:00:00Z",
+        ),
         (
             "toml-native-datetime.md",
             toml_post("F", "2020-03-16T08:00:00+01:00", "", ""),
@@ -165,7 +205,10 @@ fn every_date_form() {
         assert_eq!(report.manifest.posts[index].date, *day, "{file}");
         assert_eq!(record.published, *published, "{file}");
     }
-    assert!(report.manifest.post("jekyll-name").is_some(), "Jekyll slug drops the date");
+    assert!(
+        report.manifest.post("jekyll-name").is_some(),
+        "Jekyll slug drops the date"
+    );
 }
 
 #[test]
@@ -175,7 +218,10 @@ fn front_matter_date_beats_file_name_and_path() {
         "2019-01-01-named.md",
         "+++\ntitle = \"A\"\ndate = 2021-07-07\npath = \"2018/02/02/x\"\n+++\n",
     );
-    fx.write("pathy.md", "+++\ntitle = \"B\"\ndate = 2021-07-08\npath = \"2018/02/02/x\"\n+++\n");
+    fx.write(
+        "pathy.md",
+        "+++\ntitle = \"B\"\ndate = 2021-07-08\npath = \"2018/02/02/x\"\n+++\n",
+    );
     let report = fx.report();
     assert_eq!(report.manifest.post("named").unwrap().date, "2021-07-07");
     assert_eq!(report.manifest.post("pathy").unwrap().date, "2021-07-08");
@@ -188,7 +234,10 @@ fn bom_and_crlf_are_tolerated() {
         "bom.md",
         "\u{feff}+++\r\ntitle = \"With BOM\"\r\ndate = 2020-01-01\r\n+++\r\n\r\nHello CRLF world\r\n",
     );
-    fx.write("yaml.md", "\u{feff}---\r\ntitle: Yaml CRLF\r\ndate: 2020-01-02\r\n---\r\nHi\r\n");
+    fx.write(
+        "yaml.md",
+        "\u{feff}---\r\ntitle: Yaml CRLF\r\ndate: 2020-01-02\r\n---\r\nHi\r\n",
+    );
     let report = fx.report();
     let bom = report.manifest.post("bom").expect("BOM post");
     assert_eq!(bom.title, "With BOM");
@@ -201,9 +250,15 @@ fn bom_and_crlf_are_tolerated() {
 #[test]
 fn section_and_template_pages_are_skipped_with_warnings() {
     let fx = Fixture::new();
-    fx.write("_index.md", "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n");
+    fx.write(
+        "_index.md",
+        "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n",
+    );
     fx.write("releases/_index.md", "not even front matter");
-    fx.write("releases/latest.md", "+++\ntemplate = \"latest.html\"\n+++\n");
+    fx.write(
+        "releases/latest.md",
+        "+++\ntemplate = \"latest.html\"\n+++\n",
+    );
     fx.write("real.md", toml_post("Real", "2020-01-01", "", "Text"));
     let report = fx.report();
     assert_eq!(only_post(&report).slug, "real");
@@ -225,7 +280,10 @@ fn untitled_files_with_a_body_or_without_front_matter_are_errors() {
         ("body.md", "+++\ndate = 2020-01-01\n+++\nSome body\n"),
         ("bare.md", "# Just Markdown\n"),
         ("empty.md", ""),
-        ("blank-title.md", "---\ntitle: \"  \"\ndate: 2020-01-01\n---\nBody\n"),
+        (
+            "blank-title.md",
+            "---\ntitle: \"  \"\ndate: 2020-01-01\n---\nBody\n",
+        ),
     ] {
         let fx = Fixture::new();
         let path = fx.write(file, contents);
@@ -242,6 +300,9 @@ fn unknown_keys_are_ignored_in_both_formats() {
         "a.md",
         "---\ntitle: A\ndate: 2020-01-01\nlayout: post\nauthor: {name: x}\ncategories: [a]\n---\n",
     );
-    fx.write("b.md", toml_post("B", "2020-01-02", "weight = 3\n[extra]\nx = [1, 2]", ""));
+    fx.write(
+        "b.md",
+        toml_post("B", "2020-01-02", "weight = 3\n[extra]\nx = [1, 2]", ""),
+    );
     assert_eq!(fx.report().manifest.posts.len(), 2);
 }

@@ -119,7 +119,13 @@ Options:
         #[test]
         fn reads_every_flag() {
             let Ok(Command::Build(o)) = parse(&[
-                "--content", "c", "--out=o", "--site", "s.toml", "--drafts", "--future",
+                "--content",
+                "c",
+                "--out=o",
+                "--site",
+                "s.toml",
+                "--drafts",
+                "--future",
             ]) else {
                 panic!("should parse");
             };
@@ -136,7 +142,9 @@ Options:
             };
             assert_eq!(o, Options::default());
             assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
-            assert!(parse(&["--out"]).unwrap_err().contains("--out needs a value"));
+            assert!(parse(&["--out"])
+                .unwrap_err()
+                .contains("--out needs a value"));
             assert!(parse(&["--bogus"]).unwrap_err().contains("--bogus"));
             assert!(parse(&["--drafts=yes"]).is_err());
             assert!(parse(&["--out="]).is_err());

@@ -47,7 +47,12 @@ impl PostDate {
 }
 
 fn format_ymd(day: Date) -> String {
-    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+    format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        u8::from(day.month()),
+        day.day()
+    )
 }
 
 /// Why a date text was refused.
@@ -88,9 +93,7 @@ pub fn parse(text: &str) -> Result<PostDate, DateError> {
         return Ok(PostDate::from_day(day));
     }
     let rest = rest.strip_prefix(['T', 't', ' ']).ok_or_else(error)?;
-    let time_end = rest
-        .find(['Z', 'z', '+', '-', ' '])
-        .unwrap_or(rest.len());
+    let time_end = rest.find(['Z', 'z', '+', '-', ' ']).unwrap_or(rest.len());
     let (time_text, offset_text) = rest.split_at(time_end);
     let time = Time::parse(
         time_text,
@@ -117,10 +120,13 @@ pub fn parse(text: &str) -> Result<PostDate, DateError> {
 pub fn split_dated_name(name: &str) -> Option<(&str, &str)> {
     let bytes = name.as_bytes();
     let shaped = bytes.len() > 11
-        && bytes[..10]
-            .iter()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
         && matches!(bytes[10], b'-' | b'_');
     // The checks above are all ASCII, so byte 10 and 11 are char boundaries.
     shaped.then(|| (&name[..10], &name[11..]))
@@ -191,7 +197,11 @@ mod tests {
         let utc = parse("2020-03-12T10:00:00Z").unwrap();
         assert_eq!(utc.moment, Some(datetime!(2020-03-12 10:00:00 UTC)));
         let offset = parse(" 2020-03-12T23:30:00.5-05:00 ").unwrap();
-        assert_eq!(offset.day, date!(2020 - 03 - 12), "the day as written, not UTC's");
+        assert_eq!(
+            offset.day,
+            date!(2020 - 03 - 12),
+            "the day as written, not UTC's"
+        );
         assert_eq!(offset.moment, Some(datetime!(2020-03-12 23:30:00.5 -05:00)));
         assert_eq!(offset.rfc3339(), "2020-03-12T23:30:00.5-05:00");
     }
@@ -234,13 +244,22 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
         }
-        assert!(parse("2020-13-01").unwrap_err().to_string().contains("\"2020-13-01\""));
+        assert!(parse("2020-13-01")
+            .unwrap_err()
+            .to_string()
+            .contains("\"2020-13-01\""));
     }
 
     #[test]
     fn dated_names() {
-        assert_eq!(split_dated_name("2020-03-12-name"), Some(("2020-03-12", "name")));
-        assert_eq!(split_dated_name("2020-03-12_a-b"), Some(("2020-03-12", "a-b")));
+        assert_eq!(
+            split_dated_name("2020-03-12-name"),
+            Some(("2020-03-12", "name"))
+        );
+        assert_eq!(
+            split_dated_name("2020-03-12_a-b"),
+            Some(("2020-03-12", "a-b"))
+        );
         assert_eq!(split_dated_name("2020-03-12-"), None);
         assert_eq!(split_dated_name("2020-03-12"), None);
         assert_eq!(split_dated_name("2025-09-crates-io"), None);
@@ -249,14 +268,20 @@ mod tests {
 
     #[test]
     fn zola_paths() {
-        assert_eq!(date_in_zola_path("2020/03/12/Rust-1.42").as_deref(), Some("2020-03-12"));
+        assert_eq!(
+            date_in_zola_path("2020/03/12/Rust-1.42").as_deref(),
+            Some("2020-03-12")
+        );
         assert_eq!(
             date_in_zola_path("inside-rust/2021/01/26/ffi-unwind").as_deref(),
             Some("2021-01-26")
         );
         assert_eq!(date_in_zola_path("/2019/1/2/x"), None);
         assert_eq!(date_in_zola_path("about"), None);
-        assert_eq!(date_in_zola_path("a/2020/03/12").as_deref(), Some("2020-03-12"));
+        assert_eq!(
+            date_in_zola_path("a/2020/03/12").as_deref(),
+            Some("2020-03-12")
+        );
     }
 
     #[test]
@@ -268,7 +293,10 @@ mod tests {
         let day: Doc = toml::from_str("date = 2020-03-12").unwrap();
         assert_eq!(day.date, PostDate::from_day(date!(2020 - 03 - 12)));
         let moment: Doc = toml::from_str("date = 2020-03-12T10:00:00+01:00").unwrap();
-        assert_eq!(moment.date.moment, Some(datetime!(2020-03-12 10:00:00 +01:00)));
+        assert_eq!(
+            moment.date.moment,
+            Some(datetime!(2020-03-12 10:00:00 +01:00))
+        );
         let local: Doc = toml::from_str("date = 2020-03-12 10:00:00").unwrap();
         assert_eq!(local.date.moment, Some(datetime!(2020-03-12 10:00:00 UTC)));
         assert!(toml::from_str::<Doc>("date = 10:00:00").is_err());

@@ -79,6 +79,8 @@ pub enum BuildError {
     },
     /// The output folder has no usable name (e.g. `/` or `..`), so no sibling can be staged.
     InvalidOutDir { path: PathBuf },
+    /// The output folder is the content folder or holds it: replacing it would delete posts.
+    OutDirHoldsContent { path: PathBuf, content_dir: PathBuf },
 }
 
 impl BuildError {
@@ -96,7 +98,8 @@ impl BuildError {
             | BuildError::SiteFile { path, .. }
             | BuildError::UnknownHighlight { path, .. }
             | BuildError::DuplicateHighlight { path, .. }
-            | BuildError::InvalidOutDir { path } => path,
+            | BuildError::InvalidOutDir { path }
+            | BuildError::OutDirHoldsContent { path, .. } => path,
             BuildError::DuplicateSlug { second, .. } => second,
         }
     }
@@ -104,9 +107,8 @@ impl BuildError {
     /// The 1-based line in [`path`](Self::path) the error is about, when there is one.
     pub fn line(&self) -> Option<usize> {
         match self {
-            BuildError::InvalidUtf8 { line, .. } | BuildError::UnterminatedFrontMatter { line, .. } => {
-                Some(*line)
-            }
+            BuildError::InvalidUtf8 { line, .. }
+            | BuildError::UnterminatedFrontMatter { line, .. } => Some(*line),
             BuildError::FrontMatter { line, .. }
             | BuildError::InvalidDate { line, .. }
             | BuildError::InvalidSlug { line, .. }
@@ -117,7 +119,8 @@ impl BuildError {
             BuildError::Io { .. }
             | BuildError::MissingTitle { .. }
             | BuildError::MissingDate { .. }
-            | BuildError::InvalidOutDir { .. } => None,
+            | BuildError::InvalidOutDir { .. }
+            | BuildError::OutDirHoldsContent { .. } => None,
         }
     }
 
@@ -188,6 +191,12 @@ impl fmt::Display for BuildError {
             BuildError::InvalidOutDir { .. } => {
                 write!(f, "{at}: the output folder needs a plain folder name")
             }
+            BuildError::OutDirHoldsContent { content_dir, .. } => write!(
+                f,
+                "{at}: the output folder is replaced on every build, and it holds the content \
+                 folder {}",
+                content_dir.display()
+            ),
         }
     }
 }
@@ -217,7 +226,10 @@ impl fmt::Display for Warning {
 /// The 1-based line holding byte `offset` of `text`.
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    1 + text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 #[cfg(test)]
@@ -241,7 +253,10 @@ mod tests {
             format: "TOML",
             message: "expected `=`".into(),
         };
-        assert_eq!(err.to_string(), "posts/a.md:3: invalid TOML front matter: expected `=`");
+        assert_eq!(
+            err.to_string(),
+            "posts/a.md:3: invalid TOML front matter: expected `=`"
+        );
         let dup = BuildError::DuplicateSlug {
             slug: "x".into(),
             first: "a.md".into(),

@@ -59,7 +59,10 @@ pub struct Unterminated {
 /// Cuts a file (BOM already removed) into front matter and body. A file that does not start
 /// with a fence line has no front matter. Fences may carry trailing spaces and CRLF endings.
 pub fn split(source: &str) -> Result<Split<'_>, Unterminated> {
-    let mut lines = Lines { text: source, pos: 0 };
+    let mut lines = Lines {
+        text: source,
+        pos: 0,
+    };
     let format = match lines.next().map(|(_, line)| line) {
         Some("---") => Format::Yaml,
         Some("+++") => Format::Toml,
@@ -246,7 +249,11 @@ fn toml_error(raw: &RawFrontMatter<'_>, error: &toml::de::Error) -> ParseError {
     let before = raw.text.get(..span.start).unwrap_or_default();
     let after = raw.text.get(span.start..).unwrap_or_default();
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let source_line = format!("{}{}", &before[line_start..], after.lines().next().unwrap_or_default());
+    let source_line = format!(
+        "{}{}",
+        &before[line_start..],
+        after.lines().next().unwrap_or_default()
+    );
     let source_line = source_line.trim();
     if !source_line.is_empty() && source_line.chars().count() <= 100 {
         message.push_str(&format!(" (in `{source_line}`)"));
@@ -299,13 +306,16 @@ pub fn key_line(raw: &RawFrontMatter<'_>, key: &str) -> Option<usize> {
         Format::Yaml => ':',
         Format::Toml => '=',
     };
-    Lines { text: raw.text, pos: 0 }
-        .enumerate()
-        .find(|(_, (_, line))| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(separator))
-        })
-        .map(|(index, _)| raw.first_line + index)
+    Lines {
+        text: raw.text,
+        pos: 0,
+    }
+    .enumerate()
+    .find(|(_, (_, line))| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(separator))
+    })
+    .map(|(index, _)| raw.first_line + index)
 }
 
 #[cfg(test)]
@@ -320,7 +330,10 @@ mod tests {
     fn splits_toml_and_yaml() {
         let s = split("+++\ntitle = \"A\"\n+++\n\nBody\n").unwrap();
         let raw = s.front_matter.unwrap();
-        assert_eq!((raw.format, raw.text, raw.first_line), (Format::Toml, "title = \"A\"\n", 2));
+        assert_eq!(
+            (raw.format, raw.text, raw.first_line),
+            (Format::Toml, "title = \"A\"\n", 2)
+        );
         assert_eq!(s.body, "Body\n");
         let s = split("---\ntitle: A\n---\nBody").unwrap();
         assert_eq!(s.front_matter.unwrap().format, Format::Yaml);
@@ -348,16 +361,33 @@ mod tests {
 
     #[test]
     fn unterminated_and_mismatched_fences() {
-        assert_eq!(split("+++\ntitle = 1\n"), Err(Unterminated { format: Format::Toml }));
-        assert_eq!(split("---\ntitle: a\n+++\n"), Err(Unterminated { format: Format::Yaml }));
-        assert_eq!(split("---"), Err(Unterminated { format: Format::Yaml }));
+        assert_eq!(
+            split("+++\ntitle = 1\n"),
+            Err(Unterminated {
+                format: Format::Toml
+            })
+        );
+        assert_eq!(
+            split("---\ntitle: a\n+++\n"),
+            Err(Unterminated {
+                format: Format::Yaml
+            })
+        );
+        assert_eq!(
+            split("---"),
+            Err(Unterminated {
+                format: Format::Yaml
+            })
+        );
     }
 
     #[test]
     fn parses_keys_in_both_formats() {
-        let toml = parse(&fm("+++\ntitle = \" T \"\nsummary = \"S\"\ntags = [\"a\", \" b \", \"a\"]\n\
+        let toml = parse(&fm(
+            "+++\ntitle = \" T \"\nsummary = \"S\"\ntags = [\"a\", \" b \", \"a\"]\n\
              draft = true\nslug = \"s\"\naliases = [\"x\"]\nauthors = [\"me\"]\n\
-             [taxonomies]\ntags = [\"b\", \"c\"]\ncategories = [\"z\"]\n[extra]\nq = 1\n+++\n"))
+             [taxonomies]\ntags = [\"b\", \"c\"]\ncategories = [\"z\"]\n[extra]\nq = 1\n+++\n",
+        ))
         .unwrap();
         assert_eq!(toml.title.as_deref(), Some("T"));
         assert_eq!(toml.summary.as_deref(), Some("S"));
@@ -365,10 +395,16 @@ mod tests {
         assert!(toml.draft);
         assert_eq!(toml.slug.as_deref(), Some("s"));
         assert_eq!(toml.aliases, ["x"]);
-        let yaml = parse(&fm("---\ntitle: T\ndescription: D\nsummary: S\ntags: one two\n\
-             categories: [x]\n---\n"))
+        let yaml = parse(&fm(
+            "---\ntitle: T\ndescription: D\nsummary: S\ntags: one two\n\
+             categories: [x]\n---\n",
+        ))
         .unwrap();
-        assert_eq!(yaml.summary.as_deref(), Some("D"), "description wins over summary");
+        assert_eq!(
+            yaml.summary.as_deref(),
+            Some("D"),
+            "description wins over summary"
+        );
         assert_eq!(yaml.tags, ["one", "two"]);
         assert!(!yaml.draft);
         assert_eq!(parse(&fm("---\n---\n")).unwrap(), FrontMatter::default());
@@ -378,11 +414,23 @@ mod tests {
     fn errors_carry_file_lines() {
         let toml = parse(&fm("+++\ntitle = \"a\"\ndate = \"nope\"\n+++\n")).unwrap_err();
         assert_eq!(toml.line, Some(3));
-        assert!(toml.message.contains("invalid date \"nope\""), "{}", toml.message);
-        assert!(toml.message.ends_with("(in `date = \"nope\"`)"), "{}", toml.message);
+        assert!(
+            toml.message.contains("invalid date \"nope\""),
+            "{}",
+            toml.message
+        );
+        assert!(
+            toml.message.ends_with("(in `date = \"nope\"`)"),
+            "{}",
+            toml.message
+        );
         let yaml = parse(&fm("---\ntitle: a\n\ndate: 2020-99-01\n---\n")).unwrap_err();
         assert_eq!(yaml.line, Some(4));
-        assert!(yaml.message.contains("at line 4 column"), "{}", yaml.message);
+        assert!(
+            yaml.message.contains("at line 4 column"),
+            "{}",
+            yaml.message
+        );
         let syntax = parse(&fm("---\ntitle: [a\n---\n")).unwrap_err();
         assert!(syntax.line.is_some_and(|l| l >= 2), "{syntax:?}");
     }
@@ -393,7 +441,10 @@ mod tests {
             shift_yaml_lines("x at line 2 column 3, while y at line 1 column 1", 1),
             "x at line 3 column 3, while y at line 2 column 1"
         );
-        assert_eq!(shift_yaml_lines("at line 7 of the poem", 1), "at line 7 of the poem");
+        assert_eq!(
+            shift_yaml_lines("at line 7 of the poem", 1),
+            "at line 7 of the poem"
+        );
     }
 
     #[test]

@@ -103,7 +103,10 @@ impl Exclusion {
 /// Every `*.md` under `content_dir`, relative to it, sorted. Hidden files and folders (`.git`,
 /// editor droppings) are not content; symlinked folders are not followed, so a loop cannot hang
 /// the build.
-pub fn markdown_files(content_dir: &Path, exclusion: &Exclusion) -> Result<Vec<PathBuf>, BuildError> {
+pub fn markdown_files(
+    content_dir: &Path,
+    exclusion: &Exclusion,
+) -> Result<Vec<PathBuf>, BuildError> {
     let mut files = Vec::new();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
@@ -222,7 +225,10 @@ pub fn load(content_dir: &Path, relative: &Path) -> Result<Source, BuildError> {
             slug: derived_slug,
         });
     }
-    let key_line = |key| raw.as_ref().and_then(|raw| front_matter::key_line(raw, key));
+    let key_line = |key| {
+        raw.as_ref()
+            .and_then(|raw| front_matter::key_line(raw, key))
+    };
     let explicit_slug = match &front.slug {
         Some(slug) if !slug::is_valid(slug) => {
             return Err(BuildError::InvalidSlug {
@@ -266,7 +272,10 @@ fn resolve_date(
     let (text, line) = if let Some(text) = name_date {
         (text, None)
     } else if let Some(text) = front.path.as_deref().and_then(date::date_in_zola_path) {
-        (text, raw.and_then(|raw| front_matter::key_line(raw, "path")))
+        (
+            text,
+            raw.and_then(|raw| front_matter::key_line(raw, "path")),
+        )
     } else {
         return Err(BuildError::MissingDate {
             path: path.to_owned(),
@@ -280,4 +289,3 @@ fn resolve_date(
             value: text,
         })
 }
-

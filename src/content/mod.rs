@@ -8,6 +8,7 @@
 //! # Ok::<(), folio::content::BuildError>(())
 //! ```
 
+mod assemble;
 mod date;
 mod error;
 mod front_matter;
@@ -16,15 +17,13 @@ mod site_file;
 mod slug;
 mod write;
 
-use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use date::{DateError, PostDate};
 pub use error::{BuildError, Warning};
 
-use crate::model::{reading_minutes, Manifest, PostSummary};
-use load::{Exclusion, Source, SourcePost};
+use crate::model::Manifest;
+use load::{Exclusion, Source};
 
 /// What to build and how. [`Options::default`] matches the Trunk pre-build hook's layout.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +94,7 @@ pub struct Report {
 /// Reads and checks everything and writes the site into `options.out_dir`, replacing it whole.
 /// On error nothing is written and a previous output is left untouched.
 pub fn build(options: &Options) -> Result<Report, BuildError> {
+    refuse_out_dir_holding_content(options)?;
     let report = prepare(options)?;
     write_site(&options.out_dir, &report)?;
     Ok(report)
@@ -119,98 +119,31 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     }
     let section_pages = warnings.len();
 
-    // Every post takes part in slug assignment, published or not, so a slug does not move when
-    // a draft is published or a flag changes.
-    let slugs = assign_slugs(&posts)?;
-
     let today = options
         .today
         .unwrap_or_else(|| time::OffsetDateTime::now_utc().date());
-    let (mut drafts_skipped, mut future_skipped) = (0, 0);
-    let mut unpublished: HashMap<String, &'static str> = HashMap::new();
-    let mut published: Vec<(String, SourcePost)> = Vec::with_capacity(posts.len());
-    for (slug, post) in slugs.into_iter().zip(posts) {
-        if post.draft && !options.include_drafts {
-            drafts_skipped += 1;
-            unpublished.insert(slug, "a draft");
-        } else if post.date.day > today && !options.include_future {
-            future_skipped += 1;
-            unpublished.insert(slug, "dated in the future");
-        } else {
-            published.push((slug, post));
-        }
-    }
-    published.sort_by(|(slug_a, a), (slug_b, b)| {
-        (Reverse(a.date.day), &a.title, slug_a).cmp(&(Reverse(b.date.day), &b.title, slug_b))
-    });
-
-    let mut site = site_file.site;
-    let mut blurbs: HashMap<&str, &str> = HashMap::new();
-    for highlight in &site_file.highlights {
-        if blurbs.contains_key(highlight.slug.as_str()) {
-            return Err(BuildError::DuplicateHighlight {
-                path: site_path,
-                line: highlight.line,
-                slug: highlight.slug.clone(),
-            });
-        }
-        blurbs.insert(&highlight.slug, &highlight.blurb);
-    }
-    let mut summaries = Vec::with_capacity(published.len());
-    let mut records = Vec::with_capacity(published.len());
-    let mut shown: HashSet<String> = HashSet::new();
-    for (slug, post) in published {
-        let highlight = blurbs.get(slug.as_str()).map(|b| (*b).to_owned());
-        if highlight.is_some() {
-            shown.insert(slug.clone());
-        }
-        summaries.push(PostSummary {
-            slug: slug.clone(),
-            title: post.title,
-            date: post.date.ymd(),
-            updated: post.updated.map(|u| u.ymd()),
-            summary: post.summary,
-            tags: post.tags,
-            word_count: post.word_count,
-            reading_minutes: reading_minutes(post.word_count),
-            highlight,
-        });
-        records.push(PostRecord {
-            slug,
-            source: post.path,
-            aliases: post.aliases,
-            published: post.date.rfc3339(),
-            body: post.body,
-        });
-    }
-    for highlight in &site_file.highlights {
-        if shown.contains(&highlight.slug) {
-            site.highlights.push(highlight.slug.clone());
-        } else if let Some(why) = unpublished.get(&highlight.slug) {
-            // A scheduled or draft post may be highlighted ahead of time; it just isn't shown yet.
-            warnings.push(Warning {
-                path: site_path.clone(),
-                message: format!("highlight {:?} is {why}: left out", highlight.slug),
-            });
-        } else {
-            return Err(BuildError::UnknownHighlight {
-                path: site_path,
-                line: highlight.line,
-                slug: highlight.slug.clone(),
-            });
-        }
-    }
+    let rules = assemble::Rules {
+        include_drafts: options.include_drafts,
+        include_future: options.include_future,
+        today,
+    };
+    let published = assemble::publish(posts, &rules)?;
+    let (manifest, posts) = assemble::manifest(published.posts, site_file.site);
+    let manifest = assemble::resolve_highlights(
+        manifest,
+        &site_file.highlights,
+        &published.unpublished,
+        &site_path,
+        &mut warnings,
+    )?;
 
     Ok(Report {
-        manifest: Manifest {
-            site,
-            posts: summaries,
-        },
-        posts: records,
+        manifest,
+        posts,
         warnings,
         section_pages,
-        drafts_skipped,
-        future_skipped,
+        drafts_skipped: published.drafts_skipped,
+        future_skipped: published.future_skipped,
     })
 }
 
@@ -219,28 +152,29 @@ pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
     let manifest = write::manifest_json(&report.manifest);
     let files = write::site_files(
         &manifest,
-        report.posts.iter().map(|p| (p.slug.as_str(), p.body.as_str())),
+        report
+            .posts
+            .iter()
+            .map(|p| (p.slug.as_str(), p.body.as_str())),
     );
     write::replace_dir(out_dir, &files)
 }
 
-fn assign_slugs(posts: &[SourcePost]) -> Result<Vec<String>, BuildError> {
-    let requests: Vec<slug::Request<'_>> = posts
-        .iter()
-        .map(|post| slug::Request {
-            explicit: post.explicit_slug.as_ref().map(|(slug, _)| slug.as_str()),
-            derived: &post.derived_slug,
-        })
-        .collect();
-    slug::assign(&requests).map_err(|dup| {
-        let (first, second) = (&posts[dup.first], &posts[dup.second]);
-        let explicit = |post: &SourcePost| post.explicit_slug.clone().unwrap_or_default();
-        BuildError::DuplicateSlug {
-            slug: explicit(second).0,
-            first: first.path.clone(),
-            first_line: explicit(first).1,
-            second: second.path.clone(),
-            second_line: explicit(second).1,
-        }
-    })
+/// `--out .` or `--out` equal to `--content` would wipe the posts on the first successful build.
+fn refuse_out_dir_holding_content(options: &Options) -> Result<(), BuildError> {
+    // Either folder missing: the content one is reported by `prepare`, and a missing output
+    // folder cannot hold anything.
+    let (Ok(content), Ok(out)) = (
+        std::fs::canonicalize(&options.content_dir),
+        std::fs::canonicalize(&options.out_dir),
+    ) else {
+        return Ok(());
+    };
+    if content.starts_with(&out) {
+        return Err(BuildError::OutDirHoldsContent {
+            path: options.out_dir.clone(),
+            content_dir: options.content_dir.clone(),
+        });
+    }
+    Ok(())
 }

@@ -141,7 +141,10 @@ blurb = "Blurb."
         let file = parse(Path::new("site.toml"), text).unwrap();
         assert_eq!(file.site.author, "Ann");
         assert_eq!(file.site.bio, "First.\n\nSecond.");
-        assert_eq!(file.site.reach_out.as_ref().unwrap().url, "mailto:ann@example.com");
+        assert_eq!(
+            file.site.reach_out.as_ref().unwrap().url,
+            "mailto:ann@example.com"
+        );
         assert_eq!(file.site.links[0].label, "GitHub");
         assert_eq!(file.site.feed_url, "atom.xml");
         assert_eq!(
@@ -159,13 +162,19 @@ blurb = "Blurb."
         let err = parse(Path::new("site.toml"), "author = \"A\"\ntagine = \"x\"\n").unwrap_err();
         assert_eq!(err.line(), Some(2));
         assert!(err.to_string().contains("tagine"), "{err}");
-        let err = parse(Path::new("s.toml"), "[[links]]\nlabel = \"a\"\nurl = \"b\"\nicon = 1\n")
-            .unwrap_err();
+        let err = parse(
+            Path::new("s.toml"),
+            "[[links]]\nlabel = \"a\"\nurl = \"b\"\nicon = 1\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("icon"), "{err}");
     }
 
     #[test]
     fn empty_file_gives_defaults() {
-        assert_eq!(parse(Path::new("site.toml"), "").unwrap(), SiteFile::default());
+        assert_eq!(
+            parse(Path::new("site.toml"), "").unwrap(),
+            SiteFile::default()
+        );
     }
 }

@@ -107,8 +107,14 @@ mod tests {
 
     #[test]
     fn names_from_paths() {
-        assert_eq!(from_path(Path::new("a/My-Post.md")), ("My-Post".into(), None));
-        assert_eq!(from_path(Path::new("a/bundle/index.md")), ("bundle".into(), None));
+        assert_eq!(
+            from_path(Path::new("a/My-Post.md")),
+            ("My-Post".into(), None)
+        );
+        assert_eq!(
+            from_path(Path::new("a/bundle/index.md")),
+            ("bundle".into(), None)
+        );
         assert_eq!(from_path(Path::new("index.md")), ("index".into(), None));
         assert_eq!(
             from_path(Path::new("_posts/2020-03-12-hello.md")),
@@ -148,7 +154,10 @@ mod tests {
         };
         assert_eq!(
             assign(&[derived("x"), explicit("s"), explicit("t"), explicit("s")]),
-            Err(Duplicate { first: 1, second: 3 })
+            Err(Duplicate {
+                first: 1,
+                second: 3
+            })
         );
     }
 

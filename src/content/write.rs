@@ -69,7 +69,11 @@ pub fn replace_dir(out_dir: &Path, files: &[OutputFile<'_>]) -> Result<(), Build
         remove_if_present(&retired)?;
         if let Err(e) = fs::rename(out_dir, &retired) {
             let _ = fs::remove_dir_all(&staging);
-            return Err(BuildError::io(out_dir, "moving the previous output aside", e));
+            return Err(BuildError::io(
+                out_dir,
+                "moving the previous output aside",
+                e,
+            ));
         }
     }
     if let Err(e) = fs::rename(&staging, out_dir) {
@@ -77,7 +81,11 @@ pub fn replace_dir(out_dir: &Path, files: &[OutputFile<'_>]) -> Result<(), Build
             let _ = fs::rename(&retired, out_dir);
         }
         let _ = fs::remove_dir_all(&staging);
-        return Err(BuildError::io(out_dir, "moving the new output into place", e));
+        return Err(BuildError::io(
+            out_dir,
+            "moving the new output into place",
+            e,
+        ));
     }
     if had_previous {
         // The new site is in place; a leftover old copy is only clutter, removed next time.

@@ -59,13 +59,17 @@ impl Fixture {
 
     /// Prepares and expects success.
     pub fn report(&self) -> Report {
-        self.prepare().unwrap_or_else(|e| panic!("build should succeed: {e}"))
+        self.prepare()
+            .unwrap_or_else(|e| panic!("build should succeed: {e}"))
     }
 
     /// Prepares and expects an error.
     pub fn error(&self) -> BuildError {
         match self.prepare() {
-            Ok(report) => panic!("build should fail, got {} posts", report.manifest.posts.len()),
+            Ok(report) => panic!(
+                "build should fail, got {} posts",
+                report.manifest.posts.len()
+            ),
             Err(e) => e,
         }
     }
@@ -106,6 +110,11 @@ pub fn toml_post(title: &str, date: &str, extra: &str, body: &str) -> String {
 
 /// The only post of a report.
 pub fn only_post(report: &Report) -> &PostSummary {
-    assert_eq!(report.manifest.posts.len(), 1, "{:#?}", report.manifest.posts);
+    assert_eq!(
+        report.manifest.posts.len(),
+        1,
+        "{:#?}",
+        report.manifest.posts
+    );
     &report.manifest.posts[0]
 }

@@ -1,0 +1,157 @@
+//! From loaded posts to the manifest: slugs, what gets published, in which order, and the
+//! site's highlights.
+
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::error::{BuildError, Warning};
+use super::load::SourcePost;
+use super::site_file::Highlight;
+use super::slug;
+use super::PostRecord;
+use crate::model::{reading_minutes, Manifest, PostSummary, Site};
+
+/// Which posts go out.
+pub struct Rules {
+    pub include_drafts: bool,
+    pub include_future: bool,
+    /// Posts dated after this day are "future".
+    pub today: time::Date,
+}
+
+/// The posts that go out, newest first, and what was held back.
+pub struct Published {
+    pub posts: Vec<(String, SourcePost)>,
+    /// Slug of each held-back post, and why, for highlight warnings.
+    pub unpublished: HashMap<String, &'static str>,
+    pub drafts_skipped: usize,
+    pub future_skipped: usize,
+}
+
+/// Gives every post its slug, drops drafts and future posts unless the rules let them in, and
+/// sorts newest first (ties: title, then slug, so output is deterministic). `posts` must be in
+/// path order.
+pub fn publish(posts: Vec<SourcePost>, rules: &Rules) -> Result<Published, BuildError> {
+    // Every post takes part in slug assignment, published or not, so a slug does not move when
+    // a draft is published or a flag changes.
+    let slugs = assign_slugs(&posts)?;
+    let mut published = Published {
+        posts: Vec::with_capacity(posts.len()),
+        unpublished: HashMap::new(),
+        drafts_skipped: 0,
+        future_skipped: 0,
+    };
+    for (slug, post) in slugs.into_iter().zip(posts) {
+        if post.draft && !rules.include_drafts {
+            published.drafts_skipped += 1;
+            published.unpublished.insert(slug, "a draft");
+        } else if post.date.day > rules.today && !rules.include_future {
+            published.future_skipped += 1;
+            published.unpublished.insert(slug, "dated in the future");
+        } else {
+            published.posts.push((slug, post));
+        }
+    }
+    published.posts.sort_by(|(slug_a, a), (slug_b, b)| {
+        (Reverse(a.date.day), &a.title, slug_a).cmp(&(Reverse(b.date.day), &b.title, slug_b))
+    });
+    Ok(published)
+}
+
+fn assign_slugs(posts: &[SourcePost]) -> Result<Vec<String>, BuildError> {
+    let requests: Vec<slug::Request<'_>> = posts
+        .iter()
+        .map(|post| slug::Request {
+            explicit: post.explicit_slug.as_ref().map(|(slug, _)| slug.as_str()),
+            derived: &post.derived_slug,
+        })
+        .collect();
+    slug::assign(&requests).map_err(|dup| {
+        let (first, second) = (&posts[dup.first], &posts[dup.second]);
+        let explicit = |post: &SourcePost| post.explicit_slug.clone().unwrap_or_default();
+        BuildError::DuplicateSlug {
+            slug: explicit(second).0,
+            first: first.path.clone(),
+            first_line: explicit(first).1,
+            second: second.path.clone(),
+            second_line: explicit(second).1,
+        }
+    })
+}
+
+/// Splits published posts into the manifest (no highlights yet) and the records that carry
+/// bodies and aliases, in the same order.
+pub fn manifest(posts: Vec<(String, SourcePost)>, site: Site) -> (Manifest, Vec<PostRecord>) {
+    let mut summaries = Vec::with_capacity(posts.len());
+    let mut records = Vec::with_capacity(posts.len());
+    for (slug, post) in posts {
+        summaries.push(PostSummary {
+            slug: slug.clone(),
+            title: post.title,
+            date: post.date.ymd(),
+            updated: post.updated.map(|u| u.ymd()),
+            summary: post.summary,
+            tags: post.tags,
+            word_count: post.word_count,
+            reading_minutes: reading_minutes(post.word_count),
+            highlight: None,
+        });
+        records.push(PostRecord {
+            slug,
+            source: post.path,
+            aliases: post.aliases,
+            published: post.date.rfc3339(),
+            body: post.body,
+        });
+    }
+    let manifest = Manifest {
+        site,
+        posts: summaries,
+    };
+    (manifest, records)
+}
+
+/// Fills `site.highlights` in the author's order and each highlighted post's blurb. A slug no
+/// post has is an error (with its line in the site file); a held-back post is only warned about,
+/// so a scheduled post can be highlighted ahead of its day without breaking builds until then.
+pub fn resolve_highlights(
+    mut manifest: Manifest,
+    highlights: &[Highlight],
+    unpublished: &HashMap<String, &'static str>,
+    site_path: &Path,
+    warnings: &mut Vec<Warning>,
+) -> Result<Manifest, BuildError> {
+    let index: HashMap<String, usize> = manifest
+        .posts
+        .iter()
+        .enumerate()
+        .map(|(i, post)| (post.slug.clone(), i))
+        .collect();
+    let mut seen = HashSet::new();
+    for highlight in highlights {
+        if !seen.insert(highlight.slug.as_str()) {
+            return Err(BuildError::DuplicateHighlight {
+                path: site_path.to_owned(),
+                line: highlight.line,
+                slug: highlight.slug.clone(),
+            });
+        }
+        if let Some(&i) = index.get(&highlight.slug) {
+            manifest.posts[i].highlight = Some(highlight.blurb.clone());
+            manifest.site.highlights.push(highlight.slug.clone());
+        } else if let Some(why) = unpublished.get(&highlight.slug) {
+            warnings.push(Warning {
+                path: site_path.to_owned(),
+                message: format!("highlight {:?} is {why}: left out", highlight.slug),
+            });
+        } else {
+            return Err(BuildError::UnknownHighlight {
+                path: site_path.to_owned(),
+                line: highlight.line,
+                slug: highlight.slug.clone(),
+            });
+        }
+    }
+    Ok(manifest)
+}
