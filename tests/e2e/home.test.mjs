@@ -96,3 +96,20 @@ test('"Get updates" links the RSS feed and the mailing list', async () => {
     assert.equal(list, manifest.site.mailing_list_url);
   });
 });
+
+test('the site has an icon, so browsers log no 404 for /favicon.ico', async () => {
+  await withPage(site, async (page) => {
+    await page.open('/');
+    await waitForHome(page);
+    const declared = await page.$$eval('link[rel~="icon"]', (links) => links.map((l) => l.href));
+    for (const href of declared) {
+      if (href.startsWith('data:')) continue;
+      const response = await page.request.get(href);
+      assert.equal(response.status(), 200, `icon ${href}`);
+    }
+    if (declared.length === 0) {
+      const response = await page.request.get(new URL('/favicon.ico', page.url()).href);
+      assert.equal(response.status(), 200, 'index.html names no icon (link rel="icon") and /favicon.ico is missing');
+    }
+  });
+});
