@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, withPage, listedSlugs, waitForHome } from './site.mjs';
+import { useSite, withPage, listedPostPaths, waitForHome } from './site.mjs';
 
 const site = useSite();
 const { manifest } = site;
@@ -48,10 +48,7 @@ test('home lists the three highlights with their blurbs, in the author\'s order'
     );
     assert.deepEqual(items.map((i) => i.title), HIGHLIGHT_TITLES);
     const expected = manifest.site.highlights.map((slug) => manifest.posts.find((p) => p.slug === slug));
-    assert.deepEqual(
-      items.map((i) => new URL(i.href).pathname),
-      expected.map((p) => site.path(`/posts/${p.slug}`)),
-    );
+    assert.deepEqual(items.map((i) => new URL(i.href).pathname), site.postPaths(expected));
     assert.deepEqual(items.map((i) => i.blurb), expected.map((p) => p.highlight.trim()));
     for (const item of items) assert.ok(item.blurb.length > 20, `blurb for ${item.title}`);
   });
@@ -72,8 +69,8 @@ test('home lists every post, newest first', async () => {
     assert.equal(manifest.posts.length, 18, 'the sample content has 18 posts');
     assert.equal(items.length, 18);
     assert.deepEqual(
-      await listedSlugs(page, 'section[data-testid="all-writing"] li[data-testid="post-item"]'),
-      manifest.posts.map((p) => p.slug),
+      await listedPostPaths(page, 'section[data-testid="all-writing"] li[data-testid="post-item"]'),
+      site.postPaths(manifest.posts),
     );
     assert.deepEqual(items.map((i) => i.title), manifest.posts.map((p) => p.title));
     assert.equal(items[0].title, 'DDoSing Software Delivery Pipelines');

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, withPage, listedSlugs, waitForHome, waitForArticle } from './site.mjs';
+import { useSite, withPage, listedPostPaths, waitForHome, waitForArticle } from './site.mjs';
 
 const site = useSite();
 const { manifest } = site;
@@ -88,8 +88,8 @@ test('each tag page lists exactly the posts with that tag', async () => {
       await page.open(`/tags/${encodeURIComponent(tag)}`);
       await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.includes(t), tag);
       await page.waitForSelector('li[data-testid="post-item"]');
-      const expected = manifest.posts.filter((p) => p.tags.includes(tag)).map((p) => p.slug);
-      assert.deepEqual(await listedSlugs(page), expected, `posts tagged ${tag}`);
+      const expected = site.postPaths(manifest.posts.filter((p) => p.tags.includes(tag)));
+      assert.deepEqual(await listedPostPaths(page), expected, `posts tagged ${tag}`);
     }
   });
 });

@@ -44,6 +44,8 @@ export function useSite() {
   site.url = (path = '/') => new URL(path.replace(/^\/+/, ''), site.server.url).href;
   /** The path as the app links it: base path + path, e.g. "/posts/x". */
   site.path = (path) => new URL(site.url(path)).pathname;
+  /** The paths of these posts' pages, as the app should link them. */
+  site.postPaths = (posts) => posts.map((p) => site.path(`/posts/${p.slug}`));
   return site;
 }
 
@@ -78,10 +80,10 @@ export async function withPage(site, fn, { allow = [] } = {}) {
   }
 }
 
-/** Slugs of the post links in the given list items, in page order. */
-export async function listedSlugs(page, itemSelector = 'li[data-testid="post-item"]') {
+/** The paths the post links in the given list items point to, in page order. */
+export async function listedPostPaths(page, itemSelector = 'li[data-testid="post-item"]') {
   const hrefs = await page.$$eval(`${itemSelector} a[data-testid="post-link"]`, (as) => as.map((a) => a.href));
-  return hrefs.map((href) => decodeURIComponent(new URL(href).pathname.split('/posts/')[1] ?? `(not a post link: ${href})`));
+  return hrefs.map((href) => new URL(href).pathname);
 }
 
 export async function waitForHome(page) {
