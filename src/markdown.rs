@@ -1,5 +1,17 @@
 //! Markdown rendering and text extraction, shared by the pipeline (word counts, later feeds and
 //! search text) and the app (article bodies, the bio).
+//!
+//! [`render`] turns Markdown into HTML that is safe to put into the page with `innerHTML`:
+//! raw HTML is escaped except a few attribute-less tags, links and images
+//! with a scheme that runs code point to `#`, and headings get unique ids for a table of
+//! contents. It is one pass over pulldown-cmark's events, rewritten on the way to its HTML
+//! writer; only the heading ids are patched in afterwards, once all taken ids are known.
+
+mod ids;
+mod render;
+mod sanitize;
+
+pub use render::render;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -22,7 +34,9 @@ pub fn plain_text(markdown: &str) -> String {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock)
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
+            )
             | Event::End(TagEnd::TableCell | TagEnd::BlockQuote(_)) => out.push('\n'),
             Event::Start(Tag::TableCell) => out.push(' '),
             _ => {}
@@ -38,4 +52,24 @@ pub fn word_count(markdown: &str) -> u32 {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
     u32::try_from(words).unwrap_or(u32::MAX)
+}
+
+/// A rendered Markdown document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// Sanitised HTML, ready for `innerHTML`.
+    pub html: String,
+    /// Every heading in document order, with the id it carries in [`Rendered::html`].
+    pub headings: Vec<Heading>,
+}
+
+/// A heading of a rendered document, for a table of contents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The `id` attribute: the `{#custom}` id if given, else a unique slug of the text.
+    pub id: String,
+    /// The heading's text as a reader sees it, whitespace collapsed.
+    pub text: String,
 }

@@ -1,0 +1,228 @@
+//! The one pass from pulldown-cmark's events to sanitised HTML (see [`render`]).
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+
+use super::{ids, options, sanitize, Heading, Rendered};
+
+/// A heading whose id is decided after the pass: `at` is its `Start` event in the output.
+struct Pending {
+    at: usize,
+    level: HeadingLevel,
+    custom: Option<String>,
+    text: String,
+}
+
+/// Renders Markdown (read with [`options`]) to sanitised HTML plus its headings.
+///
+/// - Headings: `{#custom}` ids are used as written; other headings get a slug of their text,
+///   made unique against all other heading ids and the footnote ids (`[^note]` renders
+///   `id="note"`); `section` when the text has no letter or digit. Heading classes are kept,
+///   other `{key=value}` attributes are dropped (they could be `onclick`).
+/// - Raw HTML (block and inline): escaped, except attribute-less allowlisted tags such as
+///   `<sup>`, `<kbd>`, `<details>`, `<br />`; comments are dropped.
+/// - Links and images: `javascript:`, `vbscript:` and `data:` URLs become `#` (images may use
+///   `data:image/{png,gif,jpeg,webp}`); off-site links get `rel="noopener noreferrer"`; images
+///   get `loading="lazy" decoding="async"`.
+/// - Tables are wrapped in `<div class="table-wrap">` so they can scroll horizontally.
+/// - Code blocks keep pulldown-cmark's `<pre><code class="language-x">`; an info string like
+///   `rust,ignore` is reduced to its language.
+pub fn render(markdown: &str) -> Rendered {
+    let mut parser = Parser::new_ext(markdown, options());
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 16 + 16);
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut in_heading = false;
+    let mut in_comment = false;
+    let mut ids = ids::Ids::default();
+
+    while let Some(event) = parser.next() {
+        let heading_text = if in_heading {
+            pending.last_mut().map(|h| &mut h.text)
+        } else {
+            None
+        };
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: _,
+            }) => {
+                let custom = id.filter(|id| !id.is_empty()).map(|id| id.into_string());
+                if let Some(id) = &custom {
+                    ids.reserve(id);
+                }
+                pending.push(Pending {
+                    at: out.len(),
+                    level,
+                    custom,
+                    text: String::new(),
+                });
+                in_heading = true;
+                let tag = Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs: Vec::new(),
+                };
+                out.push(Event::Start(tag));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                out.push(event);
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                if let Some(buf) = heading_text {
+                    buf.push_str(text);
+                }
+                out.push(event);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(buf) = heading_text {
+                    buf.push(' ');
+                }
+                out.push(event);
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                in_comment = false;
+                out.push(event);
+            }
+            Event::Html(ref chunk) | Event::InlineHtml(ref chunk) => {
+                let block = matches!(event, Event::Html(_));
+                let mut inline_state = false;
+                let state = if block {
+                    &mut in_comment
+                } else {
+                    &mut inline_state
+                };
+                let html = match sanitize::raw_html(chunk, state) {
+                    // What is left of a block line once its comment is gone.
+                    sanitize::RawHtml::Kept(html) if block && html.trim().is_empty() => continue,
+                    sanitize::RawHtml::Kept(html) => html,
+                    sanitize::RawHtml::Escaped { html, visible } => {
+                        if let Some(buf) = heading_text {
+                            buf.push_str(&visible);
+                        }
+                        html
+                    }
+                };
+                if !html.is_empty() {
+                    let html = CowStr::from(html);
+                    out.push(if block {
+                        Event::Html(html)
+                    } else {
+                        Event::InlineHtml(html)
+                    });
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id: _,
+            }) => {
+                out.push(Event::InlineHtml(
+                    link_open(link_type, &dest_url, &title).into(),
+                ));
+            }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                out.push(Event::InlineHtml(
+                    image(&mut parser, &dest_url, &title).into(),
+                ));
+            }
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
+                out.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(event);
+                out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                // pulldown-cmark takes the info string up to the first space as the language;
+                // Rust posts also write `rust,ignore` or `rust title=x`.
+                let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
+                let info = CowStr::from(lang.to_owned());
+                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))));
+            }
+            Event::Start(Tag::FootnoteDefinition(ref name))
+            | Event::FootnoteReference(ref name) => {
+                ids.reserve(name);
+                out.push(event);
+            }
+            _ => out.push(event),
+        }
+    }
+
+    let mut headings = Vec::with_capacity(pending.len());
+    for h in pending {
+        let id = match h.custom {
+            Some(id) => id,
+            None => ids.unique(&h.text),
+        };
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut out[h.at] {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        let text = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        headings.push(Heading {
+            level: h.level as u8,
+            id,
+            text,
+        });
+    }
+
+    let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Rendered { html, headings }
+}
+
+/// The opening `<a>` of a link; pulldown-cmark's writer closes it at `End(Link)`.
+fn link_open(link_type: LinkType, dest: &str, title: &str) -> String {
+    let mut html = String::with_capacity(dest.len() + title.len() + 48);
+    html.push_str("<a href=\"");
+    if link_type == LinkType::Email {
+        html.push_str("mailto:");
+        sanitize::escape_href(&mut html, dest);
+    } else {
+        let url = sanitize::safe_url(dest, false);
+        sanitize::escape_href(&mut html, url);
+        if sanitize::is_external(url) {
+            html.push_str("\" rel=\"noopener noreferrer");
+        }
+    }
+    if !title.is_empty() {
+        html.push_str("\" title=\"");
+        sanitize::escape_html(&mut html, title);
+    }
+    html.push_str("\">");
+    html
+}
+
+/// A whole `<img>`, consuming the image's events up to its `End(Image)`: their text is the
+/// `alt` (nested links and emphasis contribute their text only).
+fn image<'a>(events: &mut impl Iterator<Item = Event<'a>>, dest: &str, title: &str) -> String {
+    let mut alt = String::new();
+    let mut depth = 0usize;
+    for event in events.by_ref() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    let mut html = String::with_capacity(dest.len() + alt.len() + title.len() + 64);
+    html.push_str("<img src=\"");
+    sanitize::escape_href(&mut html, sanitize::safe_url(dest, true));
+    html.push_str("\" alt=\"");
+    sanitize::escape_html(&mut html, &alt);
+    if !title.is_empty() {
+        html.push_str("\" title=\"");
+        sanitize::escape_html(&mut html, title);
+    }
+    html.push_str("\" loading=\"lazy\" decoding=\"async\" />");
+    html
+}

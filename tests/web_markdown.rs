@@ -1,0 +1,163 @@
+#![cfg(target_arch = "wasm32")]
+//! The renderer's output in a real DOM (headless Chromium): the structure the app relies on is
+//! there, and the raw HTML in the Markdown does not run.
+//!
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_markdown`
+
+use folio::markdown::{options, render};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Document, Element, Window};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The Markdown under test; `GLOBAL` is replaced by the name of the global its attacks set.
+const ARTICLE: &str = r#"## Some id
+
+| Crate | Downloads |
+|-------|----------:|
+| serde | many |
+
+A claim.[^source]
+
+<script>window.GLOBAL = 1</script>
+
+Inline <img src=x onerror="window.GLOBAL = 1"> image, and <sup>fine</sup> markup.
+
+<img src=x onerror="window.GLOBAL = 1">
+
+[^source]: Where the claim comes from.
+"#;
+
+fn window() -> Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> Document {
+    window().document().expect("a document")
+}
+
+/// Puts `html` into a fresh `<div>` appended to `document.body`, as the app does.
+fn mount(html: &str) -> Element {
+    let container = document().create_element("div").unwrap();
+    container.set_inner_html(html);
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .unwrap();
+    container
+}
+
+fn global(name: &str) -> JsValue {
+    js_sys::Reflect::get(&window(), &JsValue::from_str(name)).unwrap()
+}
+
+/// Waits `ms` milliseconds on the browser's event loop (so image errors can fire).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn select(container: &Element, selector: &str) -> Option<Element> {
+    container.query_selector(selector).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn rendered_markdown_has_its_structure_and_runs_no_raw_html() {
+    // Control: pulldown-cmark's unsanitised output does run the attack in this browser, so the
+    // check on `__pwned` below is meaningful (and we know how long an image error takes).
+    let mut unsafe_html = String::new();
+    let control = ARTICLE.replace("GLOBAL", "__control");
+    pulldown_cmark::html::push_html(
+        &mut unsafe_html,
+        pulldown_cmark::Parser::new_ext(&control, options()),
+    );
+    let unsafe_container = mount(&unsafe_html);
+
+    let rendered = render(&ARTICLE.replace("GLOBAL", "__pwned"));
+    let container = mount(&rendered.html);
+
+    // Let any `onerror` fire: wait until the control's has (at most ~3 s), then a bit more.
+    for _ in 0..60 {
+        if !global("__control").is_undefined() {
+            break;
+        }
+        sleep(50).await;
+    }
+    sleep(100).await;
+    assert!(
+        !global("__control").is_undefined(),
+        "control: unsanitised onerror never ran, so this test could not see an attack"
+    );
+    unsafe_container.remove();
+
+    // Nothing ran.
+    assert!(
+        global("__pwned").is_undefined(),
+        "raw HTML ran: __pwned is set"
+    );
+    assert!(
+        select(&container, "script").is_none(),
+        "a <script> element exists"
+    );
+    assert!(
+        select(&container, "img[onerror]").is_none(),
+        "an <img onerror> exists"
+    );
+    assert!(
+        select(&container, "[onerror]").is_none(),
+        "an onerror attribute exists"
+    );
+    assert!(
+        select(&container, "img").is_none(),
+        "raw <img> became an element"
+    );
+    // The attacks are shown as text instead.
+    let text = container.text_content().unwrap_or_default();
+    assert!(
+        text.contains("<script>window.__pwned = 1</script>"),
+        "{text}"
+    );
+    assert!(text.contains("<img src=x onerror="), "{text}");
+    // Allowlisted markup stays markup.
+    assert_eq!(
+        select(&container, "p > sup:not(.footnote-reference)")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "fine"
+    );
+
+    // The table sits in its scroll wrapper.
+    let table = select(&container, ".table-wrap > table").expect("a table inside .table-wrap");
+    let cell = select(&table, "tbody td:last-child").expect("a body cell");
+    assert_eq!(cell.text_content().unwrap(), "many");
+
+    // The heading has its slug id, and the headings list agrees.
+    let heading = select(&container, "h2#some-id").expect("h2#some-id");
+    assert_eq!(heading.text_content().unwrap(), "Some id");
+    assert_eq!(rendered.headings.len(), 1);
+    assert_eq!(rendered.headings[0].id, "some-id");
+
+    // The footnote reference points to an element that exists: the definition.
+    let link = select(&container, "sup.footnote-reference > a").expect("a footnote reference");
+    let href = link.get_attribute("href").unwrap();
+    let id = href.strip_prefix('#').expect("an in-page link");
+    let definition = document()
+        .get_element_by_id(id)
+        .expect("the footnote definition");
+    assert!(container.contains(Some(&definition)));
+    assert_eq!(definition.class_name(), "footnote-definition");
+    assert!(definition
+        .text_content()
+        .unwrap()
+        .contains("Where the claim comes from."));
+
+    container.remove();
+}
