@@ -121,12 +121,12 @@ folio_apt_get() {
         command -v sudo >/dev/null 2>&1 || folio_die "installing Debian packages needs root or sudo: apt-get $*"
         sudo="sudo"
     fi
-    for try in 1 2 3 4 5 6; do
+    for try in 1 2 3 4 5 6 7 8 9 10; do
         if $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -q "$@" </dev/null; then
             return 0
         fi
-        folio_say "  apt-get $1 failed (try $try); retrying in 20 s"
-        sleep 20
+        folio_say "  apt-get $1 failed (try $try); retrying in 30 s"
+        sleep 30
     done
     folio_die "apt-get $* failed"
 }
