@@ -1,12 +1,14 @@
 //! Markdown rendering and text extraction, shared by the pipeline (word counts, later feeds and
 //! search text) and the app (article bodies, the bio).
 //!
-//! [`render`] turns Markdown into HTML that is safe to put into the page with `innerHTML`:
-//! raw HTML is escaped except a few attribute-less tags, links and images
-//! with a scheme that runs code point to `#`, and headings get unique ids for a table of
-//! contents. It is one pass over pulldown-cmark's events, rewritten on the way to its HTML
-//! writer; only the heading ids are patched in afterwards, once all taken ids are known.
+//! [`render()`] turns Markdown into HTML that is safe to put into the page with `innerHTML`:
+//! raw HTML passes an allowlist sanitizer (static blog markup kept with safe attributes, script
+//! and style removed, anything unknown escaped as text), links and images with a scheme that
+//! runs code point to `#`, and headings get unique ids for a table of contents. It is one pass
+//! over pulldown-cmark's events, rewritten on the way to its HTML writer; only the heading ids
+//! are patched in afterwards, once all taken ids are known.
 
+mod html_allowlist;
 mod ids;
 mod render;
 mod sanitize;

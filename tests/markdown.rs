@@ -1,4 +1,5 @@
-//! Host tests for the Markdown renderer: the dialect, heading ids, and the safety policy.
+//! Host tests for the Markdown renderer: the dialect, heading ids, and the safety policy
+//! (raw HTML allowlist, URL schemes).
 #![cfg(not(target_arch = "wasm32"))]
 
 use folio::markdown::{plain_text, render, word_count, Heading};
@@ -210,113 +211,325 @@ fn heading_attributes_other_than_id_and_class_are_dropped() {
 // --- Raw HTML ---------------------------------------------------------------------------------
 
 #[test]
-fn block_script_is_escaped() {
-    let out = html("<script>window.__pwned = 1</script>\n\nAfter.\n");
-    assert!(
-        out.contains("&lt;script&gt;window.__pwned = 1&lt;/script&gt;"),
-        "{out}"
+fn block_script_and_style_are_removed_with_their_content() {
+    assert_eq!(
+        html("<script>window.__pwned = 1</script>\n\nAfter.\n"),
+        "<p>After.</p>\n"
     );
-    assert!(!out.contains("<script"), "{out}");
-    assert!(out.contains("<p>After.</p>"), "{out}");
-    // Inside another block, over several lines.
-    let out = html("<div>\n<script>\nalert(1)\n</script>\n</div>\n");
-    assert!(!out.contains('<'), "{out}");
-    assert!(out.contains("&lt;script&gt;"), "{out}");
-}
-
-#[test]
-fn inline_script_is_escaped() {
-    let out = html("Hello <script>alert(1)</script> world");
+    assert_eq!(
+        html("<SCRIPT src=\"https://evil.example/x.js\">\n</Script >\n"),
+        ""
+    );
+    assert_eq!(html("<style>body{display:none}</style>\n"), "");
+    // Over several lines inside another block: one HTML block, sanitised whole.
+    assert_eq!(
+        html("<div>\n<script>\nalert(1)\n</script>\n</div>\n"),
+        "<div>\n\n</div>\n"
+    );
+    // A `</script` that is only a prefix of another tag name does not end it.
+    assert_eq!(html("<script>a</scripts>b</script>\n\nc\n"), "<p>c</p>\n");
+    // The tweet embed pattern: the quote stays, its script goes.
+    let out = html("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Hi</p>&mdash; Me</blockquote> <script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n");
     assert_eq!(
         out,
-        "<p>Hello &lt;script&gt;alert(1)&lt;/script&gt; world</p>\n"
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Hi</p>&mdash; Me</blockquote> \n"
+    );
+    for tag in [
+        "iframe", "template", "textarea", "title", "svg", "math", "noembed", "xmp",
+    ] {
+        let out = html(&format!(
+            "<{tag}>\n<img src=x onerror=alert(1)>secret\n</{tag}>\n\nok\n"
+        ));
+        assert_eq!(out, "<p>ok</p>\n", "{tag}");
+    }
+}
+
+#[test]
+fn inline_script_tags_are_removed() {
+    // Inline HTML arrives tag by tag; the text between the tags is Markdown text, shown as such.
+    assert_eq!(
+        html("Hello <script>alert(1)</script> world"),
+        "<p>Hello alert(1) world</p>\n"
+    );
+    assert_eq!(
+        html("a <style>p{}</style> <iframe src=\"https://evil.example\"></iframe> b"),
+        "<p>a p{}  b</p>\n"
     );
 }
 
 #[test]
-fn event_handler_attributes_are_escaped() {
-    let out = html("x <img src=x onerror=alert(1)> y");
-    assert_eq!(out, "<p>x &lt;img src=x onerror=alert(1)&gt; y</p>\n");
-    let out = html("<img src=x onerror=alert(1)>\n");
-    assert!(!out.contains("<img"), "{out}");
-    // A tag split over lines.
-    let out = html("<img\nsrc=x onerror=alert(1)>\n");
-    assert!(!out.contains("<img"), "{out}");
-    for bad in [
-        "<iframe src=\"https://evil.example\"></iframe>",
-        "<svg onload=alert(1)>",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "<sup onclick=alert(1)>x</sup>",
-        "<details open ontoggle=alert(1)>",
-        "<style>body{display:none}</style>",
+fn event_handlers_and_other_unsafe_attributes_are_dropped() {
+    assert_eq!(
+        html("x <img src=x onerror=alert(1)> y"),
+        "<p>x <img src=\"x\" loading=\"lazy\" decoding=\"async\" /> y</p>\n"
+    );
+    assert_eq!(
+        html("<img src=x onerror=alert(1)>\n"),
+        "<img src=\"x\" loading=\"lazy\" decoding=\"async\" />\n"
+    );
+    // A tag split over lines, inline and inside an HTML block.
+    assert_eq!(
+        html("<img\nsrc=x onerror=alert(1)>\n"),
+        "<p><img src=\"x\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+    );
+    assert_eq!(
+        html("<div>\n<img\nsrc=x\nONERROR=alert(1)\n>\n</div>\n"),
+        "<div>\n<img src=\"x\" loading=\"lazy\" decoding=\"async\" />\n</div>\n"
+    );
+    assert_eq!(
+        html("<sup onclick=alert(1)>x</sup>"),
+        "<p><sup>x</sup></p>\n"
+    );
+    assert_eq!(
+        html("<details open ontoggle=alert(1)>\n"),
+        "<details open=\"\">\n"
+    );
+    assert_eq!(
+        html("<div style=\"background:url(javascript:alert(1))\" onmouseover=\"alert(1)\" class=note>n</div>\n"),
+        "<div class=\"note\">n</div>\n"
+    );
+    assert_eq!(
+        html("<a href=\"/x\" xlink:href=\"javascript:alert(1)\" formaction=\"javascript:alert(1)\" srcdoc=\"&lt;script&gt;\" ping=\"https://t.example\">x</a>"),
+        "<p><a href=\"/x\">x</a></p>\n"
+    );
+    for markdown in [
+        "<svg onload=alert(1)>\n",
+        "text <svg onload=alert(1)> text\n",
     ] {
-        for markdown in [format!("{bad}\n"), format!("text {bad} text\n")] {
-            let out = html(&markdown);
-            assert!(!out.contains("<iframe") && !out.contains("<svg"), "{out}");
-            assert!(!out.contains("<a ") && !out.contains("<style"), "{out}");
-            assert!(
-                !out.contains("<sup ") && !out.contains("<details "),
-                "{out}"
+        assert!(!html(markdown).contains("<svg"), "{markdown}");
+    }
+}
+
+#[test]
+fn javascript_urls_in_raw_html_are_neutralised() {
+    for url in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "&#32;javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "&#0000106;avascript:alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "&#X6a;AVASCRIPT:alert(1)",
+        "java&#x09;script:alert(1)",
+        "java&#9;script:alert(1)",
+        "java&#10;script:alert(1)",
+        "java&Tab;script:alert(1)",
+        "java&NewLine;script:alert(1)",
+        "javascript&colon;alert(1)",
+        "javascript&#58;alert(1)",
+        "java\tscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+    ] {
+        for quote in ['"', '\''] {
+            let link = html(&format!("<a href={quote}{url}{quote}>x</a>"));
+            assert_eq!(link, "<p><a href=\"#\">x</a></p>\n", "{url:?}");
+            let img = html(&format!("i <img src={quote}{url}{quote} alt=x>"));
+            assert_eq!(
+                img, "<p>i <img src=\"#\" alt=\"x\" loading=\"lazy\" decoding=\"async\" /></p>\n",
+                "{url:?}"
             );
         }
     }
-}
-
-#[test]
-fn nested_tag_tricks_are_escaped_totally() {
-    for markdown in [
-        "<scr<script>ipt>alert(1)</scr</script>ipt>",
-        "x <scr<script>ipt>alert(1)</script> y",
-        "<sup><script>alert(1)</script></sup>\n",
-        "<<script>script>alert(1)<</script>/script>",
-        "<br><img src=x onerror=alert(1)>\n",
-    ] {
-        let out = html(markdown);
-        assert!(
-            !out.to_ascii_lowercase().contains("<script"),
-            "{markdown:?} -> {out}"
-        );
-        assert!(!out.contains("<img"), "{markdown:?} -> {out}");
-    }
-    // A block chunk that mixes allowed tags with anything else is escaped whole.
-    let out = html("<details><summary>1</summary><script>alert(1)</script>\n");
+    // Unquoted, and in a block.
     assert_eq!(
-        out,
-        "&lt;details&gt;&lt;summary&gt;1&lt;/summary&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n"
+        html("<a href=javascript:alert(1)>\nx</a>\n"),
+        "<a href=\"#\">\nx</a>\n"
     );
-    // Inline HTML arrives tag by tag, so there each tag is judged on its own.
-    let out = html("x <sup>1</sup><script>alert(1)</script>");
+    // A numeric reference without `;` is escaped, so the browser reads it literally: a relative URL.
     assert_eq!(
-        out,
-        "<p>x <sup>1</sup>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+        html("<a href=\"&#106avascript:alert(1)\">x</a>"),
+        "<p><a href=\"&amp;#106avascript:alert(1)\">x</a></p>\n"
+    );
+    // Images may be raster data URLs, nothing else.
+    assert!(html("<img src=\"data:image/svg+xml,&lt;svg&gt;\">").contains("src=\"#\""));
+    assert!(html("<img src=\"data:image/png;base64,iVBORw0KGgo=\">")
+        .contains("src=\"data:image/png;base64,iVBORw0KGgo=\""));
+    assert!(html("<a href=\"data:image/png;base64,AAAA\">x</a>").contains("href=\"#\""));
+    // A `srcset` with any dangerous candidate is dropped whole.
+    assert_eq!(
+        html("i <img src=/a.png srcset=\"/a2.png 2x, javascript:alert(1) 3x\">"),
+        "<p>i <img src=\"/a.png\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+    );
+    assert!(html("<img src=/a.png srcset=\"/a2.png 2x,/a3.png 3x\">")
+        .contains("srcset=\"/a2.png 2x,/a3.png 3x\""));
+    // Safe URLs keep their entities; a bare `&` is escaped.
+    assert_eq!(
+        html("<a href=\"/search?q=a&b=c&amp;d=e\">s</a>"),
+        "<p><a href=\"/search?q=a&amp;b=c&amp;d=e\">s</a></p>\n"
     );
 }
 
 #[test]
-fn allowlisted_tags_pass() {
+fn allowed_tags_and_attributes_are_kept_and_requoted() {
     let out = html(
-        "H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>+<KBD >C</KBD>,<br>a<br/>b<br />c",
+        "H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>+<KBD >C</KBD>,<br>a<br/>b<BR />c<wbr>d",
     );
     assert_eq!(
         out,
-        "<p>H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>+<KBD >C</KBD>,<br>a<br/>b<br />c</p>\n"
+        "<p>H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>+<kbd>C</kbd>,<br />a<br />b<br />c<wbr />d</p>\n"
     );
-    let out = html("<mark>m</mark> <ins>i</ins> <del>d</del> <s>s</s> <u>u</u> <small>x</small> <abbr>HTML</abbr>");
-    for tag in ["mark", "ins", "del", "s", "u", "small", "abbr"] {
+    let out = html("<mark>m</mark> <ins>i</ins> <del>d</del> <s>s</s> <u>u</u> <small>x</small> <abbr title=\"HyperText\">HTML</abbr> <code class=language-rust>x</code> <span lang=fr>oui</span>");
+    for tag in ["mark", "ins", "del", "s", "u", "small"] {
         assert!(
             out.contains(&format!("<{tag}>")) && out.contains(&format!("</{tag}>")),
             "{out}"
         );
     }
+    assert!(
+        out.contains("<abbr title=\"HyperText\">HTML</abbr>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<code class=\"language-rust\">x</code>"),
+        "{out}"
+    );
+    assert!(out.contains("<span lang=\"fr\">oui</span>"), "{out}");
+    // Uppercase names, unquoted and single-quoted values, spaces around `=`.
+    assert_eq!(
+        html("<DIV CLASS=Note Title = 'A &quot;B&quot;' ALIGN=center>\n\nText\n\n</DIV>\n"),
+        "<div class=\"Note\" title=\"A &quot;B&quot;\" align=\"center\">\n<p>Text</p>\n</div>\n"
+    );
+    // `"` and `>` inside quotes stay inside the value.
+    assert_eq!(
+        html("<abbr title='say \"hi\" > bye'>x</abbr>"),
+        "<p><abbr title=\"say &quot;hi&quot; &gt; bye\">x</abbr></p>\n"
+    );
+    // Duplicate attributes: the first wins, as in a browser.
+    assert_eq!(
+        html("<span class=a class=b>x</span>"),
+        "<p><span class=\"a\">x</span></p>\n"
+    );
+    // Element-specific attributes.
+    assert_eq!(
+        html("<ol start=3 reversed type=i><li value=7>x</li></ol>\n"),
+        "<ol start=\"3\" reversed=\"\" type=\"i\"><li value=\"7\">x</li></ol>\n"
+    );
+    assert_eq!(
+        html("<p align=center><img src=\"/logo.png\" alt=\"Logo\" width=200 height=\"100\" loading=eager style=\"border:0\"></p>\n"),
+        "<p align=\"center\"><img src=\"/logo.png\" alt=\"Logo\" width=\"200\" height=\"100\" loading=\"eager\" decoding=\"async\" /></p>\n"
+    );
+    // Attributes allowed on one element are not allowed on another.
+    assert_eq!(
+        html("<span href=/x src=/y colspan=2>x</span>"),
+        "<p><span>x</span></p>\n"
+    );
+    // Self-closing non-void elements become empty elements.
+    assert_eq!(
+        html("<a name=\"top\"/>Top"),
+        "<p><a name=\"top\"></a>Top</p>\n"
+    );
+}
+
+#[test]
+fn raw_links_get_rel_when_they_leave_the_site_or_open_a_window() {
+    assert_eq!(
+        html("<a href=\"https://example.com\" target=\"_blank\" title=t>x</a>"),
+        "<p><a href=\"https://example.com\" target=\"_blank\" title=\"t\" rel=\"noopener noreferrer\">x</a></p>\n"
+    );
+    assert_eq!(
+        html("<a href=/local target=_blank rel=\"author\">x</a>"),
+        "<p><a href=\"/local\" target=\"_blank\" rel=\"author noopener noreferrer\">x</a></p>\n"
+    );
+    // Other targets are dropped; local links without a target get no rel.
+    assert_eq!(
+        html("<a href=/local target=_top>x</a>"),
+        "<p><a href=\"/local\">x</a></p>\n"
+    );
+}
+
+#[test]
+fn details_and_summary() {
     let out = html("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n");
     assert_eq!(
         out,
         "<details>\n<summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
     );
-    // Attributes, even harmless-looking ones, are not allowed.
-    assert!(html("<abbr title=\"x\">X</abbr>").contains("&lt;abbr title="));
-    // A self-closing slash only on void tags.
-    assert!(html("a <sup/> b").contains("&lt;sup/&gt;"));
+}
+
+#[test]
+fn a_rust_blog_html_table_renders_as_a_table() {
+    // As in the Rust blog's project goals updates: styled cells, a progress bar, links.
+    let markdown = r#"<table style="border-collapse: collapse; width: 100%;">
+<tr style="border-bottom: 1px solid;">
+<td style="font-weight: bold; color: #555;">Progress</td>
+<td><progress value="3" max="7"></progress>
+</td>
+</tr>
+<tr>
+<th rowspan=2 scope=row>Owner</th>
+<td colspan="2"><a href="https://github.com/someone" target="_blank">@someone</a></td>
+</tr>
+</table>
+"#;
+    assert_eq!(
+        html(markdown),
+        "<table>\n<tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</table>\n"
+    );
+}
+
+#[test]
+fn noscript_is_unwrapped() {
+    // The survey posts' chart fallbacks: the chart script is gone, so the image is what to show.
+    let out = html("<div class=\"pie-chart\" id=\"where\" style=\"height:600px\"><noscript>\n<img alt=\"where\" height=\"600\" src=\"where.png\"/>\n</noscript></div>\n");
+    assert_eq!(
+        out,
+        "<div class=\"pie-chart\" id=\"where\">\n<img alt=\"where\" height=\"600\" src=\"where.png\" loading=\"lazy\" decoding=\"async\" />\n</div>\n"
+    );
+}
+
+#[test]
+fn unknown_and_malformed_tags_are_escaped() {
+    // Generic types in prose are inline HTML to CommonMark; they stay readable.
+    assert_eq!(
+        html("A Vec<T> or Box<dyn Fn()>."),
+        "<p>A Vec&lt;T&gt; or Box&lt;dyn Fn()&gt;.</p>\n"
+    );
+    let r = render("## Using Option<T>\n");
+    assert_eq!(r.headings[0].text, "Using Option<T>");
+    assert_eq!(r.headings[0].id, "using-option-t");
+    assert_eq!(
+        html("<video src=x.mp4 autoplay></video> <font color=red>f</font>"),
+        "<p>&lt;video src=x.mp4 autoplay&gt;&lt;/video&gt; &lt;font color=red&gt;f&lt;/font&gt;</p>\n"
+    );
+    // Inside an HTML block: an unterminated quote, a name with `<`, a lone `<`.
+    assert_eq!(
+        html("<div>\n<img src=\"x\n</div>\n"),
+        "<div>\n&lt;img src=\"x\n</div>\n"
+    );
+    assert_eq!(
+        html("<div>\n<Vec<T>> 1 < 2 <\n</div>\n"),
+        "<div>\n&lt;Vec&lt;T&gt;> 1 &lt; 2 &lt;\n</div>\n"
+    );
+    // Doctype, processing instructions and CDATA are dropped.
+    assert_eq!(html("<!DOCTYPE html>\n\nx\n"), "<p>x</p>\n");
+    assert_eq!(html("a <?php echo 1; ?> b"), "<p>a  b</p>\n");
+    assert_eq!(html("a <![CDATA[<b>x</b>]]> b"), "<p>a  b</p>\n");
+}
+
+#[test]
+fn stray_end_tags_are_dropped() {
+    // Raw HTML cannot close the elements Markdown generated.
+    assert_eq!(html("a </p></div></td> b"), "<p>a  b</p>\n");
+    assert_eq!(
+        html("- one </li></ul>\n- two\n"),
+        "<ul>\n<li>one </li>\n<li>two</li>\n</ul>\n"
+    );
+    // Once an element is open, its end tag is kept, also across blocks; only once.
+    assert_eq!(
+        html("<div class=x>\n\n*Markdown* inside.\n\n</div>\n</div>\n"),
+        "<div class=\"x\">\n<p><em>Markdown</em> inside.</p>\n</div>\n\n"
+    );
+    // Void elements have no end tag.
+    assert_eq!(html("a</br>b"), "<p>ab</p>\n");
+}
+
+#[test]
+fn raw_ids_are_kept_and_headings_avoid_them() {
+    let r = render("# Intro\n\n<div id=\"intro\">x</div>\n");
+    assert_eq!(r.headings[0].id, "intro-1");
+    assert!(r.html.contains("<div id=\"intro\">x</div>"), "{}", r.html);
 }
 
 #[test]
@@ -326,6 +539,206 @@ fn comments_are_dropped() {
     let out = html("<!--\nmulti <script>alert(1)</script>\nline\n-->\n\nText\n");
     assert_eq!(out, "<p>Text</p>\n");
     assert_eq!(html("a <!--> b <!---> c"), "<p>a  b  c</p>\n");
+    assert_eq!(
+        html("<div><!-- <img src=x onerror=alert(1)> --!><b>b</b></div>\n"),
+        "<div><b>b</b></div>\n"
+    );
+}
+
+#[test]
+fn nested_tag_tricks_leave_no_script() {
+    for markdown in [
+        "<scr<script>ipt>alert(1)</scr</script>ipt>",
+        "x <scr<script>ipt>alert(1)</script> y",
+        "<sup><script>alert(1)</script></sup>\n",
+        "<<script>script>alert(1)<</script>/script>",
+        "<br><img src=x onerror=alert(1)>\n",
+        "<details><summary>1</summary><script>alert(1)</script>\n",
+        "<div title=\"</div><script>alert(1)</script>\">\n",
+        "<a href=\"x\" title='><script>alert(1)</script>'>y</a>\n",
+        "<img src=\"x\" alt=\"<img src=y onerror=alert(1)>\">\n",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n",
+    ] {
+        let out = html(markdown).to_ascii_lowercase();
+        assert!(!out.contains("<script"), "{markdown:?} -> {out}");
+        assert!(!out.contains("<img src=\"y\""), "{markdown:?} -> {out}");
+        assert_safe_tags(&out);
+    }
+    // Inline HTML arrives tag by tag, so each tag is judged on its own.
+    assert_eq!(
+        html("x <sup>1</sup><script>alert(1)</script>"),
+        "<p>x <sup>1</sup>alert(1)</p>\n"
+    );
+}
+
+/// Checks every tag in rendered HTML: well-formed with double-quoted values (everything the
+/// renderer writes is), no `on*` attribute, no `href`/`src` that a browser reads as `javascript:`.
+fn assert_safe_tags(out: &str) {
+    let lower = out.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = lower[i..].find('<').map(|p| i + p) {
+        let mut j = lt + 1;
+        if b.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        assert!(
+            b.get(j).is_some_and(u8::is_ascii_alphabetic),
+            "odd `<` at {lt} in {out}"
+        );
+        while b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        loop {
+            while b[j] == b' ' {
+                j += 1;
+            }
+            if b[j] == b'>' || lower[j..].starts_with("/>") {
+                break;
+            }
+            let name_start = j;
+            while b[j].is_ascii_alphanumeric() || b[j] == b'-' {
+                j += 1;
+            }
+            let name = &lower[name_start..j];
+            assert!(
+                !name.is_empty() && lower[j..].starts_with("=\""),
+                "odd tag at {lt} in {out}"
+            );
+            let end = j + 2 + lower[j + 2..].find('"').expect("a closing quote");
+            let value = &lower[j + 2..end];
+            assert!(!value.contains(['<', '>']), "raw < or > in a value: {out}");
+            assert!(!name.starts_with("on"), "event handler {name} in {out}");
+            if matches!(name, "href" | "src" | "srcset") {
+                let url = decode_for_test(value);
+                let javascript = url.split([',', ' ']).any(|u| u.starts_with("javascript:"));
+                assert!(!javascript, "{name}={value:?} in {out}");
+            }
+            j = end + 1;
+        }
+        i = j;
+    }
+}
+
+/// An independent, cruder decoder than the renderer's: numeric references, `&colon;`, `&tab;`,
+/// `&newline;` (lowercased input), and every ASCII control character and space removed.
+fn decode_for_test(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').map_or(rest.len(), |e| e + 1);
+        let r = &rest[..end];
+        let c = if let Some(hex) = r.strip_prefix("&#x").and_then(|h| h.strip_suffix(';')) {
+            u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        } else if let Some(dec) = r.strip_prefix("&#").and_then(|d| d.strip_suffix(';')) {
+            dec.parse().ok().and_then(char::from_u32)
+        } else {
+            match r {
+                "&colon;" => Some(':'),
+                "&tab;" => Some('\t'),
+                "&newline;" => Some('\n'),
+                _ => None,
+            }
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars()
+        .filter(|&c| c > ' ')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+#[test]
+fn random_html_never_yields_script_handlers_or_javascript_urls() {
+    // Fragments a tag can be made of, so random strings often form (almost-)tags.
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "/",
+        "=",
+        "\"",
+        "'",
+        " ",
+        "\n",
+        "a",
+        "b",
+        "x",
+        "-",
+        "!",
+        "&",
+        "#",
+        ";",
+        "script",
+        "img",
+        "div",
+        "sup",
+        "style",
+        "svg",
+        "details",
+        "noscript",
+        "src",
+        "href",
+        "on",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "java&#x09;script:",
+        "&#106;",
+        "&colon;",
+        "alert(1)",
+        "<!--",
+        "-->",
+        "</",
+        "/>",
+        "<a ",
+        "<img ",
+        "<script>",
+        "</script>",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    let (mut kept, mut escaped) = (0, 0);
+    for _ in 0..4000 {
+        let len = 1 + next() % 40;
+        let s: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        for markdown in [
+            s.clone(),
+            format!("text {s} text"),
+            format!("<div>\n{s}\n</div>\n"),
+        ] {
+            let out = html(&markdown).to_ascii_lowercase();
+            assert!(!out.contains("<script"), "{markdown:?} -> {out}");
+            assert!(
+                !out.contains("<style") && !out.contains("<svg"),
+                "{markdown:?} -> {out}"
+            );
+            assert_safe_tags(&out);
+            kept += usize::from(out.contains("<img ") || out.contains("<a "));
+            escaped += usize::from(out.contains("&lt;"));
+        }
+    }
+    // The generator does reach both sides of the policy.
+    assert!(
+        kept > 500 && escaped > 500,
+        "kept {kept}, escaped {escaped}"
+    );
 }
 
 // --- Links and images -------------------------------------------------------------------------
@@ -403,8 +816,10 @@ fn safe_links_are_kept() {
         out.contains("<a href=\"https://example.com/a?b=c&amp;d=e\" rel=\"noopener noreferrer\" title=\"Title\">f</a>"),
         "{out}"
     );
-    // A relative path containing a colon later on is not a scheme.
+    // A relative path containing a colon later on is not a scheme, nor one without a colon.
     assert!(html("[x](./javascript:x)").contains("href=\"./javascript:x\""));
+    assert!(html("[x](javascript)").contains("href=\"javascript\""));
+    assert!(html("![x](data)").contains("src=\"data\""));
     // Email autolinks.
     assert_eq!(
         html("<me@example.com>"),

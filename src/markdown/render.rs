@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
-use super::{ids, options, sanitize, Heading, Rendered};
+use super::{html_allowlist, ids, options, sanitize, Heading, Rendered};
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output.
 struct Pending {
@@ -18,8 +18,11 @@ struct Pending {
 ///   made unique against all other heading ids and the footnote ids (`[^note]` renders
 ///   `id="note"`); `section` when the text has no letter or digit. Heading classes are kept,
 ///   other `{key=value}` attributes are dropped (they could be `onclick`).
-/// - Raw HTML (block and inline): escaped, except attribute-less allowlisted tags such as
-///   `<sup>`, `<kbd>`, `<details>`, `<br />`; comments are dropped.
+/// - Raw HTML (block and inline) goes through an allowlist sanitizer (see `html_allowlist`):
+///   blog content such as tables, `<details>`, `<img>`, `<a href>` and `<kbd>` is kept with
+///   safe attributes only, `<script>`/`<style>` are removed with their content, unknown or
+///   malformed tags are escaped as text, comments are dropped. Raw `id`s are kept, and
+///   heading slugs avoid them.
 /// - Links and images: `javascript:`, `vbscript:` and `data:` URLs become `#` (images may use
 ///   `data:image/{png,gif,jpeg,webp}`); off-site links get `rel="noopener noreferrer"`; images
 ///   get `loading="lazy" decoding="async"`.
@@ -31,7 +34,8 @@ pub fn render(markdown: &str) -> Rendered {
     let mut out: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 16 + 16);
     let mut pending: Vec<Pending> = Vec::new();
     let mut in_heading = false;
-    let mut in_comment = false;
+    let mut block_html: Option<String> = None;
+    let mut sanitizer = html_allowlist::Sanitizer::default();
     let mut ids = ids::Ids::default();
 
     while let Some(event) = parser.next() {
@@ -83,34 +87,34 @@ pub fn render(markdown: &str) -> Rendered {
                 out.push(event);
             }
             Event::Start(Tag::HtmlBlock) => {
-                in_comment = false;
+                block_html = Some(String::new());
                 out.push(event);
             }
-            Event::Html(ref chunk) | Event::InlineHtml(ref chunk) => {
-                let block = matches!(event, Event::Html(_));
-                let mut inline_state = false;
-                let state = if block {
-                    &mut in_comment
-                } else {
-                    &mut inline_state
-                };
-                let html = match sanitize::raw_html(chunk, state) {
-                    // What is left of a block line once its comment is gone.
-                    sanitize::RawHtml::Kept(html) if block && html.trim().is_empty() => continue,
-                    sanitize::RawHtml::Kept(html) => html,
-                    sanitize::RawHtml::Escaped { html, visible } => {
-                        if let Some(buf) = heading_text {
-                            buf.push_str(&visible);
-                        }
-                        html
+            // An HTML block arrives line by line; it is sanitised whole, so tags, comments and
+            // `<script>…</script>` spanning lines are seen as such.
+            Event::Html(ref chunk) if block_html.is_some() => {
+                if let Some(buf) = &mut block_html {
+                    buf.push_str(chunk);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(raw) = block_html.take() {
+                    let mut html = String::with_capacity(raw.len());
+                    sanitizer.sanitize(&raw, &mut html, None);
+                    if !html.trim().is_empty() {
+                        out.push(Event::Html(html.into()));
                     }
-                };
+                }
+                out.push(event);
+            }
+            // Inline HTML is one tag (or comment) per event, text in between comes as `Text`.
+            Event::Html(ref chunk) | Event::InlineHtml(ref chunk) => {
+                let mut html = String::with_capacity(chunk.len() + 16);
+                sanitizer.sanitize(chunk, &mut html, heading_text);
                 if !html.is_empty() {
-                    let html = CowStr::from(html);
-                    out.push(if block {
-                        Event::Html(html)
-                    } else {
-                        Event::InlineHtml(html)
+                    out.push(match event {
+                        Event::Html(_) => Event::Html(html.into()),
+                        _ => Event::InlineHtml(html.into()),
                     });
                 }
             }
@@ -155,6 +159,10 @@ pub fn render(markdown: &str) -> Rendered {
         }
     }
 
+    // Raw HTML ids are taken like custom heading ids: no slug may reuse them.
+    for id in &sanitizer.ids {
+        ids.reserve(id);
+    }
     let mut headings = Vec::with_capacity(pending.len());
     for h in pending {
         let id = match h.custom {
