@@ -45,7 +45,7 @@ test('articles render tables, footnotes and code blocks', async () => {
   }
 });
 
-test('raw HTML in a post is shown as text and never runs', async () => {
+test('raw HTML in a post never runs: no script, no event handler', async () => {
   const post = manifest.posts[0];
   const markdown = [
     '# Injected',
@@ -59,22 +59,32 @@ test('raw HTML in a post is shown as text and never runs', async () => {
     'The end.',
     '',
   ].join('\n');
-  await withPage(site, async (page) => {
-    await page.route(`**/posts/${post.slug}.md`, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }),
-    );
-    await page.open(`/posts/${post.slug}`);
-    await waitForArticle(page);
-    await page.waitForFunction(() => document.querySelector('[data-testid="article-body"]')?.textContent.includes('The end'));
-    await page.waitForTimeout(300); // time for an onerror handler to fire, were there one
-    assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'injected script ran');
-    const body = page.locator('[data-testid="article-body"]');
-    assert.equal(await body.locator('script').count(), 0, 'a script element in the article body');
-    assert.equal(await body.locator('img').count(), 0, 'an injected img element in the article body');
-    const text = (await body.textContent()).replace(/[\u201c\u201d]/g, '"');
-    assert.ok(text.includes('<script>window.__pwned=1</script>'), `script shown as text: ${text}`);
-    assert.ok(text.includes('<img src=x onerror="window.__pwned=2">'), `img shown as text: ${text}`);
-  });
+  await withPage(
+    site,
+    async (page) => {
+      await page.route(`**/posts/${post.slug}.md`, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/markdown; charset=utf-8', body: markdown }),
+      );
+      await page.open(`/posts/${post.slug}`);
+      await waitForArticle(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid="article-body"]')?.textContent.includes('The end'));
+      await page.waitForTimeout(500); // time for an onerror handler to fire, were there one
+      assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'injected script ran');
+      const body = page.locator('[data-testid="article-body"]');
+      assert.equal(await body.locator('script').count(), 0, 'a script element in the article body');
+      const handlers = await body.evaluate((el) =>
+        [...el.querySelectorAll('*')].flatMap((e) =>
+          [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${e.localName} ${a.name}>`),
+        ),
+      );
+      assert.deepEqual(handlers, [], 'event handler attributes in the article body');
+      // The Markdown around the raw HTML is still there. The raw HTML itself may be shown as text
+      // or sanitised (script dropped, img kept without its handler): both are safe.
+      assert.match(await body.textContent(), /Inline\b[\s\S]*\bscript\.[\s\S]*The end\./);
+    },
+    // A sanitised <img src=x> is kept and asks for "x", which the site does not have.
+    { allow: [/Failed to load resource: .* 404 .* @ https?:\/\/[^ ]*\/x$/] },
+  );
 });
 
 test('a loading state shows while the manifest is on its way', async () => {
