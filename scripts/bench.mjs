@@ -10,18 +10,14 @@
 //
 //   node scripts/bench.mjs --runs 9 --sample DIST --corpus-dist DIST --corpus CONTENT --pipeline BIN
 
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer } from '../tests/e2e/server.mjs';
-
-// playwright-core lives in tests/e2e/node_modules (installed from tests/e2e/package-lock.json).
-const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
-const { CHROMIUM, CHROMIUM_ARGS } = await import('../tests/e2e/browser.mjs');
+// The end-to-end tests' launch helper (it finds playwright-core in tests/e2e/node_modules).
+import { CHROMIUM, launchBrowser } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -231,7 +227,7 @@ function pipeline() {
 console.log(`Folio benchmark: medians of ${RUNS} runs after one warm-up; Chromium ${CHROMIUM}; server on 127.0.0.1`);
 const underBudget = sizes(SAMPLE);
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+const browser = await launchBrowser();
 try {
   {
     const server = await startServer({ root: SAMPLE });
