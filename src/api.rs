@@ -22,14 +22,6 @@ pub enum FetchError {
     Malformed { url: String, message: String },
 }
 
-impl FetchError {
-    /// A 404 means the thing does not exist, which pages show as "not found" rather than as an
-    /// error to retry.
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, FetchError::Status { status: 404, .. })
-    }
-}
-
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -96,9 +88,10 @@ pub async fn get_text(path: &str) -> Result<String, FetchError> {
 pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
     let path = "manifest.json";
     let text = get_text(path).await?;
-    serde_json::from_str(&text)
-        .map(Arc::new)
-        .map_err(|e| FetchError::Malformed { url: asset_url(path), message: e.to_string() })
+    let malformed = |message: String| FetchError::Malformed { url: asset_url(path), message };
+    let value = js_sys::JSON::parse(&text)
+        .map_err(|e| malformed(String::from(js_sys::Error::from(e).message())))?;
+    serde_wasm_bindgen::from_value(value).map(Arc::new).map_err(|e| malformed(e.to_string()))
 }
 
 /// A post's Markdown body.

@@ -1,7 +1,8 @@
 //! Folio: a personal writing site.
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`markdown`], [`format`].
+//! [`model`] (the manifest format), [`markdown`], [`format`], [`search`] (index format, builder
+//! and searcher: the pipeline builds the index, the app queries it).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
@@ -10,6 +11,7 @@ pub mod content;
 pub mod format;
 pub mod markdown;
 pub mod model;
+pub mod search;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
@@ -26,7 +28,7 @@ pub use app::App;
 mod app {
     use leptos::prelude::*;
     use leptos_meta::provide_meta_context;
-    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::components::{FlatRoutes, Route, Router};
     use leptos_router::path;
 
     use crate::api::router_base;
@@ -43,11 +45,11 @@ mod app {
             <Router base>
                 <SiteHeader />
                 <main id="main" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
+                    <FlatRoutes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/posts/:slug") view=PostPage />
                         <Route path=path!("/tags/:tag") view=TagPage />
-                    </Routes>
+                    </FlatRoutes>
                 </main>
                 <SiteFooter />
             </Router>

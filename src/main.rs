@@ -2,6 +2,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Panic messages in the console help while developing; release builds leave the hook out
+    // to save the formatting code it pulls into the wasm.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(folio::App);
 }

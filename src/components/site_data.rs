@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::{self, FetchError};
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::async_view::{AsyncView, LoadView};
 use crate::model::Manifest;
 
 /// The app-wide manifest resource. Copy, so pages take it out of context freely.
@@ -25,25 +25,16 @@ pub fn use_site_data() -> SiteData {
     expect_context::<SiteData>()
 }
 
-/// Renders `render(manifest)` once the manifest is there; meanwhile a loading line; on failure
-/// the error with a retry button.
+/// How a page draws itself from the manifest.
+pub type RenderManifest = Arc<dyn Fn(Arc<Manifest>) -> AnyView + Send + Sync>;
+
+/// Renders `render(manifest)` once the manifest is there (see [`AsyncView`] for the states).
 #[component]
-pub fn WithManifest<F, V>(render: F) -> impl IntoView
-where
-    F: Fn(Arc<Manifest>) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+pub fn WithManifest(render: RenderManifest) -> impl IntoView {
     let data = use_site_data();
-    view! {
-        <Suspense fallback=Loading>
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorNotice errors retry=move || data.manifest.refetch() /> }
-            }>
-                {move || {
-                    let render = render.clone();
-                    Suspend::new(async move { data.manifest.await.map(render) })
-                }}
-            </ErrorBoundary>
-        </Suspense>
-    }
+    let load: LoadView = Arc::new(move || {
+        let render = render.clone();
+        Box::pin(async move { data.manifest.await.map(|manifest| render(manifest)) })
+    });
+    view! { <AsyncView load retry=Arc::new(move || data.manifest.refetch()) /> }
 }

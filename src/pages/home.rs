@@ -13,7 +13,7 @@ use crate::model::{Manifest, Site};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    view! { <WithManifest render=home /> }
+    view! { <WithManifest render=Arc::new(|m| home(m).into_any()) /> }
 }
 
 fn home(manifest: Arc<Manifest>) -> impl IntoView {

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{self, FetchError};
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
-use crate::components::status::{ErrorNotice, Loading};
+use crate::components::async_view::{AsyncView, LoadView};
 use crate::format::reading_time;
 use crate::markdown;
 use crate::model::{Manifest, PostSummary};
@@ -30,7 +30,7 @@ pub fn PostPage() -> impl IntoView {
     // Re-created when the slug changes, so moving from one post to another redraws everything.
     move || {
         let slug = slug.get();
-        view! { <WithManifest render=move |manifest| article(manifest, &slug, body) /> }
+        view! { <WithManifest render=Arc::new(move |manifest| article(manifest, &slug, body)) /> }
     }
 }
 
@@ -48,18 +48,7 @@ fn article(manifest: Arc<Manifest>, slug: &str, body: Body) -> AnyView {
         <Meta name="description" content=description />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
-            <Suspense fallback=Loading>
-                <ErrorBoundary fallback=move |errors| {
-                    view! { <ErrorNotice errors retry=move || body.refetch() /> }
-                }>
-                    {move || Suspend::new(async move {
-                        body.await.map(|markdown_text| {
-                            let html = markdown::render(&markdown_text).html;
-                            view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
-                        })
-                    })}
-                </ErrorBoundary>
-            </Suspense>
+            <AsyncView load=body_view(body) retry=Arc::new(move || body.refetch()) />
         </article>
     }
     .into_any()
@@ -99,4 +88,16 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
             {tags}
         </header>
     }
+}
+
+/// The rendered body once its Markdown has arrived.
+fn body_view(body: Body) -> LoadView {
+    Arc::new(move || {
+        Box::pin(async move {
+            body.await.map(|markdown_text| {
+                let html = markdown::render(&markdown_text).html;
+                view! { <div class="prose" data-testid="article-body" inner_html=html></div> }.into_any()
+            })
+        })
+    })
 }

@@ -1,5 +1,7 @@
 //! `/tags/:tag`: every post with that tag, newest first.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -13,7 +15,7 @@ pub fn TagPage() -> impl IntoView {
     let params = use_params_map();
     let tag = move || params.read().get("tag").unwrap_or_default();
     view! {
-        <WithManifest render=move |manifest| {
+        <WithManifest render=Arc::new(move |manifest| {
             let tag = tag();
             let posts: Vec<_> = manifest.tagged(&tag).cloned().collect();
             if posts.is_empty() {
@@ -33,6 +35,6 @@ pub fn TagPage() -> impl IntoView {
                 </section>
             }
             .into_any()
-        } />
+        }) />
     }
 }

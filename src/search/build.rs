@@ -1,0 +1,310 @@
+//! The index builder, run natively by the content pipeline at build time.
+//!
+//! Everything that does not depend on the query is computed here: per document and term the
+//! BM25F saturation over the four fields (title, tags, summary, body) is folded into one byte,
+//! so the searcher only multiplies it by the term's idf and the query weight.
+
+use std::collections::HashMap;
+
+use super::analyze::analyze;
+use super::tokenize::TokenKind;
+use super::bytes::content_hash;
+use super::format::{dict_path, encode_postings, post_path, text_path, DictEntry, DictShard, PostShard, Posting, Root, ShardRef, ROOT_PATH};
+
+/// The fields of one post, as a reader sees them (plain text, no markup).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocFields<'a> {
+    pub title: &'a str,
+    pub tags: &'a [String],
+    pub summary: &'a str,
+    pub body: &'a str,
+}
+
+/// Field order in the per-field arrays.
+const TITLE: usize = 0;
+const FIELD_COUNT: usize = 4;
+
+/// BM25F parameters: per field a weight and a length-normalization strength `b`, and the
+/// saturation constant `k1` shared by all fields.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bm25f {
+    pub k1: f32,
+    /// Title, tags, summary, body.
+    pub weights: [f32; FIELD_COUNT],
+    pub b: [f32; FIELD_COUNT],
+    /// `k1` and `b` of the separate title-only saturation.
+    pub title_k1: f32,
+    pub title_b: f32,
+}
+
+impl Default for Bm25f {
+    fn default() -> Self {
+        // A title word says far more about a post than a body word, and a word that is a large
+        // part of a short title more than one of a long title (full length normalization, b = 1);
+        // long bodies must not win by size alone. Chosen on a development query set.
+        Bm25f { k1: 1.2, weights: [20.0, 3.0, 2.0, 1.0], b: [1.0, 0.3, 0.5, 0.75], title_k1: 1.0, title_b: 1.0 }
+    }
+}
+
+/// How the index is cut into files.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BuildOptions {
+    /// Target size of a dictionary shard, in encoded bytes. `usize::MAX`: one shard.
+    pub dict_shard_bytes: usize,
+    /// Target size of a posting shard; a term whose postings alone are larger gets its own shard.
+    pub post_shard_bytes: usize,
+    /// Also write each document's body as a text file, for snippets...
+    pub write_texts: bool,
+    /// ...cut to this many bytes (on a character boundary): a results page fetches the texts
+    /// of the posts it shows, and one very long post must not weigh like fifty.
+    pub text_max_bytes: usize,
+    pub scoring: Bm25f,
+}
+
+impl Default for BuildOptions {
+    /// Shard sizes are fixed targets, so the number of shards follows the corpus size: a tiny
+    /// blog gets one of each, the Rust blog (751 posts) 24 + 62, 10,000 posts 24 + 871. 8 kB
+    /// measured best for a first query's download (16 kB: +35%; 32 kB: +100%): a query needs a
+    /// few terms' postings, and the rest of each fetched shard is waste.
+    fn default() -> Self {
+        BuildOptions {
+            dict_shard_bytes: 8 * 1024,
+            post_shard_bytes: 8 * 1024,
+            write_texts: true,
+            text_max_bytes: 32 * 1024,
+            scoring: Bm25f::default(),
+        }
+    }
+}
+
+impl BuildOptions {
+    /// Everything in one dictionary part and one posting part (the reference the split index
+    /// must agree with).
+    pub fn unsplit() -> Self {
+        BuildOptions { dict_shard_bytes: usize::MAX, post_shard_bytes: usize::MAX, ..Self::default() }
+    }
+}
+
+/// The index files, root first, paths relative to the site's output folder.
+#[derive(Clone, Debug, Default)]
+pub struct BuiltIndex {
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl BuiltIndex {
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice())
+    }
+
+    pub fn root(&self) -> &[u8] {
+        self.file(ROOT_PATH).expect("the builder always writes the root")
+    }
+}
+
+#[derive(Clone, Copy)]
+struct RawPosting {
+    doc: u32,
+    tf: [u16; FIELD_COUNT],
+}
+
+#[derive(Default)]
+pub struct IndexBuilder {
+    term_ids: HashMap<String, u32>,
+    /// Per term id: seen as a plain word (not only as a compound's joined form).
+    plain_word: Vec<bool>,
+    postings: Vec<Vec<RawPosting>>,
+    field_lengths: Vec<(u32, [u32; FIELD_COUNT])>,
+    bodies: Vec<(u32, String)>,
+}
+
+impl IndexBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one post; `doc` is its position in the manifest's posts array.
+    pub fn add_doc(&mut self, doc: u32, fields: DocFields<'_>) {
+        let mut counts: HashMap<u32, [u16; FIELD_COUNT]> = HashMap::new();
+        let mut lengths = [0u32; FIELD_COUNT];
+        let tags = fields.tags.join(" , ");
+        for (field, text) in [fields.title, &tags, fields.summary, fields.body].into_iter().enumerate() {
+            analyze(text, |term, token| {
+                let next_id = self.term_ids.len() as u32;
+                let id = *self.term_ids.entry_ref_or_insert(term, next_id);
+                if id == next_id {
+                    self.postings.push(Vec::new());
+                    self.plain_word.push(false);
+                }
+                self.plain_word[id as usize] |= token.kind != TokenKind::Joined;
+                let tf = &mut counts.entry(id).or_default()[field];
+                *tf = tf.saturating_add(1);
+                lengths[field] += 1;
+            });
+        }
+        for (id, tf) in counts {
+            self.postings[id as usize].push(RawPosting { doc, tf });
+        }
+        self.field_lengths.push((doc, lengths));
+        self.bodies.push((doc, fields.body.to_owned()));
+    }
+
+    pub fn finish(mut self, options: &BuildOptions) -> BuiltIndex {
+        let doc_count = self.field_lengths.iter().map(|&(d, _)| d + 1).max().unwrap_or(0);
+        let norms = LengthNorms::new(&self.field_lengths, doc_count, &options.scoring);
+
+        let mut terms: Vec<(String, u32)> = self.term_ids.drain().collect();
+        terms.sort_unstable();
+
+        let mut files = Vec::new();
+        let mut root = Root { doc_count, term_count: terms.len() as u32, ..Root::default() };
+
+        // Dictionary shards.
+        let mut start = 0;
+        while start < terms.len() {
+            let mut end = start;
+            let mut size = 0;
+            while end < terms.len() && (end == start || size + terms[end].0.len() + 3 <= options.dict_shard_bytes) {
+                size += terms[end].0.len() + 3;
+                end += 1;
+            }
+            let entries: Vec<DictEntry> = terms[start..end]
+                .iter()
+                .map(|(t, id)| DictEntry { term: t, doc_freq: self.postings[*id as usize].len() as u32, joined_only: !self.plain_word[*id as usize] })
+                .collect();
+            let bytes = DictShard::encode(&entries);
+            let hash = content_hash(&bytes);
+            root.dict_shards.push(ShardRef { first_term: start as u32, first_text: terms[start].0.clone(), hash });
+            files.push((dict_path(hash), bytes));
+            start = end;
+        }
+
+        // Posting shards, in term order so that a prefix's completions sit together.
+        let mut lists: Vec<Vec<u8>> = Vec::new();
+        let mut shard_first = 0u32;
+        let mut shard_size = 0usize;
+        let flush = |lists: &mut Vec<Vec<u8>>, first: u32, root: &mut Root, files: &mut Vec<(String, Vec<u8>)>| {
+            if lists.is_empty() {
+                return;
+            }
+            let bytes = PostShard::encode(lists);
+            let hash = content_hash(&bytes);
+            root.post_shards.push(ShardRef { first_term: first, first_text: String::new(), hash });
+            files.push((post_path(hash), bytes));
+            lists.clear();
+        };
+        for (term_index, (_, id)) in terms.iter().enumerate() {
+            let raw = &mut self.postings[*id as usize];
+            raw.sort_unstable_by_key(|p| p.doc);
+            let postings: Vec<Posting> = raw.iter().map(|p| Posting { doc: p.doc, saturation: norms.saturation(p), title: norms.title_saturation(p) }).collect();
+            let mut encoded = Vec::with_capacity(postings.len() * 2);
+            encode_postings(&mut encoded, &postings);
+            if !lists.is_empty() && shard_size + encoded.len() > options.post_shard_bytes {
+                flush(&mut lists, shard_first, &mut root, &mut files);
+            }
+            if lists.is_empty() {
+                shard_first = term_index as u32;
+                shard_size = 0;
+            }
+            shard_size += encoded.len() + 2;
+            lists.push(encoded);
+        }
+        flush(&mut lists, shard_first, &mut root, &mut files);
+        dedup_files(&mut files);
+
+        if options.write_texts && !self.bodies.is_empty() {
+            self.bodies.sort_unstable_by_key(|(d, _)| *d);
+            for (_, body) in &mut self.bodies {
+                let mut cut = body.len().min(options.text_max_bytes);
+                while !body.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                body.truncate(cut);
+            }
+            let mut all = Vec::new();
+            for (doc, body) in &self.bodies {
+                all.extend_from_slice(&doc.to_le_bytes());
+                all.extend_from_slice(body.as_bytes());
+                all.push(0);
+            }
+            let generation = content_hash(&all).max(1);
+            root.text_generation = Some(generation);
+            for (doc, body) in self.bodies {
+                files.push((text_path(generation, doc), body.into_bytes()));
+            }
+        }
+
+        files.insert(0, (ROOT_PATH.to_owned(), root.encode()));
+        BuiltIndex { files }
+    }
+}
+
+/// Two shards with identical bytes get the same content-hashed name: write the file once.
+fn dedup_files(files: &mut Vec<(String, Vec<u8>)>) {
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|(path, _)| seen.insert(path.clone()));
+}
+
+/// Per-document field lengths against the corpus averages: the BM25F denominator.
+struct LengthNorms {
+    /// Per doc and field: `1 - b + b * len / avg`, divided into the field weight.
+    field_factor: Vec<[f32; FIELD_COUNT]>,
+    k1: f32,
+    /// Per doc: `title_k1 * (1 - b + b * len / avg)` for the title-only saturation.
+    title_denominator: Vec<f32>,
+}
+
+impl LengthNorms {
+    fn new(lengths: &[(u32, [u32; FIELD_COUNT])], doc_count: u32, p: &Bm25f) -> Self {
+        let mut avg = [0f64; FIELD_COUNT];
+        for (_, l) in lengths {
+            for f in 0..FIELD_COUNT {
+                avg[f] += f64::from(l[f]);
+            }
+        }
+        let n = lengths.len().max(1) as f64;
+        avg.iter_mut().for_each(|a| *a = (*a / n).max(1.0));
+        let mut field_factor = vec![[0f32; FIELD_COUNT]; doc_count as usize];
+        let mut title_denominator = vec![1f32; doc_count as usize];
+        for &(doc, l) in lengths {
+            for f in 0..FIELD_COUNT {
+                let norm = 1.0 - p.b[f] + p.b[f] * (f64::from(l[f]) / avg[f]) as f32;
+                field_factor[doc as usize][f] = p.weights[f] / norm.max(1e-3);
+            }
+            let title_norm = 1.0 - p.title_b + p.title_b * (f64::from(l[TITLE]) / avg[TITLE]) as f32;
+            title_denominator[doc as usize] = p.title_k1 * title_norm.max(1e-3);
+        }
+        LengthNorms { field_factor, k1: p.k1, title_denominator }
+    }
+
+    /// Title-only `tf / (tf + k1 * norm)` scaled to 1..=255; 0 when the term is not in the title.
+    fn title_saturation(&self, p: &RawPosting) -> u8 {
+        if p.tf[TITLE] == 0 {
+            return 0;
+        }
+        let tf = f32::from(p.tf[TITLE]);
+        let sat = tf / (tf + self.title_denominator[p.doc as usize]);
+        (sat * 255.0).round().clamp(1.0, 255.0) as u8
+    }
+
+    /// `tf' / (k1 + tf')` scaled to 1..=255.
+    fn saturation(&self, p: &RawPosting) -> u8 {
+        let factors = &self.field_factor[p.doc as usize];
+        let tf: f32 = (0..FIELD_COUNT).map(|f| f32::from(p.tf[f]) * factors[f]).sum();
+        let sat = tf / (self.k1 + tf);
+        (sat * 255.0).round().clamp(1.0, 255.0) as u8
+    }
+}
+
+/// `HashMap<String, _>` lookup by `&str` without allocating for terms already present.
+trait EntryRef {
+    fn entry_ref_or_insert(&mut self, key: &str, value: u32) -> &mut u32;
+}
+
+impl EntryRef for HashMap<String, u32> {
+    fn entry_ref_or_insert(&mut self, key: &str, value: u32) -> &mut u32 {
+        if !self.contains_key(key) {
+            self.insert(key.to_owned(), value);
+        }
+        self.get_mut(key).expect("just inserted")
+    }
+}

@@ -1,0 +1,207 @@
+//! From query words to weighted index terms: the exact term, completions of the word being
+//! typed, and corrections of typos.
+//!
+//! Each query word becomes a *slot*. A document matches a slot through its best-scoring term,
+//! so a word with twenty completions cannot count twenty times. Expansions are weighted below
+//! the exact term, by edit distance and by how common the expansion is among its rivals (the
+//! reader more likely meant a frequent word than a rare one); a word that exists in the
+//! dictionary keeps its neighbours far below itself.
+
+use super::fuzzy::{Edits, FuzzyMatcher};
+use super::lexicon::{Lexicon, TermRef};
+use super::order::{float_key, sorted_by_key};
+use super::query::{Query, QueryWord};
+
+/// Query-time knobs. The defaults were chosen on a development query set, never on the
+/// benchmark's reported queries.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SearchParams {
+    /// Weight of a completion of the word being typed, before the commonness factor.
+    pub prefix_weight: f32,
+    /// Weight of a correction at one and at two edits, before the commonness factor.
+    pub typo_weights: [f32; 2],
+    /// Exponents of the commonness factor `(df / max df among the word's expansions)` for
+    /// completions and for corrections.
+    pub completion_commonness: f32,
+    pub correction_commonness: f32,
+    /// Factor for a correction that matched only part of the typed word, the rest being an
+    /// ending (`indcated` -> `indic`).
+    pub ending_factor: f32,
+    /// Extra factor for corrections of a word that is itself in the dictionary.
+    pub existing_word_typo_factor: f32,
+    /// When a misspelled word has no neighbour sharing its first letters, look at all terms.
+    pub typo_anywhere: bool,
+    /// Completions stop once their postings add up to this many times the number of posts.
+    pub completion_postings_per_doc: f32,
+    /// At most this many completions per word (the most common ones).
+    pub max_completions: usize,
+    /// At most this many corrections per word (the best weighted ones).
+    pub max_corrections: usize,
+    /// An expansion at least this heavy makes its word count as matched (for "all words first").
+    pub strong_match: f32,
+    /// Weight of the title-only saturation next to the BM25F one: small, it mostly orders posts
+    /// that BM25F scores alike (a word in a short title beats the same word in a long one).
+    pub title_weight: f32,
+}
+
+impl Default for SearchParams {
+    fn default() -> Self {
+        SearchParams {
+            prefix_weight: 0.8,
+            typo_weights: [0.6, 0.35],
+            completion_commonness: 0.0,
+            correction_commonness: 0.5,
+            ending_factor: 0.7,
+            existing_word_typo_factor: 0.15,
+            typo_anywhere: true,
+            max_completions: 30,
+            completion_postings_per_doc: 3.0,
+            max_corrections: 8,
+            title_weight: 0.1,
+            strong_match: 0.1,
+        }
+    }
+}
+
+/// One index term a slot matches through.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expansion {
+    pub term: TermRef,
+    pub text: String,
+    pub weight: f32,
+    /// The word's own term, as opposed to a completion or correction.
+    pub exact: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slot {
+    pub required: bool,
+    /// The word is still being typed: its own term is just one of its completions.
+    pub prefix: bool,
+    pub expansions: Vec<Expansion>,
+}
+
+pub fn expand(query: &Query, lexicon: &mut Lexicon<'_>, params: &SearchParams) -> Vec<Slot> {
+    query.words.iter().map(|w| Slot { required: w.required, prefix: w.prefix, expansions: expand_word(w, lexicon, params) }).collect()
+}
+
+fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParams) -> Vec<Expansion> {
+    let mut out = Vec::new();
+    let exact = lexicon.exact(&word.term);
+    if let Some(term) = exact {
+        out.push(Expansion { term, text: word.term.clone(), weight: 1.0, exact: true });
+    }
+
+    if word.prefix {
+        let mut completions: Vec<(TermRef, String)> = Vec::new();
+        lexicon.with_prefix(&word.surface, |t, text| {
+            // A compound's joined form (`testingcolor`) matches when typed whole, but is noise
+            // as a completion of `test`.
+            if Some(t) != exact && !t.joined_only {
+                completions.push((t, text.to_owned()));
+            }
+        });
+        // Most common first; shorter (closer to what was typed) breaks ties.
+        let mut completions = sorted_by_key(completions, |(t, text)| (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64);
+        completions.truncate(params.max_completions);
+        // Bound the work (and the posting download) of a short prefix on a large site: the
+        // most common completions until their postings add up to a few times the post count.
+        let budget = (f64::from(lexicon.doc_count()) * f64::from(params.completion_postings_per_doc)) as u64;
+        let mut total = 0u64;
+        let keep = completions.iter().take_while(|(t, _)| {
+            total += u64::from(t.doc_freq);
+            total <= budget.max(1)
+        }).count();
+        completions.truncate(keep.max(1));
+
+        let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
+        for (term, text) in completions {
+            let weight = params.prefix_weight * commonness(term.doc_freq, max_df, params.completion_commonness);
+            out.push(Expansion { term, text, weight, exact: false });
+        }
+    }
+
+    // Corrections when nothing matched as typed (this also finds `test` for `testin`, a stem
+    // shorter than the word being typed), and, weighted far down, for real words.
+    if word.max_edits > 0 && (out.is_empty() || exact.is_some()) {
+        out.extend(corrections(word, exact, lexicon, params, &out));
+    }
+    out
+}
+
+/// Runs the typo search for each key (the word as typed, with endings; its stem), over the terms
+/// starting with its first letter (and second, for a real typo), or over all terms.
+fn search_keys(keys: &[(&str, bool)], max_edits: u8, real_word: bool, everywhere: bool, lexicon: &mut Lexicon<'_>, mut f: impl FnMut(TermRef, &str, Edits)) {
+    for &(key, endings) in keys {
+        let matcher = FuzzyMatcher::new(key, max_edits);
+        let mut matcher = if endings { matcher.with_endings() } else { matcher };
+        if everywhere {
+            lexicon.fuzzy(&mut matcher, None, &mut f);
+            continue;
+        }
+        let mut firsts: Vec<char> = key.chars().take(if real_word { 1 } else { 2 }).collect();
+        firsts.dedup();
+        for first in firsts {
+            lexicon.fuzzy(&mut matcher, Some(first), &mut f);
+        }
+    }
+}
+
+fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
+    (df as f32 / max_df as f32).powf(exponent)
+}
+
+fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'_>, params: &SearchParams, taken: &[Expansion]) -> Vec<Expansion> {
+    // Candidates within the edit limit of the stem, or of the word as typed (a typo can defeat
+    // the stemmer: `schedulng` keeps its ending).
+    let mut found: Vec<(TermRef, String, f32)> = Vec::new();
+    // A word that exists only looks for far more common words one edit away with the same first
+    // letter (cheap, and all such a weak fallback needs).
+    let real_word = exact.is_some();
+    let mut keys = vec![(word.surface.as_str(), !real_word)];
+    if word.term != word.surface && !real_word {
+        keys.push((word.term.as_str(), false));
+    }
+    let max_edits = if real_word { 1 } else { word.max_edits };
+    let missing_before = lexicon.missing.len();
+    let mut everywhere = false;
+    loop {
+        search_keys(&keys, max_edits, real_word, everywhere, lexicon, |t, text, edits| {
+            if Some(t) == exact || taken.iter().any(|e| e.term == t) {
+                return;
+            }
+            let quality = match edits.distance {
+                0 => 1.0,
+                1 => params.typo_weights[0],
+                _ => params.typo_weights[1],
+            } * if edits.ending { params.ending_factor } else { 1.0 };
+            match found.iter_mut().find(|f| f.0 == t) {
+                Some(f) => f.2 = f.2.max(quality),
+                None => found.push((t, text.to_owned(), quality)),
+            }
+        });
+        // Nothing shares the first letters: the typo may be in the first letter (`velease`).
+        // Look everywhere, once the first-letter search is complete (its shards loaded): a rare
+        // case that costs the whole dictionary on a split index.
+        let first_pass_complete = lexicon.missing.len() == missing_before;
+        if everywhere || real_word || !found.is_empty() || !first_pass_complete || !params.typo_anywhere {
+            break;
+        }
+        everywhere = true;
+    }
+    if let Some(e) = exact {
+        // A real word: only far more common neighbours can be what the reader meant.
+        found.retain(|f| f.0.doc_freq > e.doc_freq.saturating_mul(4));
+    }
+    let max_df = found.iter().map(|f| f.0.doc_freq).max().unwrap_or(1).max(1);
+    let existing = if exact.is_some() { params.existing_word_typo_factor } else { 1.0 };
+    let out: Vec<Expansion> = found
+        .into_iter()
+        .map(|(term, text, quality)| {
+            Expansion { term, text, weight: quality * existing * commonness(term.doc_freq, max_df, params.correction_commonness), exact: false }
+        })
+        .collect();
+    let mut out = sorted_by_key(out, |e| u64::from(u32::MAX) - float_key(e.weight));
+    out.truncate(params.max_corrections);
+    out
+}

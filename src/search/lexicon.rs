@@ -1,0 +1,95 @@
+//! The term dictionary as the searcher sees it: the root's shard table plus whichever
+//! dictionary shards are loaded. Every lookup that needs a shard that is not loaded records it
+//! as missing, so the same code answers "which parts do I need?" and "what matches?".
+
+use std::collections::BTreeSet;
+
+use super::format::{DictShard, Root};
+use super::fuzzy::{Edits, FuzzyMatcher};
+
+/// A dictionary term: its global id (position in the sorted term list) and document frequency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TermRef {
+    pub id: u32,
+    pub doc_freq: u32,
+    /// Only occurs as a compound's joined form (`asyncawait`).
+    pub joined_only: bool,
+}
+
+pub struct Lexicon<'a> {
+    root: &'a Root,
+    shards: &'a [Option<DictShard>],
+    /// Dictionary shards that a lookup needed but were not loaded.
+    pub missing: BTreeSet<usize>,
+}
+
+impl<'a> Lexicon<'a> {
+    pub fn new(root: &'a Root, shards: &'a [Option<DictShard>]) -> Self {
+        Lexicon { root, shards, missing: BTreeSet::new() }
+    }
+
+    /// The shard whose term range contains `term`.
+    fn shard_of(&self, term: &str) -> usize {
+        self.root.dict_shards.partition_point(|s| s.first_text.as_str() <= term).saturating_sub(1)
+    }
+
+    /// Shards that may hold terms starting with `prefix`.
+    fn shards_for_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        if prefix.is_empty() {
+            return 0..self.root.dict_shards.len();
+        }
+        let first = self.shard_of(prefix);
+        let mut last = first;
+        while last + 1 < self.root.dict_shards.len() && self.root.dict_shards[last + 1].first_text.starts_with(prefix) {
+            last += 1;
+        }
+        first..last + 1
+    }
+
+    fn shard(&mut self, index: usize) -> Option<&'a DictShard> {
+        let shard = self.shards.get(index).and_then(Option::as_ref);
+        if shard.is_none() && index < self.root.dict_shards.len() {
+            self.missing.insert(index);
+        }
+        shard
+    }
+
+    pub fn doc_count(&self) -> u32 {
+        self.root.doc_count
+    }
+
+    pub fn exact(&mut self, term: &str) -> Option<TermRef> {
+        if self.root.dict_shards.is_empty() {
+            return None;
+        }
+        let shard = self.shard(self.shard_of(term))?;
+        let i = shard.lower_bound(term);
+        (i < shard.len() && shard.term(i) == term).then(|| TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) })
+    }
+
+    /// Calls `f` for every term starting with `prefix`, in sorted order.
+    pub fn with_prefix(&mut self, prefix: &str, mut f: impl FnMut(TermRef, &str)) {
+        for s in self.shards_for_prefix(prefix) {
+            let Some(shard) = self.shard(s) else { continue };
+            for i in shard.lower_bound(prefix)..shard.prefix_end(prefix) {
+                f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) }, shard.term(i));
+            }
+        }
+    }
+
+    /// Calls `f(term, text, edits)` for every term within the matcher's edit limit that
+    /// starts with `first` (every term for `None`). Typo search first looks only at terms
+    /// sharing the typed word's first (or second) character, which keeps the dictionary
+    /// download small on a split index; the rule depends on the terms, not on the split, so split
+    /// and unsplit indexes give the same results.
+    pub fn fuzzy(&mut self, matcher: &mut FuzzyMatcher, first: Option<char>, mut f: impl FnMut(TermRef, &str, Edits)) {
+        let mut buf = [0u8; 4];
+        let prefix: &str = first.map_or("", |c| c.encode_utf8(&mut buf));
+        for s in self.shards_for_prefix(prefix) {
+            let Some(shard) = self.shard(s) else { continue };
+            let lo = shard.lower_bound(prefix);
+            let hi = shard.prefix_end(prefix);
+            matcher.walk(shard, lo, hi, |i, d| f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) }, shard.term(i), d));
+        }
+    }
+}
