@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared setup for Folio's scripts (serve, test, build, bench): source this file, then call
-#   folio_setup build     # Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt (binaryen) — enough to build the app
+#   folio_setup build     # Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt + terser — enough to build the app
 #   folio_setup browser   # Debian's Chromium + ChromeDriver, playwright-core for the end-to-end tests
 # Every step checks first and installs only what is missing or at the wrong version, so a second
 # run costs a few `--version` calls. Versions are pinned here, in Cargo.lock (wasm-bindgen) and in
@@ -104,14 +104,19 @@ folio_npm_ci() {
     cp "$src/package-lock.json" "$stamp"
 }
 
-folio_wasm_opt() {
+# The npm build tools in .tools/ (pinned by scripts/tools/package-lock.json): wasm-opt for Trunk,
+# terser for the JS glue (scripts/trunk-post-build).
+folio_npm_tools() {
     folio_npm_ci "$FOLIO_ROOT/scripts/tools" "$FOLIO_ROOT/.tools"
-    local have
-    have="$("$FOLIO_ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | head -n 1)"
+    local bin="$FOLIO_ROOT/.tools/node_modules/.bin" have
+    have="$("$bin/wasm-opt" --version 2>/dev/null | head -n 1)"
     case "$have" in
         "wasm-opt version $FOLIO_WASM_OPT_VERSION"*) folio_say "  wasm-opt: $have (.tools/)" ;;
         *) folio_die "wasm-opt in .tools says '$have', expected version $FOLIO_WASM_OPT_VERSION" ;;
     esac
+    have="$("$bin/terser" --version 2>/dev/null | head -n 1)"
+    [ -n "$have" ] || folio_die "terser is missing from .tools"
+    folio_say "  terser: $have (.tools/)"
 }
 
 # apt-get, waiting for a dpkg/apt lock that another process holds instead of failing on it.
@@ -155,7 +160,7 @@ folio_setup() {
                     wasm-bindgen-cli "$(folio_wasm_bindgen_version)" &&
                 { command -v wasm-bindgen-test-runner >/dev/null 2>&1 ||
                     folio_die "wasm-bindgen-test-runner is missing although wasm-bindgen-cli is installed"; } &&
-                folio_wasm_opt
+                folio_npm_tools
             ;;
         browser)
             folio_node &&
