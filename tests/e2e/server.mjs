@@ -1,0 +1,128 @@
+// A small static file server for a built Folio site, behaving like GitHub Pages: files are served
+// as they are, a folder serves its index.html, and any unknown path gets 404.html with status 404
+// (the app's copy of index.html, so deep links still boot the app).
+//
+// As a module: `const server = await startServer({ root: 'dist' }); ...; await server.close();`
+// From a shell: `node tests/e2e/server.mjs [DIR] [--port N] [--base-path /blog/]` (127.0.0.1 only).
+
+import { createServer } from 'node:http';
+import { stat, readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function contentType(path) {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+async function fileAt(path) {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) {
+      const index = join(path, 'index.html');
+      if ((await stat(index).catch(() => null))?.isFile()) return index;
+    }
+  } catch {
+    // missing: fall through
+  }
+  return null;
+}
+
+/**
+ * Starts serving `root` on 127.0.0.1. `port` 0 (the default) picks a free port.
+ * `basePath` ("/blog/") serves the site under a sub-path, as a GitHub project page does.
+ * Resolves to { url, port, close() }; `url` ends with the base path.
+ */
+export async function startServer({ root, port = 0, basePath = '/', log = false } = {}) {
+  const top = resolve(root ?? 'dist');
+  const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = null;
+      if (pathname.startsWith(base) || `${pathname}/` === base) {
+        const rel = pathname.slice(base.length);
+        const path = resolve(top, `.${sep}${rel}`);
+        if (path === top || path.startsWith(top + sep)) file = await fileAt(path);
+      }
+      let status = 200;
+      if (file === null) {
+        status = 404;
+        file = await fileAt(join(top, '404.html'));
+      }
+      const headers = { 'cache-control': 'no-store' };
+      let body;
+      if (file === null) {
+        body = Buffer.from('404 Not Found\n');
+        headers['content-type'] = 'text/plain; charset=utf-8';
+      } else {
+        body = await readFile(file);
+        headers['content-type'] = contentType(file);
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+      if (log) console.log(`${status} ${req.method} ${req.url}`);
+    } catch (err) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`${err.message}\n`);
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  const actual = server.address().port;
+  return {
+    port: actual,
+    url: `http://127.0.0.1:${actual}${base}`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    if (i < 0) return fallback;
+    const [, value] = args.splice(i, 2);
+    return value;
+  };
+  const port = Number(opt('--port', '8080'));
+  const basePath = opt('--base-path', '/');
+  const root = args[0] ?? 'dist';
+  const server = await startServer({ root, port, basePath, log: true });
+  console.log(`Serving ${resolve(root)} at ${server.url} (unknown paths: 404.html, status 404)`);
+}

@@ -1,0 +1,98 @@
+// Test fixture: the built site (FOLIO_DIST, default <repo>/dist), its manifest, a static server
+// and one Chromium per test file. Use `useSite()` at the top of a test file, then
+// `withPage(site, async (page) => ...)` in each test: every page gets a fresh browser context and
+// fails the test on any console error or uncaught page error.
+
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
+
+const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = resolve(process.env.FOLIO_DIST ?? join(repo, 'dist'));
+export const BASE_PATH = process.env.FOLIO_BASE_PATH ?? '/';
+export const TIMEOUT = 15_000;
+
+export function readDist(rel) {
+  return readFileSync(join(DIST, rel), 'utf8');
+}
+
+export function loadManifest() {
+  const file = join(DIST, 'manifest.json');
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: build the site first (scripts/build --content content --out dist)`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Starts the server and the browser before this file's tests and stops them after. */
+export function useSite() {
+  const site = { manifest: loadManifest(), server: null, browser: null };
+  site.author = site.manifest.site.author;
+  before(async () => {
+    site.server = await startServer({ root: DIST, basePath: BASE_PATH });
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  /** Absolute URL of a site path such as "/posts/x" (resolved under the base path). */
+  site.url = (path = '/') => new URL(path.replace(/^\/+/, ''), site.server.url).href;
+  /** The path as the app links it: base path + path, e.g. "/posts/x". */
+  site.path = (path) => new URL(site.url(path)).pathname;
+  /** The paths of these posts' pages, as the app should link them. */
+  site.postPaths = (posts) => posts.map((p) => site.path(`/posts/${p.slug}`));
+  return site;
+}
+
+/**
+ * Runs `fn(page)` on a fresh page, then fails if the page logged a console error or threw.
+ * `allow`: regexes for console errors this test provokes on purpose.
+ */
+export async function withPage(site, fn, { allow = [] } = {}) {
+  const page = await openPage(site.browser, { allow: [...allow] });
+  page.setDefaultTimeout(TIMEOUT);
+  /**
+   * Opens a site path. A path with no file behind it is served as 404.html with status 404 (as
+   * GitHub Pages does) and Chromium logs that status for the document: expected for such deep
+   * links, so that one line, for this URL only, is not a problem.
+   */
+  page.open = async (path = '/') => {
+    const url = site.url(path);
+    const response = await page.goto(url);
+    if (response?.status() === 404) {
+      const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      page.allow(new RegExp(`Failed to load resource: the server responded with a status of 404 .* @ ${escaped}$`));
+    }
+    return response;
+  };
+  try {
+    await fn(page);
+    // Let late errors (a failed fetch, a panic after render) surface before judging.
+    await page.waitForTimeout(100);
+    assert.deepEqual(page.problems(), [], 'the page logged console errors or threw');
+  } finally {
+    await page.closeContext();
+  }
+}
+
+/** The paths the post links in the given list items point to, in page order. */
+export async function listedPostPaths(page, itemSelector = 'li[data-testid="post-item"]') {
+  const hrefs = await page.$$eval(`${itemSelector} a[data-testid="post-link"]`, (as) => as.map((a) => a.href));
+  return hrefs.map((href) => new URL(href).pathname);
+}
+
+export async function waitForHome(page) {
+  await page.waitForSelector('section[data-testid="all-writing"] li[data-testid="post-item"]');
+}
+
+export async function waitForArticle(page) {
+  await page.waitForSelector('article[data-testid="article"] h1');
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="article-body"]')?.textContent ?? '').trim().length > 0,
+  );
+}
