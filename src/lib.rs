@@ -16,7 +16,7 @@ pub mod search;
 #[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]
-mod components;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
@@ -36,10 +36,10 @@ mod app {
     use crate::api::router_base;
     use crate::components::layout::{SiteFooter, SiteHeader};
     use crate::components::site_data::provide_site_data;
-    use crate::search_client::provide_search_engine;
     use crate::pages::{
         home::HomePage, not_found::NotFoundPage, post::PostPage, search::SearchPage, tag::TagPage,
     };
+    use crate::search_client::provide_search_engine;
 
     #[component]
     pub fn App() -> impl IntoView {

@@ -57,14 +57,18 @@ pub fn use_search_engine() -> SearchEngine {
 impl SearchEngine {
     /// Starts downloading the index root unless that has begun already. Cheap to call often.
     pub fn start_loading(self) {
-        if !matches!(self.state.get_untracked(), EngineState::Idle | EngineState::Failed(_)) {
+        if !matches!(
+            self.state.get_untracked(),
+            EngineState::Idle | EngineState::Failed(_)
+        ) {
             return;
         }
         self.state.set(EngineState::Loading);
         spawn_local(async move {
-            match api::get_bytes(ROOT).await.and_then(|bytes| {
-                Searcher::new(&bytes).map_err(|e| malformed(ROOT, e.0))
-            }) {
+            match api::get_bytes(ROOT)
+                .await
+                .and_then(|bytes| Searcher::new(&bytes).map_err(|e| malformed(ROOT, e.0)))
+            {
                 Ok(searcher) => {
                     self.searcher.set_value(Some(searcher));
                     self.state.set(EngineState::Ready);
@@ -90,12 +94,21 @@ impl SearchEngine {
             return Ok(Vec::new());
         }
         loop {
-            let needed = self
-                .searcher
-                .with_value(|s| s.as_ref().map(|s| s.needed_parts(&query)).unwrap_or_default());
-            let fresh: Vec<String> = self.requested.try_update_value(|requested| {
-                needed.iter().filter(|p| requested.insert((*p).clone())).cloned().collect()
-            }).unwrap_or_default();
+            let needed = self.searcher.with_value(|s| {
+                s.as_ref()
+                    .map(|s| s.needed_parts(&query))
+                    .unwrap_or_default()
+            });
+            let fresh: Vec<String> = self
+                .requested
+                .try_update_value(|requested| {
+                    needed
+                        .iter()
+                        .filter(|p| requested.insert((*p).clone()))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
             if needed.is_empty() {
                 break;
             }
@@ -111,22 +124,29 @@ impl SearchEngine {
                         r.remove(path);
                     });
                 })?;
-                self.searcher.try_update_value(|s| match s {
-                    Some(s) => s.add_part(path, &bytes).map_err(|e| malformed(path, e.0)),
-                    None => Ok(()),
-                }).unwrap_or(Ok(()))?;
+                self.searcher
+                    .try_update_value(|s| match s {
+                        Some(s) => s.add_part(path, &bytes).map_err(|e| malformed(path, e.0)),
+                        None => Ok(()),
+                    })
+                    .unwrap_or(Ok(()))?;
             }
             self.loaded.update(|n| *n += 1);
         }
-        Ok(self
-            .searcher
-            .with_value(|s| s.as_ref().map(|s| s.search(&query, limit)).unwrap_or_default()))
+        Ok(self.searcher.with_value(|s| {
+            s.as_ref()
+                .map(|s| s.search(&query, limit))
+                .unwrap_or_default()
+        }))
     }
 
     /// The snippet for a hit if its post's text has been fetched already.
     pub fn cached_snippet(self, hit: &Hit) -> Option<Snippet> {
-        self.texts
-            .with_value(|texts| texts.get(&hit.doc).map(|t| snippet(t, &hit.matched_terms, 180)))
+        self.texts.with_value(|texts| {
+            texts
+                .get(&hit.doc)
+                .map(|t| snippet(t, &hit.matched_terms, 180))
+        })
     }
 
     /// Fetches the texts of these documents that are not cached yet.
@@ -135,7 +155,9 @@ impl SearchEngine {
             .into_iter()
             .filter(|d| !self.texts.with_value(|t| t.contains_key(d)))
             .filter_map(|d| {
-                let path = self.searcher.with_value(|s| s.as_ref().and_then(|s| s.text_path(d)))?;
+                let path = self
+                    .searcher
+                    .with_value(|s| s.as_ref().and_then(|s| s.text_path(d)))?;
                 Some((d, path))
             })
             .collect();
@@ -154,5 +176,8 @@ impl SearchEngine {
 }
 
 fn malformed(path: &str, message: &str) -> FetchError {
-    FetchError::Malformed { url: path.to_owned(), message: message.to_owned() }
+    FetchError::Malformed {
+        url: path.to_owned(),
+        message: message.to_owned(),
+    }
 }

@@ -438,8 +438,14 @@ fn a_new_build_replaces_the_old_output_whole() {
     build_fixture(&fx).unwrap();
     assert_eq!(fx.written(), ["out/manifest.json", "out/posts/two.md"]);
     let search = fx.search_files();
-    assert!(search.contains(&"out/search/index.bin".to_owned()), "{search:?}");
-    assert!(search.len() >= 3, "root, dictionary and postings at least: {search:?}");
+    assert!(
+        search.contains(&"out/search/index.bin".to_owned()),
+        "{search:?}"
+    );
+    assert!(
+        search.len() >= 3,
+        "root, dictionary and postings at least: {search:?}"
+    );
 }
 
 #[test]
@@ -492,14 +498,35 @@ fn a_post_highlighted_twice_fails() {
 #[test]
 fn the_written_search_index_finds_posts_by_their_words() {
     let fx = Fixture::new();
-    fx.write("one.md", toml_post("Tuning garbage collectors", "2020-01-01", "", "Pauses and heaps.\n"));
-    fx.write("two.md", toml_post("Kubernetes networking", "2020-01-02", "", "Sidecars everywhere.\n"));
+    fx.write(
+        "one.md",
+        toml_post(
+            "Tuning garbage collectors",
+            "2020-01-01",
+            "",
+            "Pauses and heaps.\n",
+        ),
+    );
+    fx.write(
+        "two.md",
+        toml_post(
+            "Kubernetes networking",
+            "2020-01-02",
+            "",
+            "Sidecars everywhere.\n",
+        ),
+    );
     let report = build_fixture(&fx).unwrap();
     let out = fx.root().join("out");
-    let mut searcher = folio::search::Searcher::new(&fs::read(out.join("search/index.bin")).unwrap()).unwrap();
+    let mut searcher =
+        folio::search::Searcher::new(&fs::read(out.join("search/index.bin")).unwrap()).unwrap();
     for (query, expected) in [("garbage", "one"), ("sidecar", "two"), ("kubernets", "two")] {
         let query = folio::search::parse_query(query);
-        searcher.load_parts_for(&query, |path| fs::read(out.join(path)).map_err(LoadError::Io)).unwrap();
+        searcher
+            .load_parts_for(&query, |path| {
+                fs::read(out.join(path)).map_err(LoadError::Io)
+            })
+            .unwrap();
         let hits = searcher.search(&query, 10);
         let slug = &report.manifest.posts[hits[0].doc as usize].slug;
         assert_eq!(slug, expected, "{query:?}");

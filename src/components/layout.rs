@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::app_href;
 use crate::components::search_box::SearchBox;
 use crate::components::site_data::use_site_data;
 
@@ -22,7 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
             <nav class="site-nav" aria-label="Site">
-                <A href="/" attr:class="site-title">{name}</A>
+                <A href=app_href("/") attr:class="site-title">{name}</A>
             </nav>
             <SearchBox />
         </header>

@@ -13,9 +13,11 @@ use wasm_bindgen::JsCast;
 
 use crate::search_client::use_search_engine;
 
-/// The page a query typed on `path` is shown on.
+/// The page a query typed on `path` (the full URL path, router base included) is shown on.
 fn search_target(path: &str) -> &'static str {
-    if path == "/" {
+    let base = crate::api::router_base();
+    let path = path.strip_prefix(base.as_str()).unwrap_or(path);
+    if path.is_empty() || path == "/" {
         "/"
     } else {
         "/search"
@@ -27,13 +29,19 @@ pub fn query_href(path: &str, query: &str) -> String {
     if query.is_empty() {
         path.to_owned()
     } else {
-        format!("{path}?q={}", String::from(js_sys::encode_uri_component(query)))
+        format!(
+            "{path}?q={}",
+            String::from(js_sys::encode_uri_component(query))
+        )
     }
 }
 
 /// Moves focus to the first result link of the page's results list, if there is one.
 pub fn focus_first_result() -> bool {
-    let first = document().query_selector("[data-testid=\"search-results\"] a").ok().flatten();
+    let first = document()
+        .query_selector("[data-testid=\"search-results\"] a")
+        .ok()
+        .flatten();
     match first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(link) => link.focus().is_ok(),
         None => false,
@@ -52,9 +60,17 @@ pub fn SearchBox() -> impl IntoView {
     let go = move |text: String| {
         let path = location.pathname.get_untracked();
         let target = search_target(&path);
-        // Leaving a page for the results pushes one history entry; typing on it replaces.
-        let replace = target == path;
-        navigate(&query_href(target, &text), NavigateOptions { replace, scroll: false, ..Default::default() });
+        // Leaving a page for the results pushes one history entry; typing on it replaces. The
+        // home page filters in place, so it is always "on it".
+        let replace = target == "/" || path.trim_end_matches('/').ends_with("/search");
+        navigate(
+            &query_href(target, &text),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
 
     // `/` anywhere but in a text field focuses the box, as on GitHub, MDN and mdBook.

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use crate::api::app_href;
 use crate::components::marked_text::MarkedText;
 use crate::components::post_list::{post_href, tag_href, PostDate};
 use crate::model::Manifest;
@@ -30,7 +31,11 @@ const SNIPPETS_FOR: usize = 10;
 /// A link to the post that marks the matched words in the article.
 fn result_href(slug: &str, hit: &Hit) -> String {
     let terms = hit.matched_terms.join(" ");
-    format!("{}?highlight={}", post_href(slug), String::from(js_sys::encode_uri_component(&terms)))
+    format!(
+        "{}?highlight={}",
+        post_href(slug),
+        String::from(js_sys::encode_uri_component(&terms))
+    )
 }
 
 #[component]
@@ -66,21 +71,21 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
     // Snippets: once the hits have been stable for a moment, fetch the texts they need.
     let snippet_timer = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let docs: Vec<u32> = hits.with(|h| {
-            h.as_ref().map(|(_, hits)| hits.iter().take(SNIPPETS_FOR).map(|h| h.doc).collect())
-        })
-        .unwrap_or_default();
+        let docs: Vec<u32> = hits
+            .with(|h| {
+                h.as_ref()
+                    .map(|(_, hits)| hits.iter().take(SNIPPETS_FOR).map(|h| h.doc).collect())
+            })
+            .unwrap_or_default();
         if let Some(handle) = snippet_timer.get_value() {
             handle.clear();
         }
         if docs.is_empty() {
             return;
         }
-        let handle = set_timeout_with_handle(
-            move || spawn_local(engine.fetch_texts(docs)),
-            SNIPPET_PAUSE,
-        )
-        .ok();
+        let handle =
+            set_timeout_with_handle(move || spawn_local(engine.fetch_texts(docs)), SNIPPET_PAUSE)
+                .ok();
         snippet_timer.set_value(handle);
     });
 
@@ -115,7 +120,11 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
                 .filter_map(|(rank, hit)| {
                     let post = manifest.posts.get(hit.doc as usize)?.clone();
                     let title_marks = highlight(&post.title, &hit.matched_terms);
-                    let excerpt = if rank < SNIPPETS_FOR { engine.cached_snippet(&hit) } else { None };
+                    let excerpt = if rank < SNIPPETS_FOR {
+                        engine.cached_snippet(&hit)
+                    } else {
+                        None
+                    };
                     let excerpt = match excerpt {
                         Some(s) => view! { <MarkedText text=s.text ranges=s.ranges /> }.into_any(),
                         None => {
@@ -132,9 +141,9 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
                     Some(view! {
                         <li class="search-result">
                             <h3>
-                                <a href=href data-result="">
+                                <A href=href attr:data-result="">
                                     <MarkedText text=post.title.clone() ranges=title_marks />
-                                </a>
+                                </A>
                             </h3>
                             <p class="meta">
                                 <PostDate date=post.date.clone() />
@@ -149,14 +158,15 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
     };
 
     let empty_hint = move || {
-        hits.with(|h| matches!(h, Some((_, found)) if found.is_empty())).then(|| {
-            view! {
-                <p class="empty-hint">
-                    "Try fewer or shorter words, check the spelling, or browse "
-                    <A href="/">"all writing"</A> "."
-                </p>
-            }
-        })
+        hits.with(|h| matches!(h, Some((_, found)) if found.is_empty()))
+            .then(|| {
+                view! {
+                    <p class="empty-hint">
+                        "Try fewer or shorter words, check the spelling, or browse "
+                        <A href=app_href("/")>"all writing"</A> "."
+                    </p>
+                }
+            })
     };
 
     view! {
@@ -175,15 +185,20 @@ fn move_between_results(ev: ev::KeyboardEvent) {
         "ArrowUp" => -1,
         _ => return,
     };
-    let Ok(links) = document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
+    let Ok(links) =
+        document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
     else {
         return;
     };
     let active = document().active_element();
     let position = (0..links.length()).find(|&i| {
-        links.item(i).zip(active.clone()).is_some_and(|(node, active)| {
-            node.dyn_ref::<web_sys::Element>().is_some_and(|e| e.is_same_node(Some(&active)))
-        })
+        links
+            .item(i)
+            .zip(active.clone())
+            .is_some_and(|(node, active)| {
+                node.dyn_ref::<web_sys::Element>()
+                    .is_some_and(|e| e.is_same_node(Some(&active)))
+            })
     });
     let Some(position) = position else { return };
     ev.prevent_default();
@@ -191,7 +206,9 @@ fn move_between_results(ev: ev::KeyboardEvent) {
     let target = if next < 0 {
         document().get_element_by_id("site-search")
     } else {
-        links.item(next as u32).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        links
+            .item(next as u32)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
     };
     if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();

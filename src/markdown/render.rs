@@ -86,7 +86,11 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
                 if let Some(buf) = heading_text {
                     buf.push_str(text);
                 }
-                let marks = if terms.is_empty() { Vec::new() } else { highlight(text, terms) };
+                let marks = if terms.is_empty() {
+                    Vec::new()
+                } else {
+                    highlight(text, terms)
+                };
                 if marks.is_empty() {
                     out.push(event);
                 } else {

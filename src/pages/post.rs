@@ -8,9 +8,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
+use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
-use crate::components::async_view::{AsyncView, LoadView};
 use crate::format::reading_time;
 use crate::markdown;
 use crate::model::{Manifest, PostSummary};
@@ -26,7 +26,10 @@ pub fn PostPage() -> impl IntoView {
     // `?highlight=a b` (from a search result): the index terms to mark in the body.
     let highlight = Memo::new(move |_| {
         let terms = query.read().get("highlight").unwrap_or_default();
-        terms.split_whitespace().map(str::to_owned).collect::<Vec<_>>()
+        terms
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
     });
     // Start the body download at once, in parallel with the manifest, not after it.
     let body: Body = LocalResource::new(move || {
@@ -42,7 +45,12 @@ pub fn PostPage() -> impl IntoView {
     }
 }
 
-fn article(manifest: Arc<Manifest>, slug: &str, body: Body, highlight: Memo<Vec<String>>) -> AnyView {
+fn article(
+    manifest: Arc<Manifest>,
+    slug: &str,
+    body: Body,
+    highlight: Memo<Vec<String>>,
+) -> AnyView {
     let Some(post) = manifest.post(slug).cloned() else {
         return view! { <NotFoundPage /> }.into_any();
     };
@@ -64,9 +72,13 @@ fn article(manifest: Arc<Manifest>, slug: &str, body: Body, highlight: Memo<Vec<
 
 #[component]
 fn ArticleHeader(post: PostSummary) -> impl IntoView {
-    let updated = post.updated.clone().filter(|u| *u != post.date).map(|updated| {
-        view! { <span class="updated">" · updated " <PostDate date=updated /></span> }
-    });
+    let updated = post
+        .updated
+        .clone()
+        .filter(|u| *u != post.date)
+        .map(|updated| {
+            view! { <span class="updated">" · updated " <PostDate date=updated /></span> }
+        });
     let tags = (!post.tags.is_empty()).then(|| {
         view! {
             <ul class="tags" aria-label="Tags">
@@ -108,7 +120,8 @@ fn body_view(body: Body, highlight: Memo<Vec<String>>) -> LoadView {
                 if !terms.is_empty() {
                     scroll_to_first_mark();
                 }
-                view! { <div class="prose" data-testid="article-body" inner_html=html></div> }.into_any()
+                view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
+                    .into_any()
             })
         })
     })
@@ -117,7 +130,10 @@ fn body_view(body: Body, highlight: Memo<Vec<String>>) -> LoadView {
 /// Once the body is in the page, brings the first marked word into view.
 fn scroll_to_first_mark() {
     request_animation_frame(|| {
-        let first = document().query_selector("[data-testid=\"article-body\"] mark").ok().flatten();
+        let first = document()
+            .query_selector("[data-testid=\"article-body\"] mark")
+            .ok()
+            .flatten();
         if let Some(mark) = first {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);

@@ -79,12 +79,18 @@ impl Fixture {
     /// Files the build wrote (outside the content folder), except the search index's parts,
     /// whose names are content hashes; see [`Fixture::search_files`].
     pub fn written(&self) -> Vec<String> {
-        self.output_files().into_iter().filter(|p| !p.starts_with("out/search/")).collect()
+        self.output_files()
+            .into_iter()
+            .filter(|p| !p.starts_with("out/search/"))
+            .collect()
     }
 
     /// The search index files the build wrote.
     pub fn search_files(&self) -> Vec<String> {
-        self.output_files().into_iter().filter(|p| p.starts_with("out/search/")).collect()
+        self.output_files()
+            .into_iter()
+            .filter(|p| p.starts_with("out/search/"))
+            .collect()
     }
 
     fn output_files(&self) -> Vec<String> {
