@@ -34,19 +34,16 @@ impl fmt::Display for FetchError {
 
 impl std::error::Error for FetchError {}
 
-/// The document's base URL (from `<base href>`, which Trunk sets to the public URL), so the
-/// site works under a sub-path as well as at the root.
+/// The site's base path, with a trailing slash: the path of `<base href>`, which Trunk sets to
+/// the public URL (`/`, or `/blog/` for a sub-path deploy); `/` when the page has no `<base>`
+/// (then the base URI would be the page's own URL, which is no base at all).
 pub fn base_href() -> String {
-    leptos::prelude::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "/".to_owned())
-}
-
-/// The router base: the path part of the base URL without its trailing slash ("" at the root).
-pub fn router_base() -> String {
-    let href = base_href();
+    let document = leptos::prelude::document();
+    let has_base = document.query_selector("base[href]").ok().flatten().is_some();
+    let href = match document.base_uri() {
+        Ok(Some(href)) if has_base => href,
+        _ => return "/".to_owned(),
+    };
     let path = match href.find("://") {
         Some(scheme_end) => {
             let rest = &href[scheme_end + 3..];
@@ -54,7 +51,17 @@ pub fn router_base() -> String {
         }
         None => href.as_str(),
     };
-    path.trim_end_matches('/').to_owned()
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    if path.ends_with('/') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
+    }
+}
+
+/// The router base: [`base_href`] without its trailing slash ("" at the root).
+pub fn router_base() -> String {
+    base_href().trim_end_matches('/').to_owned()
 }
 
 /// An app path (`/posts/x`) as a link under the router base (`/blog/posts/x` when the site is
@@ -67,12 +74,7 @@ pub fn app_href(path: &str) -> String {
 }
 
 fn asset_url(path: &str) -> String {
-    let base = base_href();
-    if base.ends_with('/') {
-        format!("{base}{path}")
-    } else {
-        format!("{base}/{path}")
-    }
+    format!("{}{path}", base_href())
 }
 
 /// GET a file of the site as text, aborted if the calling owner is cleaned up first.

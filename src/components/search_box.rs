@@ -11,6 +11,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::api::app_href;
 use crate::search_client::use_search_engine;
 
 /// The page a query typed on `path` (the full URL path, router base included) is shown on.
@@ -63,14 +64,15 @@ pub fn SearchBox() -> impl IntoView {
         // Leaving a page for the results pushes one history entry; typing on it replaces. The
         // home page filters in place, so it is always "on it".
         let replace = target == "/" || path.trim_end_matches('/').ends_with("/search");
-        navigate(
-            &query_href(target, &text),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        // The base is added here rather than by the router, which would drop the home page's
+        // trailing slash (`/blog?q=` instead of `/blog/?q=`).
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&query_href(&app_href(target), &text), options);
     };
 
     // `/` anywhere but in a text field focuses the box, as on GitHub, MDN and mdBook.
