@@ -60,6 +60,21 @@ pub fn post_path(hash: u64) -> String {
     format!("search/p-{hash:016x}.bin")
 }
 
+/// Which kind of part a path names, and its hash: `Some((true, h))` for a dictionary shard,
+/// `Some((false, h))` for a posting shard (parsed, so a lookup formats no strings).
+pub fn parse_part_path(path: &str) -> Option<(bool, u64)> {
+    let rest = path.strip_prefix("search/")?.strip_suffix(".bin")?;
+    let (dict, hex) = match rest.split_at_checked(2)? {
+        ("d-", hex) => (true, hex),
+        ("p-", hex) => (false, hex),
+        _ => return None,
+    };
+    if hex.len() != 16 {
+        return None;
+    }
+    u64::from_str_radix(hex, 16).ok().map(|h| (dict, h))
+}
+
 pub fn text_path(generation: u64, doc: u32) -> String {
     format!("search/t-{generation:016x}/{doc}.txt")
 }
@@ -164,6 +179,13 @@ mod tests {
             text_generation: Some(42),
         };
         assert_eq!(Root::decode(&root.encode()).unwrap(), root);
+        assert_eq!(
+            parse_part_path(&dict_path(u64::MAX)),
+            Some((true, u64::MAX))
+        );
+        assert_eq!(parse_part_path(&post_path(7)), Some((false, 7)));
+        assert_eq!(parse_part_path("search/x-0000000000000007.bin"), None);
+        assert_eq!(parse_part_path("search/p-07.bin"), None);
         assert!(Root::decode(b"FOLIOSI0").is_err());
         assert!(Root::decode(&root.encode()[..20]).is_err());
     }

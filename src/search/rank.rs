@@ -41,11 +41,9 @@ pub fn rank<'p>(
     let n = doc_count as usize;
     let mut score = vec![0f32; n];
     let mut covered = vec![0u8; n];
-    // Per document, for the current slot: best contribution, weight of the strongest expansion
-    // present, and which expansion gave the best contribution.
-    let mut slot_best = vec![0f32; n];
-    let mut slot_weight = vec![0f32; n];
-    let mut slot_term = vec![0u16; n];
+    // Per document, the state of the slot being scored (one cache line per posting in the hot
+    // loop).
+    let mut slot_state = vec![SlotState::default(); n];
     let mut touched: Vec<u32> = Vec::new();
     let mut any: Vec<u32> = Vec::new();
     // (doc << 32 | slot << 16 | expansion) for every document a slot matched: the matched
@@ -83,14 +81,15 @@ pub fn rank<'p>(
                 }
                 let s =
                     scale * (f32::from(p.saturation) + params.title_weight * f32::from(p.title));
-                if slot_best[d] == 0.0 {
+                let state = &mut slot_state[d];
+                if state.best == 0.0 {
                     touched.push(p.doc);
                 }
-                if s > slot_best[d] {
-                    slot_best[d] = s;
-                    slot_term[d] = expansion_index as u16;
+                if s > state.best {
+                    state.best = s;
+                    state.term = expansion_index as u16;
                 }
-                slot_weight[d] = slot_weight[d].max(e.weight);
+                state.weight = state.weight.max(e.weight);
             }
         }
         for &doc in &touched {
@@ -98,17 +97,15 @@ pub fn rank<'p>(
             if score[d] == 0.0 && covered[d] == 0 {
                 any.push(doc);
             }
-            score[d] += slot_best[d];
+            let state = std::mem::take(&mut slot_state[d]);
+            score[d] += state.best;
             // A word counts as matched only through a plausible expansion; a far-fetched
             // correction still adds to the score.
-            if slot.required && slot_weight[d] >= params.strong_match {
+            if slot.required && state.weight >= params.strong_match {
                 covered[d] = covered[d].saturating_add(1);
             }
-            matches.push(
-                (u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(slot_term[d]),
-            );
-            slot_best[d] = 0.0;
-            slot_weight[d] = 0.0;
+            matches
+                .push((u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(state.term));
         }
         touched.clear();
     }
@@ -167,6 +164,15 @@ fn fill_matched_terms(hits: &mut [Hit], slots: &[Slot], matches: &[u64]) {
             terms.push(e.text.clone());
         }
     }
+}
+
+/// Per document, for the slot being scored: its best contribution, the weight of the strongest
+/// expansion present, and which expansion gave the best contribution.
+#[derive(Clone, Copy, Default)]
+struct SlotState {
+    best: f32,
+    weight: f32,
+    term: u16,
 }
 
 /// Doc ids up to 2^28 (268 million posts) fit the packed sort key.

@@ -14,11 +14,13 @@
 //! let hits = s.search(&query, 10);
 //! ```
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use super::bytes::FormatError;
 use super::expand::{expand, SearchParams, Slot};
-use super::format::{dict_path, post_path, text_path, DictShard, PostShard, Root};
+use super::format::{dict_path, parse_part_path, post_path, text_path, DictShard, PostShard, Root};
 use super::lexicon::Lexicon;
 use super::query::Query;
 use super::rank::{rank, Hit};
@@ -28,6 +30,14 @@ pub struct Searcher {
     dict: Vec<Option<DictShard>>,
     posts: Vec<Option<PostShard>>,
     params: SearchParams,
+    /// The last query's plan; cleared when a part arrives or the parameters change.
+    memo: RefCell<Option<Memo>>,
+}
+
+struct Memo {
+    query: Query,
+    slots: Rc<Vec<Slot>>,
+    missing_dict: Rc<BTreeSet<usize>>,
 }
 
 impl Searcher {
@@ -41,11 +51,13 @@ impl Searcher {
             dict,
             posts,
             params: SearchParams::default(),
+            memo: RefCell::new(None),
         })
     }
 
     pub fn with_params(mut self, params: SearchParams) -> Self {
         self.params = params;
+        self.memo.replace(None);
         self
     }
 
@@ -68,12 +80,10 @@ impl Searcher {
     /// first the dictionary shards its words fall in; once those are loaded, the posting shards
     /// of its expanded terms. Empty when the query can run.
     pub fn needed_parts(&self, query: &Query) -> Vec<String> {
-        let mut lexicon = Lexicon::new(&self.root, &self.dict);
-        let slots = expand(query, &mut lexicon, &self.params);
-        if !lexicon.missing.is_empty() {
+        let (slots, missing_dict) = self.plan(query);
+        if !missing_dict.is_empty() {
             return unique(
-                lexicon
-                    .missing
+                missing_dict
                     .iter()
                     .map(|&i| dict_path(self.root.dict_shards[i].hash)),
             );
@@ -94,15 +104,29 @@ impl Searcher {
 
     /// Adds a fetched part. Unknown paths and corrupt bytes are errors.
     pub fn add_part(&mut self, path: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        let (is_dict, hash) =
+            parse_part_path(path).ok_or(FormatError("not a part of this index"))?;
+        self.memo.replace(None);
         let mut known = false;
-        for (i, s) in self.root.dict_shards.iter().enumerate() {
-            if dict_path(s.hash) == path {
+        if is_dict {
+            for (i, s) in self
+                .root
+                .dict_shards
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.hash == hash)
+            {
                 self.dict[i] = Some(DictShard::decode(s.first_term, bytes)?);
                 known = true;
             }
-        }
-        for (i, s) in self.root.post_shards.iter().enumerate() {
-            if post_path(s.hash) == path {
+        } else {
+            for (i, s) in self
+                .root
+                .post_shards
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.hash == hash)
+            {
                 self.posts[i] = Some(PostShard::decode(s.first_term, bytes)?);
                 known = true;
             }
@@ -139,14 +163,31 @@ impl Searcher {
 
     /// The query's slots (words with their weighted expansions), given the loaded parts.
     pub fn expand(&self, query: &Query) -> Vec<Slot> {
+        self.plan(query).0.as_ref().clone()
+    }
+
+    /// Slots and missing dictionary shards for `query`. The app asks `needed_parts` and then
+    /// `search` for the same query with the same parts: the second call reuses the first.
+    fn plan(&self, query: &Query) -> (Rc<Vec<Slot>>, Rc<BTreeSet<usize>>) {
+        if let Some(m) = self.memo.borrow().as_ref().filter(|m| m.query == *query) {
+            return (m.slots.clone(), m.missing_dict.clone());
+        }
         let mut lexicon = Lexicon::new(&self.root, &self.dict);
-        expand(query, &mut lexicon, &self.params)
+        let slots = Rc::new(expand(query, &mut lexicon, &self.params));
+        let missing_dict = Rc::new(lexicon.missing);
+        let memo = Memo {
+            query: query.clone(),
+            slots: slots.clone(),
+            missing_dict: missing_dict.clone(),
+        };
+        self.memo.replace(Some(memo));
+        (slots, missing_dict)
     }
 
     /// The best `limit` posts for `query`. Parts not loaded yet are skipped, so call
     /// [`Self::needed_parts`] first for complete results.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        let slots = self.expand(query);
+        let (slots, _) = self.plan(query);
         rank(&slots, self.root.doc_count, limit, &self.params, |id| {
             let shard = self.posts.get(self.post_shard_of(id))?.as_ref()?;
             let local = (id - shard.first_term) as usize;
