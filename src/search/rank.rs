@@ -29,6 +29,47 @@ pub fn idf(doc_freq: u32, doc_count: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// Per-document accumulators, kept between queries: allocating and zeroing them for every
+/// keystroke cost more than small queries themselves on a large site. Only the entries a query
+/// touched are reset afterwards.
+#[derive(Default)]
+pub struct Scratch {
+    score: Vec<f32>,
+    covered: Vec<u8>,
+    /// Per document, the state of the slot being scored (one cache line per posting in the hot
+    /// loop).
+    slot_state: Vec<SlotState>,
+    touched: Vec<u32>,
+    /// Every document any slot matched.
+    any: Vec<u32>,
+    /// (doc << 32 | slot << 16 | expansion) for every document a slot matched: the matched
+    /// terms of the hits, without a second pass over the postings.
+    matches: Vec<u64>,
+}
+
+impl Scratch {
+    fn prepare(&mut self, n: usize) {
+        if self.score.len() != n {
+            *self = Scratch {
+                score: vec![0.0; n],
+                covered: vec![0; n],
+                slot_state: vec![SlotState::default(); n],
+                ..Scratch::default()
+            };
+        }
+    }
+
+    fn reset(&mut self) {
+        for &doc in &self.any {
+            self.score[doc as usize] = 0.0;
+            self.covered[doc as usize] = 0;
+        }
+        self.any.clear();
+        self.matches.clear();
+        self.touched.clear();
+    }
+}
+
 /// Ranks documents for `slots`; `postings(term_id)` gives a term's postings (None when its
 /// shard is not loaded: the term then contributes nothing).
 pub fn rank<'p>(
@@ -36,19 +77,19 @@ pub fn rank<'p>(
     doc_count: u32,
     limit: usize,
     params: &SearchParams,
+    scratch: &mut Scratch,
     postings: impl Fn(u32) -> Option<PostingIter<'p>>,
 ) -> Vec<Hit> {
     let n = doc_count as usize;
-    let mut score = vec![0f32; n];
-    let mut covered = vec![0u8; n];
-    // Per document, the state of the slot being scored (one cache line per posting in the hot
-    // loop).
-    let mut slot_state = vec![SlotState::default(); n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut any: Vec<u32> = Vec::new();
-    // (doc << 32 | slot << 16 | expansion) for every document a slot matched: the matched
-    // terms of the hits, without a second pass over the postings.
-    let mut matches: Vec<u64> = Vec::new();
+    scratch.prepare(n);
+    let Scratch {
+        score,
+        covered,
+        slot_state,
+        touched,
+        any,
+        matches,
+    } = scratch;
     for (slot_index, slot) in slots.iter().enumerate() {
         // Completions and corrections share the idf of the slot's most common term (blended
         // frequencies): a rare expansion must not outscore the word the reader typed just
@@ -92,7 +133,7 @@ pub fn rank<'p>(
                 state.weight = state.weight.max(e.weight);
             }
         }
-        for &doc in &touched {
+        for &doc in touched.iter() {
             let d = doc as usize;
             if score[d] == 0.0 && covered[d] == 0 {
                 any.push(doc);
@@ -140,7 +181,8 @@ pub fn rank<'p>(
             }
         })
         .collect();
-    fill_matched_terms(&mut hits, slots, &matches);
+    fill_matched_terms(&mut hits, slots, matches);
+    scratch.reset();
     hits
 }
 

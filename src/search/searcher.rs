@@ -23,7 +23,7 @@ use super::expand::{expand, SearchParams, Slot};
 use super::format::{dict_path, parse_part_path, post_path, text_path, DictShard, PostShard, Root};
 use super::lexicon::Lexicon;
 use super::query::Query;
-use super::rank::{rank, Hit};
+use super::rank::{rank, Hit, Scratch};
 
 pub struct Searcher {
     root: Root,
@@ -32,6 +32,7 @@ pub struct Searcher {
     params: SearchParams,
     /// The last query's plan; cleared when a part arrives or the parameters change.
     memo: RefCell<Option<Memo>>,
+    scratch: RefCell<Scratch>,
 }
 
 struct Memo {
@@ -52,6 +53,7 @@ impl Searcher {
             posts,
             params: SearchParams::default(),
             memo: RefCell::new(None),
+            scratch: RefCell::new(Scratch::default()),
         })
     }
 
@@ -188,11 +190,19 @@ impl Searcher {
     /// [`Self::needed_parts`] first for complete results.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
         let (slots, _) = self.plan(query);
-        rank(&slots, self.root.doc_count, limit, &self.params, |id| {
-            let shard = self.posts.get(self.post_shard_of(id))?.as_ref()?;
-            let local = (id - shard.first_term) as usize;
-            (local < shard.term_count()).then(|| shard.postings(local))
-        })
+        let mut scratch = self.scratch.borrow_mut();
+        rank(
+            &slots,
+            self.root.doc_count,
+            limit,
+            &self.params,
+            &mut scratch,
+            |id| {
+                let shard = self.posts.get(self.post_shard_of(id))?.as_ref()?;
+                let local = (id - shard.first_term) as usize;
+                (local < shard.term_count()).then(|| shard.postings(local))
+            },
+        )
     }
 
     fn post_shard_of(&self, term_id: u32) -> usize {
