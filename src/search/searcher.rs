@@ -14,9 +14,8 @@
 //! let hits = s.search(&query, 10);
 //! ```
 
-use std::cell::RefCell;
 use std::collections::BTreeSet;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::bytes::FormatError;
 use super::expand::{expand, SearchParams, Slot};
@@ -31,14 +30,14 @@ pub struct Searcher {
     posts: Vec<Option<PostShard>>,
     params: SearchParams,
     /// The last query's plan; cleared when a part arrives or the parameters change.
-    memo: RefCell<Option<Memo>>,
-    scratch: RefCell<Scratch>,
+    memo: Mutex<Option<Memo>>,
+    scratch: Mutex<Scratch>,
 }
 
 struct Memo {
     query: Query,
-    slots: Rc<Vec<Slot>>,
-    missing_dict: Rc<BTreeSet<usize>>,
+    slots: Arc<Vec<Slot>>,
+    missing_dict: Arc<BTreeSet<usize>>,
 }
 
 impl Searcher {
@@ -52,14 +51,14 @@ impl Searcher {
             dict,
             posts,
             params: SearchParams::default(),
-            memo: RefCell::new(None),
-            scratch: RefCell::new(Scratch::default()),
+            memo: Mutex::new(None),
+            scratch: Mutex::new(Scratch::default()),
         })
     }
 
     pub fn with_params(mut self, params: SearchParams) -> Self {
         self.params = params;
-        self.memo.replace(None);
+        *self.memo.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
         self
     }
 
@@ -108,7 +107,7 @@ impl Searcher {
     pub fn add_part(&mut self, path: &str, bytes: &[u8]) -> Result<(), FormatError> {
         let (is_dict, hash) =
             parse_part_path(path).ok_or(FormatError("not a part of this index"))?;
-        self.memo.replace(None);
+        *self.memo.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
         let mut known = false;
         if is_dict {
             for (i, s) in self
@@ -170,19 +169,25 @@ impl Searcher {
 
     /// Slots and missing dictionary shards for `query`. The app asks `needed_parts` and then
     /// `search` for the same query with the same parts: the second call reuses the first.
-    fn plan(&self, query: &Query) -> (Rc<Vec<Slot>>, Rc<BTreeSet<usize>>) {
-        if let Some(m) = self.memo.borrow().as_ref().filter(|m| m.query == *query) {
+    fn plan(&self, query: &Query) -> (Arc<Vec<Slot>>, Arc<BTreeSet<usize>>) {
+        if let Some(m) = self
+            .memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .filter(|m| m.query == *query)
+        {
             return (m.slots.clone(), m.missing_dict.clone());
         }
         let mut lexicon = Lexicon::new(&self.root, &self.dict);
-        let slots = Rc::new(expand(query, &mut lexicon, &self.params));
-        let missing_dict = Rc::new(lexicon.missing);
+        let slots = Arc::new(expand(query, &mut lexicon, &self.params));
+        let missing_dict = Arc::new(lexicon.missing);
         let memo = Memo {
             query: query.clone(),
             slots: slots.clone(),
             missing_dict: missing_dict.clone(),
         };
-        self.memo.replace(Some(memo));
+        *self.memo.lock().unwrap_or_else(PoisonError::into_inner) = Some(memo);
         (slots, missing_dict)
     }
 
@@ -190,7 +195,7 @@ impl Searcher {
     /// [`Self::needed_parts`] first for complete results.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
         let (slots, _) = self.plan(query);
-        let mut scratch = self.scratch.borrow_mut();
+        let mut scratch = self.scratch.lock().unwrap_or_else(PoisonError::into_inner);
         rank(
             &slots,
             self.root.doc_count,
