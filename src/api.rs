@@ -39,7 +39,11 @@ impl std::error::Error for FetchError {}
 /// (then the base URI would be the page's own URL, which is no base at all).
 pub fn base_href() -> String {
     let document = leptos::prelude::document();
-    let has_base = document.query_selector("base[href]").ok().flatten().is_some();
+    let has_base = document
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .is_some();
     let href = match document.base_uri() {
         Ok(Some(href)) if has_base => href,
         _ => return "/".to_owned(),

@@ -314,3 +314,10 @@ fn empty_index_works() {
     assert!(s.needed_parts(&q).is_empty());
     assert!(s.search(&q, 10).is_empty());
 }
+
+#[test]
+fn searcher_can_live_in_shared_state() {
+    // Leptos' default (sync) storage wants `Send + Sync` values.
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Searcher>();
+}

@@ -8,16 +8,19 @@
 //! - **dictionary shard** (`search/d-<hash>.bin`): a run of the sorted term list, front-coded:
 //!   per term the length of the prefix shared with the previous term, the rest, and
 //!   `document frequency << 1 | joined only` (the term only occurs as a compound's joined form,
-//!   `asyncawait`: matched when typed, never offered as a completion). Term ids are positions in the global sorted list.
+//!   `asyncawait`: matched when typed, never offered as a completion). Term ids are positions
+//!   in the global sorted list.
 //! - **posting shard** (`search/p-<hash>.bin`): the postings of a run of term ids: the byte
 //!   length of each term's list, then the lists. A list is, per document in increasing order,
 //!   `(doc delta << 1 | in title)`, one byte of precomputed BM25F saturation
 //!   (`tf' / (k1 + tf')`, scaled to 1..=255) and, for title words only, one byte of title-only
 //!   BM25 saturation (the title's own evidence, which BM25F's shared saturation would swamp in a
 //!   long post).
-//! - **texts** (`search/t-<generation>/<doc>.txt`): each document's plain body, fetched for
-//!   snippets of the results actually shown. One generation hash covers all texts, so the root
-//!   stays small (no per-document hash) and every URL still names immutable content.
+//! - **texts** (`search/t-<generation>/<doc>.txt`): each document's plain body (cut at 32 kB),
+//!   fetched for snippets of the results actually shown. One generation hash covers all texts,
+//!   so the root stays small (no per-document hash) and every URL still names immutable
+//!   content. (Doc ids are manifest positions, newest first: a new post renumbers every post,
+//!   so per-post hashes would not survive a publish anyway.)
 //!
 //! Shards are cut by size, so their number follows the corpus; shard file names are content
 //! hashes and can be cached forever.
@@ -58,6 +61,21 @@ pub fn dict_path(hash: u64) -> String {
 
 pub fn post_path(hash: u64) -> String {
     format!("search/p-{hash:016x}.bin")
+}
+
+/// Which kind of part a path names, and its hash: `Some((true, h))` for a dictionary shard,
+/// `Some((false, h))` for a posting shard (parsed, so a lookup formats no strings).
+pub fn parse_part_path(path: &str) -> Option<(bool, u64)> {
+    let rest = path.strip_prefix("search/")?.strip_suffix(".bin")?;
+    let (dict, hex) = match rest.split_at_checked(2)? {
+        ("d-", hex) => (true, hex),
+        ("p-", hex) => (false, hex),
+        _ => return None,
+    };
+    if hex.len() != 16 {
+        return None;
+    }
+    u64::from_str_radix(hex, 16).ok().map(|h| (dict, h))
 }
 
 pub fn text_path(generation: u64, doc: u32) -> String {
@@ -164,6 +182,13 @@ mod tests {
             text_generation: Some(42),
         };
         assert_eq!(Root::decode(&root.encode()).unwrap(), root);
+        assert_eq!(
+            parse_part_path(&dict_path(u64::MAX)),
+            Some((true, u64::MAX))
+        );
+        assert_eq!(parse_part_path(&post_path(7)), Some((false, 7)));
+        assert_eq!(parse_part_path("search/x-0000000000000007.bin"), None);
+        assert_eq!(parse_part_path("search/p-07.bin"), None);
         assert!(Root::decode(b"FOLIOSI0").is_err());
         assert!(Root::decode(&root.encode()[..20]).is_err());
     }

@@ -29,6 +29,47 @@ pub fn idf(doc_freq: u32, doc_count: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// Per-document accumulators, kept between queries: allocating and zeroing them for every
+/// keystroke cost more than small queries themselves on a large site. Only the entries a query
+/// touched are reset afterwards.
+#[derive(Default)]
+pub struct Scratch {
+    score: Vec<f32>,
+    covered: Vec<u8>,
+    /// Per document, the state of the slot being scored (one cache line per posting in the hot
+    /// loop).
+    slot_state: Vec<SlotState>,
+    touched: Vec<u32>,
+    /// Every document any slot matched.
+    any: Vec<u32>,
+    /// (doc << 32 | slot << 16 | expansion) for every document a slot matched: the matched
+    /// terms of the hits, without a second pass over the postings.
+    matches: Vec<u64>,
+}
+
+impl Scratch {
+    fn prepare(&mut self, n: usize) {
+        if self.score.len() != n {
+            *self = Scratch {
+                score: vec![0.0; n],
+                covered: vec![0; n],
+                slot_state: vec![SlotState::default(); n],
+                ..Scratch::default()
+            };
+        }
+    }
+
+    fn reset(&mut self) {
+        for &doc in &self.any {
+            self.score[doc as usize] = 0.0;
+            self.covered[doc as usize] = 0;
+        }
+        self.any.clear();
+        self.matches.clear();
+        self.touched.clear();
+    }
+}
+
 /// Ranks documents for `slots`; `postings(term_id)` gives a term's postings (None when its
 /// shard is not loaded: the term then contributes nothing).
 pub fn rank<'p>(
@@ -36,21 +77,19 @@ pub fn rank<'p>(
     doc_count: u32,
     limit: usize,
     params: &SearchParams,
+    scratch: &mut Scratch,
     postings: impl Fn(u32) -> Option<PostingIter<'p>>,
 ) -> Vec<Hit> {
     let n = doc_count as usize;
-    let mut score = vec![0f32; n];
-    let mut covered = vec![0u8; n];
-    // Per document, for the current slot: best contribution, weight of the strongest expansion
-    // present, and which expansion gave the best contribution.
-    let mut slot_best = vec![0f32; n];
-    let mut slot_weight = vec![0f32; n];
-    let mut slot_term = vec![0u16; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut any: Vec<u32> = Vec::new();
-    // (doc << 32 | slot << 16 | expansion) for every document a slot matched: the matched
-    // terms of the hits, without a second pass over the postings.
-    let mut matches: Vec<u64> = Vec::new();
+    scratch.prepare(n);
+    let Scratch {
+        score,
+        covered,
+        slot_state,
+        touched,
+        any,
+        matches,
+    } = scratch;
     for (slot_index, slot) in slots.iter().enumerate() {
         // Completions and corrections share the idf of the slot's most common term (blended
         // frequencies): a rare expansion must not outscore the word the reader typed just
@@ -83,32 +122,31 @@ pub fn rank<'p>(
                 }
                 let s =
                     scale * (f32::from(p.saturation) + params.title_weight * f32::from(p.title));
-                if slot_best[d] == 0.0 {
+                let state = &mut slot_state[d];
+                if state.best == 0.0 {
                     touched.push(p.doc);
                 }
-                if s > slot_best[d] {
-                    slot_best[d] = s;
-                    slot_term[d] = expansion_index as u16;
+                if s > state.best {
+                    state.best = s;
+                    state.term = expansion_index as u16;
                 }
-                slot_weight[d] = slot_weight[d].max(e.weight);
+                state.weight = state.weight.max(e.weight);
             }
         }
-        for &doc in &touched {
+        for &doc in touched.iter() {
             let d = doc as usize;
             if score[d] == 0.0 && covered[d] == 0 {
                 any.push(doc);
             }
-            score[d] += slot_best[d];
+            let state = std::mem::take(&mut slot_state[d]);
+            score[d] += state.best;
             // A word counts as matched only through a plausible expansion; a far-fetched
             // correction still adds to the score.
-            if slot.required && slot_weight[d] >= params.strong_match {
+            if slot.required && state.weight >= params.strong_match {
                 covered[d] = covered[d].saturating_add(1);
             }
-            matches.push(
-                (u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(slot_term[d]),
-            );
-            slot_best[d] = 0.0;
-            slot_weight[d] = 0.0;
+            matches
+                .push((u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(state.term));
         }
         touched.clear();
     }
@@ -143,7 +181,8 @@ pub fn rank<'p>(
             }
         })
         .collect();
-    fill_matched_terms(&mut hits, slots, &matches);
+    fill_matched_terms(&mut hits, slots, matches);
+    scratch.reset();
     hits
 }
 
@@ -167,6 +206,15 @@ fn fill_matched_terms(hits: &mut [Hit], slots: &[Slot], matches: &[u64]) {
             terms.push(e.text.clone());
         }
     }
+}
+
+/// Per document, for the slot being scored: its best contribution, the weight of the strongest
+/// expansion present, and which expansion gave the best contribution.
+#[derive(Clone, Copy, Default)]
+struct SlotState {
+    best: f32,
+    weight: f32,
+    term: u16,
 }
 
 /// Doc ids up to 2^28 (268 million posts) fit the packed sort key.

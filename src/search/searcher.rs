@@ -15,19 +15,29 @@
 //! ```
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::bytes::FormatError;
 use super::expand::{expand, SearchParams, Slot};
-use super::format::{dict_path, post_path, text_path, DictShard, PostShard, Root};
+use super::format::{dict_path, parse_part_path, post_path, text_path, DictShard, PostShard, Root};
 use super::lexicon::Lexicon;
 use super::query::Query;
-use super::rank::{rank, Hit};
+use super::rank::{rank, Hit, Scratch};
 
 pub struct Searcher {
     root: Root,
     dict: Vec<Option<DictShard>>,
     posts: Vec<Option<PostShard>>,
     params: SearchParams,
+    /// The last query's plan; cleared when a part arrives or the parameters change.
+    memo: Mutex<Option<Memo>>,
+    scratch: Mutex<Scratch>,
+}
+
+struct Memo {
+    query: Query,
+    slots: Arc<Vec<Slot>>,
+    missing_dict: Arc<BTreeSet<usize>>,
 }
 
 impl Searcher {
@@ -41,11 +51,14 @@ impl Searcher {
             dict,
             posts,
             params: SearchParams::default(),
+            memo: Mutex::new(None),
+            scratch: Mutex::new(Scratch::default()),
         })
     }
 
     pub fn with_params(mut self, params: SearchParams) -> Self {
         self.params = params;
+        *self.memo.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
         self
     }
 
@@ -68,12 +81,10 @@ impl Searcher {
     /// first the dictionary shards its words fall in; once those are loaded, the posting shards
     /// of its expanded terms. Empty when the query can run.
     pub fn needed_parts(&self, query: &Query) -> Vec<String> {
-        let mut lexicon = Lexicon::new(&self.root, &self.dict);
-        let slots = expand(query, &mut lexicon, &self.params);
-        if !lexicon.missing.is_empty() {
+        let (slots, missing_dict) = self.plan(query);
+        if !missing_dict.is_empty() {
             return unique(
-                lexicon
-                    .missing
+                missing_dict
                     .iter()
                     .map(|&i| dict_path(self.root.dict_shards[i].hash)),
             );
@@ -94,15 +105,29 @@ impl Searcher {
 
     /// Adds a fetched part. Unknown paths and corrupt bytes are errors.
     pub fn add_part(&mut self, path: &str, bytes: &[u8]) -> Result<(), FormatError> {
+        let (is_dict, hash) =
+            parse_part_path(path).ok_or(FormatError("not a part of this index"))?;
+        *self.memo.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
         let mut known = false;
-        for (i, s) in self.root.dict_shards.iter().enumerate() {
-            if dict_path(s.hash) == path {
+        if is_dict {
+            for (i, s) in self
+                .root
+                .dict_shards
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.hash == hash)
+            {
                 self.dict[i] = Some(DictShard::decode(s.first_term, bytes)?);
                 known = true;
             }
-        }
-        for (i, s) in self.root.post_shards.iter().enumerate() {
-            if post_path(s.hash) == path {
+        } else {
+            for (i, s) in self
+                .root
+                .post_shards
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.hash == hash)
+            {
                 self.posts[i] = Some(PostShard::decode(s.first_term, bytes)?);
                 known = true;
             }
@@ -139,19 +164,50 @@ impl Searcher {
 
     /// The query's slots (words with their weighted expansions), given the loaded parts.
     pub fn expand(&self, query: &Query) -> Vec<Slot> {
+        self.plan(query).0.as_ref().clone()
+    }
+
+    /// Slots and missing dictionary shards for `query`. The app asks `needed_parts` and then
+    /// `search` for the same query with the same parts: the second call reuses the first.
+    fn plan(&self, query: &Query) -> (Arc<Vec<Slot>>, Arc<BTreeSet<usize>>) {
+        if let Some(m) = self
+            .memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .filter(|m| m.query == *query)
+        {
+            return (m.slots.clone(), m.missing_dict.clone());
+        }
         let mut lexicon = Lexicon::new(&self.root, &self.dict);
-        expand(query, &mut lexicon, &self.params)
+        let slots = Arc::new(expand(query, &mut lexicon, &self.params));
+        let missing_dict = Arc::new(lexicon.missing);
+        let memo = Memo {
+            query: query.clone(),
+            slots: slots.clone(),
+            missing_dict: missing_dict.clone(),
+        };
+        *self.memo.lock().unwrap_or_else(PoisonError::into_inner) = Some(memo);
+        (slots, missing_dict)
     }
 
     /// The best `limit` posts for `query`. Parts not loaded yet are skipped, so call
     /// [`Self::needed_parts`] first for complete results.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
-        let slots = self.expand(query);
-        rank(&slots, self.root.doc_count, limit, &self.params, |id| {
-            let shard = self.posts.get(self.post_shard_of(id))?.as_ref()?;
-            let local = (id - shard.first_term) as usize;
-            (local < shard.term_count()).then(|| shard.postings(local))
-        })
+        let (slots, _) = self.plan(query);
+        let mut scratch = self.scratch.lock().unwrap_or_else(PoisonError::into_inner);
+        rank(
+            &slots,
+            self.root.doc_count,
+            limit,
+            &self.params,
+            &mut scratch,
+            |id| {
+                let shard = self.posts.get(self.post_shard_of(id))?.as_ref()?;
+                let local = (id - shard.first_term) as usize;
+                (local < shard.term_count()).then(|| shard.postings(local))
+            },
+        )
     }
 
     fn post_shard_of(&self, term_id: u32) -> usize {

@@ -58,21 +58,40 @@ pub extern "C" fn open(ptr: *const u8, len: usize) -> i32 {
 #[no_mangle]
 pub extern "C" fn needed(qp: *const u8, ql: usize) -> usize {
     let q = search::parse_query(text(qp, ql));
-    let parts = SEARCHER.with(|c| c.borrow().as_ref().map(|s| s.needed_parts(&q)).unwrap_or_default());
+    let parts = SEARCHER.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(|s| s.needed_parts(&q))
+            .unwrap_or_default()
+    });
     set_out(parts.join("\n"))
 }
 
 #[no_mangle]
 pub extern "C" fn add(pp: *const u8, pl: usize, bp: *const u8, bl: usize) -> i32 {
-    SEARCHER.with(|c| c.borrow_mut().as_mut().map_or(-1, |s| s.add_part(text(pp, pl), bytes(bp, bl)).map_or(-1, |_| 0)))
+    SEARCHER.with(|c| {
+        c.borrow_mut().as_mut().map_or(-1, |s| {
+            s.add_part(text(pp, pl), bytes(bp, bl)).map_or(-1, |_| 0)
+        })
+    })
 }
 
 /// Parses and runs the query; the top 10 doc ids go to the output buffer, space-separated.
 #[no_mangle]
 pub extern "C" fn run(qp: *const u8, ql: usize) -> usize {
     let q = search::parse_query(text(qp, ql));
-    let hits = SEARCHER.with(|c| c.borrow().as_ref().map(|s| s.search(&q, 10)).unwrap_or_default());
-    set_out(hits.iter().map(|h| h.doc.to_string()).collect::<Vec<_>>().join(" "))
+    let hits = SEARCHER.with(|c| {
+        c.borrow()
+            .as_ref()
+            .map(|s| s.search(&q, 10))
+            .unwrap_or_default()
+    });
+    set_out(
+        hits.iter()
+            .map(|h| h.doc.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// A snippet of `body` for the query's terms (the app's results page does this per hit).
