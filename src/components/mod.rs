@@ -7,3 +7,4 @@ pub mod search_box;
 pub mod search_results;
 pub mod site_data;
 pub mod status;
+pub mod tag_filter;

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use crate::api::app_href;
 use crate::components::marked_text::MarkedText;
 use crate::components::post_list::{post_href, tag_href, PostDate};
+use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::model::Manifest;
 use crate::search::{highlight, Hit};
 use crate::search_client::{use_search_engine, EngineState};
@@ -44,6 +45,31 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
     let hits = RwSignal::new(None::<(String, Vec<Hit>)>);
     let error = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
+    let tag = RwSignal::new(None::<String>);
+    // Hits narrowed to the selected tag (all hits without one).
+    let shown = {
+        let manifest = manifest.clone();
+        Memo::new(move |_| {
+            let selected = tag.get();
+            hits.get().map(|(text, found)| {
+                let keep = |hit: &Hit| match &selected {
+                    None => true,
+                    Some(t) => manifest.posts.get(hit.doc as usize).is_some_and(|p| p.tags.contains(t)),
+                };
+                (text, found.into_iter().filter(keep).collect::<Vec<_>>())
+            })
+        })
+    };
+    let tag_chips = {
+        let manifest = manifest.clone();
+        Signal::derive(move || {
+            hits.with(|h| {
+                let found = h.as_ref().map(|(_, f)| f.as_slice()).unwrap_or_default();
+                let lists = found.iter().filter_map(|hit| manifest.posts.get(hit.doc as usize)).map(|p| p.tags.as_slice());
+                tag_counts(lists)
+            })
+        })
+    };
 
     Effect::new(move |_| {
         let text = query.get();
@@ -97,7 +123,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
         if let Some(message) = error.get() {
             return format!("Search failed: {message}");
         }
-        match hits.get() {
+        match shown.get() {
             _ if query.get().trim().is_empty() => String::new(),
             None if waiting => "Loading the search index…".to_owned(),
             None => String::new(),
@@ -113,7 +139,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
     let rows = move || {
         let manifest = manifest.clone();
         let _ = engine.loaded.get();
-        hits.get().map(|(_, found)| {
+        shown.get().map(|(_, found)| {
             found
                 .into_iter()
                 .enumerate()
@@ -171,6 +197,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
 
     view! {
         <p class="count" role="status" aria-live="polite">{status}</p>
+        <TagFilter tags=tag_chips selected=tag />
         <ol class="search-results" data-testid="search-results" on:keydown=move_between_results>
             {rows}
         </ol>

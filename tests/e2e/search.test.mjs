@@ -160,3 +160,19 @@ test('a query with no results says so and suggests what to do', async () => {
     assert.match(await page.textContent('.empty-hint'), /fewer or shorter words/);
   });
 });
+
+test('tag chips narrow the results to one tag and back', async () => {
+  await withPage(site, async (page) => {
+    await page.open('/search?q=kubernetes');
+    const all = await waitForResults(page, (s) => s.length >= 3, 'several results');
+    const chip = page.locator('.tag-filter button', { hasText: '#jvm' });
+    await chip.click();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    const jvm = new Set(manifest.posts.filter((p) => p.tags.includes('jvm')).map((p) => p.slug));
+    const narrowed = await waitForResults(page, (s) => s.length > 0 && s.length < all.length, 'fewer results');
+    assert.ok(narrowed.every((s) => jvm.has(s)), JSON.stringify(narrowed));
+    assert.deepEqual(narrowed, all.filter((s) => jvm.has(s)), 'the ranking order is kept');
+    await chip.click();
+    await waitForResults(page, (s) => s.length === all.length, 'all results again');
+  });
+});
