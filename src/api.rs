@@ -57,6 +57,15 @@ pub fn router_base() -> String {
     path.trim_end_matches('/').to_owned()
 }
 
+/// An app path (`/posts/x`) as a link under the router base (`/blog/posts/x` when the site is
+/// served from `/blog/`). Links need it spelled out; `navigate` adds the base itself.
+pub fn app_href(path: &str) -> String {
+    thread_local! {
+        static BASE: String = router_base();
+    }
+    BASE.with(|base| format!("{base}{path}"))
+}
+
 fn asset_url(path: &str) -> String {
     let base = base_href();
     if base.ends_with('/') {
@@ -68,6 +77,23 @@ fn asset_url(path: &str) -> String {
 
 /// GET a file of the site as text, aborted if the calling owner is cleaned up first.
 pub async fn get_text(path: &str) -> Result<String, FetchError> {
+    let (url, response) = get(path).await?;
+    response.text().await.map_err(|e| FetchError::Network {
+        url,
+        message: e.to_string(),
+    })
+}
+
+/// GET a file of the site as bytes (search index parts), aborted like [`get_text`].
+pub async fn get_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
+    let (url, response) = get(path).await?;
+    response.binary().await.map_err(|e| FetchError::Network {
+        url,
+        message: e.to_string(),
+    })
+}
+
+async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchError> {
     let url = asset_url(path);
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
@@ -76,22 +102,37 @@ pub async fn get_text(path: &str) -> Result<String, FetchError> {
             controller.abort();
         }
     });
-    let network = |e: gloo_net::Error| FetchError::Network { url: url.clone(), message: e.to_string() };
-    let response = Request::get(&url).abort_signal(signal.as_ref()).send().await.map_err(network)?;
+    let network = |e: gloo_net::Error| FetchError::Network {
+        url: url.clone(),
+        message: e.to_string(),
+    };
+    let response = Request::get(&url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(network)?;
     if !response.ok() {
-        return Err(FetchError::Status { url, status: response.status() });
+        return Err(FetchError::Status {
+            url,
+            status: response.status(),
+        });
     }
-    response.text().await.map_err(network)
+    Ok((url, response))
 }
 
 /// The post manifest, parsed.
 pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
     let path = "manifest.json";
     let text = get_text(path).await?;
-    let malformed = |message: String| FetchError::Malformed { url: asset_url(path), message };
+    let malformed = |message: String| FetchError::Malformed {
+        url: asset_url(path),
+        message,
+    };
     let value = js_sys::JSON::parse(&text)
         .map_err(|e| malformed(String::from(js_sys::Error::from(e).message())))?;
-    serde_wasm_bindgen::from_value(value).map(Arc::new).map_err(|e| malformed(e.to_string()))
+    serde_wasm_bindgen::from_value(value)
+        .map(Arc::new)
+        .map_err(|e| malformed(e.to_string()))
 }
 
 /// A post's Markdown body.

@@ -2,8 +2,18 @@
 //! prerenderer prints exactly what the browser prints.
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// `2020-03-12` → `March 12, 2020`. Anything that is not a valid `YYYY-MM-DD` date is returned

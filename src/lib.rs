@@ -16,9 +16,11 @@ pub mod search;
 #[cfg(target_arch = "wasm32")]
 mod api;
 #[cfg(target_arch = "wasm32")]
-mod components;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod search_client;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
@@ -34,12 +36,16 @@ mod app {
     use crate::api::router_base;
     use crate::components::layout::{SiteFooter, SiteHeader};
     use crate::components::site_data::provide_site_data;
-    use crate::pages::{home::HomePage, not_found::NotFoundPage, post::PostPage, tag::TagPage};
+    use crate::pages::{
+        home::HomePage, not_found::NotFoundPage, post::PostPage, search::SearchPage, tag::TagPage,
+    };
+    use crate::search_client::provide_search_engine;
 
     #[component]
     pub fn App() -> impl IntoView {
         provide_meta_context();
         provide_site_data();
+        provide_search_engine().load_after_first_paint();
         let base = router_base();
         view! {
             <Router base>
@@ -49,6 +55,7 @@ mod app {
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/posts/:slug") view=PostPage />
                         <Route path=path!("/tags/:tag") view=TagPage />
+                        <Route path=path!("/search") view=SearchPage />
                     </FlatRoutes>
                 </main>
                 <SiteFooter />

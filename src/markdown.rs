@@ -13,7 +13,7 @@ mod ids;
 mod render;
 mod sanitize;
 
-pub use render::render;
+pub use render::{render, render_highlighted};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 

@@ -87,12 +87,18 @@ impl Manifest {
     /// The featured posts in the author's order; slugs that name no post are skipped (the
     /// pipeline rejects them, so this only matters for hand-edited manifests).
     pub fn highlights(&self) -> Vec<&PostSummary> {
-        self.site.highlights.iter().filter_map(|s| self.post(s)).collect()
+        self.site
+            .highlights
+            .iter()
+            .filter_map(|s| self.post(s))
+            .collect()
     }
 
     /// Posts carrying this tag, newest first.
     pub fn tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a PostSummary> + 'a {
-        self.posts.iter().filter(move |p| p.tags.iter().any(|t| t == tag))
+        self.posts
+            .iter()
+            .filter(move |p| p.tags.iter().any(|t| t == tag))
     }
 }
 

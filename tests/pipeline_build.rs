@@ -437,6 +437,15 @@ fn a_new_build_replaces_the_old_output_whole() {
     fx.write("two.md", toml_post("Two", "2020-01-02", "", ""));
     build_fixture(&fx).unwrap();
     assert_eq!(fx.written(), ["out/manifest.json", "out/posts/two.md"]);
+    let search = fx.search_files();
+    assert!(
+        search.contains(&"out/search/index.bin".to_owned()),
+        "{search:?}"
+    );
+    assert!(
+        search.len() >= 3,
+        "root, dictionary and postings at least: {search:?}"
+    );
 }
 
 #[test]
@@ -484,4 +493,55 @@ fn a_post_highlighted_twice_fails() {
         "[[highlights]]\nslug = \"a\"\n[[highlights]]\nslug = \"a\"\n",
     );
     assert_fails_cleanly(&fx, &path, Some(4), "twice");
+}
+
+#[test]
+fn the_written_search_index_finds_posts_by_their_words() {
+    let fx = Fixture::new();
+    fx.write(
+        "one.md",
+        toml_post(
+            "Tuning garbage collectors",
+            "2020-01-01",
+            "",
+            "Pauses and heaps.\n",
+        ),
+    );
+    fx.write(
+        "two.md",
+        toml_post(
+            "Kubernetes networking",
+            "2020-01-02",
+            "",
+            "Sidecars everywhere.\n",
+        ),
+    );
+    let report = build_fixture(&fx).unwrap();
+    let out = fx.root().join("out");
+    let mut searcher =
+        folio::search::Searcher::new(&fs::read(out.join("search/index.bin")).unwrap()).unwrap();
+    for (query, expected) in [("garbage", "one"), ("sidecar", "two"), ("kubernets", "two")] {
+        let query = folio::search::parse_query(query);
+        searcher
+            .load_parts_for(&query, |path| {
+                fs::read(out.join(path)).map_err(LoadError::Io)
+            })
+            .unwrap();
+        let hits = searcher.search(&query, 10);
+        let slug = &report.manifest.posts[hits[0].doc as usize].slug;
+        assert_eq!(slug, expected, "{query:?}");
+    }
+}
+
+#[derive(Debug)]
+enum LoadError {
+    Io(std::io::Error),
+    #[allow(dead_code)] // read through Debug when a test fails
+    Format(folio::search::FormatError),
+}
+
+impl From<folio::search::FormatError> for LoadError {
+    fn from(e: folio::search::FormatError) -> Self {
+        LoadError::Format(e)
+    }
 }

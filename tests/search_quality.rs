@@ -15,15 +15,23 @@ fn data_dir() -> std::path::PathBuf {
 #[test]
 fn rust_blog_mrr_stays_above_the_floor() {
     let dir = data_dir();
-    let docs = load_docs(&dir.join("rust-blog.json")).unwrap_or_else(|e| panic!("benchmark corpus missing: {e}"));
-    let queries = load_queries(&dir.join("rust-blog.queries.json")).unwrap_or_else(|e| panic!("benchmark queries missing: {e}"));
+    let docs = load_docs(&dir.join("rust-blog.json"))
+        .unwrap_or_else(|e| panic!("benchmark corpus missing: {e}"));
+    let queries = load_queries(&dir.join("rust-blog.queries.json"))
+        .unwrap_or_else(|e| panic!("benchmark queries missing: {e}"));
     assert_eq!(docs.len(), 751);
     assert!(queries.len() > 1000);
 
     let index = build_index(&docs, &BuildOptions::default());
     let report = evaluate(&index, &docs, &queries, SearchParams::default());
     // Achieved when set: all 0.812, title 0.768, body 0.896, typo 0.773, prefix 0.810.
-    let floors = [("all", 0.79), ("title", 0.75), ("body", 0.88), ("typo", 0.75), ("prefix", 0.79)];
+    let floors = [
+        ("all", 0.79),
+        ("title", 0.75),
+        ("body", 0.88),
+        ("typo", 0.75),
+        ("prefix", 0.79),
+    ];
     let mut failures = Vec::new();
     for (kind, floor) in floors {
         let mrr = report.mrr(kind);

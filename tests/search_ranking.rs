@@ -1,13 +1,23 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Ranking behaviour on small hand-made corpora.
 
-use folio::search::{parse_query, BuildOptions, BuiltIndex, DocFields, Hit, IndexBuilder, Searcher};
+use folio::search::{
+    parse_query, BuildOptions, BuiltIndex, DocFields, Hit, IndexBuilder, Searcher,
+};
 
 /// (title, body) per post; doc ids are positions.
 fn build(docs: &[(&str, &str)]) -> BuiltIndex {
     let mut b = IndexBuilder::new();
     for (i, (title, body)) in docs.iter().enumerate() {
-        b.add_doc(i as u32, DocFields { title, tags: &[], summary: "", body });
+        b.add_doc(
+            i as u32,
+            DocFields {
+                title,
+                tags: &[],
+                summary: "",
+                body,
+            },
+        );
     }
     b.finish(&BuildOptions::default())
 }
@@ -15,7 +25,13 @@ fn build(docs: &[(&str, &str)]) -> BuiltIndex {
 fn search(index: &BuiltIndex, q: &str) -> Vec<Hit> {
     let mut s = Searcher::new(index.root()).unwrap();
     let query = parse_query(q);
-    s.load_parts_for(&query, |p| index.file(p).map(<[u8]>::to_vec).ok_or(folio::search::FormatError("missing"))).unwrap();
+    s.load_parts_for(&query, |p| {
+        index
+            .file(p)
+            .map(<[u8]>::to_vec)
+            .ok_or(folio::search::FormatError("missing"))
+    })
+    .unwrap();
     s.search(&query, 10)
 }
 
@@ -23,12 +39,16 @@ fn docs(index: &BuiltIndex, q: &str) -> Vec<u32> {
     search(index, q).into_iter().map(|h| h.doc).collect()
 }
 
-const FILLER: &str = "Some words about the weather, gardening and the price of tea in a small town.";
+const FILLER: &str =
+    "Some words about the weather, gardening and the price of tea in a small town.";
 
 #[test]
 fn title_match_ranks_above_body_match() {
     let index = build(&[
-        ("Notes from the garden", "ownership ownership ownership: the word appears a lot in this body, ownership again."),
+        (
+            "Notes from the garden",
+            "ownership ownership ownership: the word appears a lot in this body, ownership again.",
+        ),
         ("Ownership explained", FILLER),
         ("Unrelated", FILLER),
     ]);
@@ -52,7 +72,11 @@ fn all_words_rank_above_any_word() {
 
 #[test]
 fn word_being_typed_matches_completions() {
-    let index = build(&[("Ownership", FILLER), ("Borrowing rules", FILLER), ("Owls", "owls at night")]);
+    let index = build(&[
+        ("Ownership", FILLER),
+        ("Borrowing rules", FILLER),
+        ("Owls", "owls at night"),
+    ]);
     assert_eq!(docs(&index, "owner"), [0]);
     assert_eq!(docs(&index, "borr"), [1]);
     let own = docs(&index, "ow");
@@ -102,7 +126,10 @@ fn an_existing_word_does_not_drag_in_its_neighbours() {
 
 #[test]
 fn stemming_case_and_diacritics() {
-    let index = build(&[("Scheduling the trains", FILLER), ("Le café de la Gare", "résumé naïve")]);
+    let index = build(&[
+        ("Scheduling the trains", FILLER),
+        ("Le café de la Gare", "résumé naïve"),
+    ]);
     assert_eq!(docs(&index, "schedules "), [0]);
     assert_eq!(docs(&index, "SCHEDULED "), [0]);
     assert_eq!(docs(&index, "cafe "), [1]);
@@ -112,7 +139,11 @@ fn stemming_case_and_diacritics() {
 
 #[test]
 fn cjk_text_is_searchable() {
-    let index = build(&[("東京の天気", "今日は晴れです"), ("大阪の食べ物", "たこ焼きが好き"), ("Rust", "錆")]);
+    let index = build(&[
+        ("東京の天気", "今日は晴れです"),
+        ("大阪の食べ物", "たこ焼きが好き"),
+        ("Rust", "錆"),
+    ]);
     assert_eq!(docs(&index, "東京"), [0]);
     assert_eq!(docs(&index, "天気 "), [0]);
     assert_eq!(docs(&index, "たこ焼き"), [1]);
@@ -156,7 +187,11 @@ fn empty_and_stop_word_queries_find_nothing() {
 
 #[test]
 fn a_typo_in_the_first_letter_is_found_when_nothing_else_is() {
-    let index = build(&[("Release notes", FILLER), ("Cargo tips", FILLER), ("Velvet", "velvet cloth")]);
+    let index = build(&[
+        ("Release notes", FILLER),
+        ("Cargo tips", FILLER),
+        ("Velvet", "velvet cloth"),
+    ]);
     assert_eq!(docs(&index, "reldase ")[0], 0);
     // Substituted first letter, no neighbour starting with "x" or "e": all terms are searched.
     assert_eq!(docs(&index, "xelease ")[0], 0);

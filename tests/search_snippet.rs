@@ -13,8 +13,14 @@ fn check(s: &Snippet) -> Vec<&str> {
     s.ranges
         .iter()
         .map(|r| {
-            assert!(r.start >= last && r.start < r.end && r.end <= s.text.len(), "{s:?}");
-            assert!(s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end), "{s:?}");
+            assert!(
+                r.start >= last && r.start < r.end && r.end <= s.text.len(),
+                "{s:?}"
+            );
+            assert!(
+                s.text.is_char_boundary(r.start) && s.text.is_char_boundary(r.end),
+                "{s:?}"
+            );
             last = r.end;
             &s.text[r.clone()]
         })
@@ -32,19 +38,31 @@ fn picks_the_window_with_the_most_distinct_terms() {
     let s = snippet(&body, &terms(&["borrow", "checker", "lifetimes"]), 120);
     assert!(s.text.chars().count() <= 122, "{}", s.text);
     assert_eq!(check(&s), ["borrow", "checker", "lifetimes"]);
-    assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+    assert!(
+        s.text.starts_with('…') && s.text.ends_with('…'),
+        "{}",
+        s.text
+    );
 }
 
 #[test]
 fn marks_inflected_forms_and_collapses_whitespace() {
-    let s = snippet("Scheduling\n\n   the   TRAINS:\tschedules change.", &terms(&["schedule", "train"]), 200);
+    let s = snippet(
+        "Scheduling\n\n   the   TRAINS:\tschedules change.",
+        &terms(&["schedule", "train"]),
+        200,
+    );
     assert_eq!(s.text, "Scheduling the TRAINS: schedules change.");
     assert_eq!(check(&s), ["Scheduling", "TRAINS", "schedules"]);
 }
 
 #[test]
 fn multi_byte_text_keeps_char_boundaries() {
-    let body = format!("{}Zürich café — naïve résumé über alles. 東京都に住む人。{}", "é".repeat(500), "ß".repeat(500));
+    let body = format!(
+        "{}Zürich café — naïve résumé über alles. 東京都に住む人。{}",
+        "é".repeat(500),
+        "ß".repeat(500)
+    );
     for max in [10, 25, 40, 80, 1000] {
         let s = snippet(&body, &terms(&["cafe", "resume", "東京"]), max);
         let marked = check(&s);
@@ -78,7 +96,11 @@ fn edge_cases_do_not_panic() {
         }
     }
     // A match longer than the window.
-    let s = snippet("supercalifragilistic word", &terms(&["supercalifragilistic"]), 5);
+    let s = snippet(
+        "supercalifragilistic word",
+        &terms(&["supercalifragilistic"]),
+        5,
+    );
     check(&s);
 }
 

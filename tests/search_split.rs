@@ -5,12 +5,17 @@ use std::path::Path;
 
 use folio::search::eval::{build_index, load_docs, load_queries};
 use folio::search::format::ROOT_PATH;
-use folio::search::{parse_query, BuildOptions, BuiltIndex, DocFields, FormatError, Hit, IndexBuilder, Query, Searcher};
+use folio::search::{
+    parse_query, BuildOptions, BuiltIndex, DocFields, FormatError, Hit, IndexBuilder, Query,
+    Searcher,
+};
 
 /// A deterministic corpus of pseudo-words, with shared prefixes and near-misses, so that prefix
 /// and typo expansion cross shard boundaries.
 fn synthetic_docs(n: usize) -> Vec<(String, String)> {
-    let syllables = ["ka", "ro", "mi", "sen", "tor", "lu", "pa", "dex", "vin", "sha", "qu", "el", "ön", "ß"];
+    let syllables = [
+        "ka", "ro", "mi", "sen", "tor", "lu", "pa", "dex", "vin", "sha", "qu", "el", "ön", "ß",
+    ];
     let mut state = 0x2545_f491_u64;
     let mut next = move |m: usize| {
         state ^= state << 13;
@@ -18,11 +23,22 @@ fn synthetic_docs(n: usize) -> Vec<(String, String)> {
         state ^= state << 17;
         (state % m as u64) as usize
     };
-    let vocab: Vec<String> = (0..400).map(|_| (0..2 + next(3)).map(|_| syllables[next(syllables.len())]).collect()).collect();
+    let vocab: Vec<String> = (0..400)
+        .map(|_| {
+            (0..2 + next(3))
+                .map(|_| syllables[next(syllables.len())])
+                .collect()
+        })
+        .collect();
     (0..n)
         .map(|_| {
             let title: Vec<&str> = (0..3 + next(4)).map(|_| vocab[next(60)].as_str()).collect();
-            let body: Vec<&str> = (0..40 + next(200)).map(|_| { let bound = next(400) + 1; vocab[next(bound)].as_str() }).collect();
+            let body: Vec<&str> = (0..40 + next(200))
+                .map(|_| {
+                    let bound = next(400) + 1;
+                    vocab[next(bound)].as_str()
+                })
+                .collect();
             (title.join(" "), body.join(" "))
         })
         .collect()
@@ -31,31 +47,59 @@ fn synthetic_docs(n: usize) -> Vec<(String, String)> {
 fn build(docs: &[(String, String)], options: &BuildOptions) -> BuiltIndex {
     let mut b = IndexBuilder::new();
     for (i, (title, body)) in docs.iter().enumerate() {
-        b.add_doc(i as u32, DocFields { title, tags: &[], summary: "", body });
+        b.add_doc(
+            i as u32,
+            DocFields {
+                title,
+                tags: &[],
+                summary: "",
+                body,
+            },
+        );
     }
     b.finish(options)
 }
 
 fn tiny_shards() -> BuildOptions {
-    BuildOptions { dict_shard_bytes: 300, post_shard_bytes: 400, ..BuildOptions::default() }
+    BuildOptions {
+        dict_shard_bytes: 300,
+        post_shard_bytes: 400,
+        ..BuildOptions::default()
+    }
 }
 
 /// Runs `q` on a searcher that keeps the parts it loaded, as the app does.
 fn run(s: &mut Searcher, index: &BuiltIndex, q: &Query) -> Vec<Hit> {
-    s.load_parts_for(q, |p| index.file(p).map(<[u8]>::to_vec).ok_or(FormatError("missing part"))).unwrap();
+    s.load_parts_for(q, |p| {
+        index
+            .file(p)
+            .map(<[u8]>::to_vec)
+            .ok_or(FormatError("missing part"))
+    })
+    .unwrap();
     s.search(q, 10)
 }
 
 fn queries_for(docs: &[(String, String)]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, (title, body)) in docs.iter().enumerate().step_by(3) {
-        let words: Vec<&str> = title.split(' ').chain(body.split(' ').skip(i % 7).take(3)).collect();
+        let words: Vec<&str> = title
+            .split(' ')
+            .chain(body.split(' ').skip(i % 7).take(3))
+            .collect();
         let a = words[0];
         let b = words[words.len() - 1];
         out.push(format!("{a} {b} "));
-        out.push(format!("{a} {}", &b[..b.char_indices().nth(2).map_or(b.len(), |(j, _)| j)]));
+        out.push(format!(
+            "{a} {}",
+            &b[..b.char_indices().nth(2).map_or(b.len(), |(j, _)| j)]
+        ));
         // A typo: swap two letters of the longer word.
-        let long = if a.chars().count() > b.chars().count() { a } else { b };
+        let long = if a.chars().count() > b.chars().count() {
+            a
+        } else {
+            b
+        };
         let mut chars: Vec<char> = long.chars().collect();
         if chars.len() > 3 {
             chars.swap(1, 2);
@@ -70,13 +114,27 @@ fn split_index_gives_the_same_results_as_unsplit() {
     let docs = synthetic_docs(300);
     let split = build(&docs, &tiny_shards());
     let unsplit = build(&docs, &BuildOptions::unsplit());
-    let count = |i: &BuiltIndex, prefix: &str| i.files.iter().filter(|(p, _)| p.starts_with(prefix)).count();
-    assert!(count(&split, "search/d-") > 10 && count(&split, "search/p-") > 10, "the split index is really split");
-    assert_eq!((count(&unsplit, "search/d-"), count(&unsplit, "search/p-")), (1, 1));
+    let count = |i: &BuiltIndex, prefix: &str| {
+        i.files
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix))
+            .count()
+    };
+    assert!(
+        count(&split, "search/d-") > 10 && count(&split, "search/p-") > 10,
+        "the split index is really split"
+    );
+    assert_eq!(
+        (count(&unsplit, "search/d-"), count(&unsplit, "search/p-")),
+        (1, 1)
+    );
     let queries = queries_for(&docs);
     assert!(queries.len() > 200);
     let mut nonempty = 0;
-    let (mut s_split, mut s_unsplit) = (Searcher::new(split.root()).unwrap(), Searcher::new(unsplit.root()).unwrap());
+    let (mut s_split, mut s_unsplit) = (
+        Searcher::new(split.root()).unwrap(),
+        Searcher::new(unsplit.root()).unwrap(),
+    );
     for q in &queries {
         let parsed = parse_query(q);
         let a = run(&mut s_split, &split, &parsed);
@@ -84,21 +142,42 @@ fn split_index_gives_the_same_results_as_unsplit() {
         assert_eq!(a, b, "query {q:?}");
         nonempty += usize::from(!a.is_empty());
     }
-    assert!(nonempty * 10 > queries.len() * 9, "queries find things: {nonempty} of {}", queries.len());
+    assert!(
+        nonempty * 10 > queries.len() * 9,
+        "queries find things: {nonempty} of {}",
+        queries.len()
+    );
 }
 
 #[test]
 fn split_equals_unsplit_on_real_posts() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/search/data");
-    let docs = load_docs(&dir.join("rust-blog.json")).unwrap_or_else(|e| panic!("benchmark corpus missing: {e}"));
-    let queries = load_queries(&dir.join("rust-blog.queries.json")).unwrap_or_else(|e| panic!("benchmark queries missing: {e}"));
+    let docs = load_docs(&dir.join("rust-blog.json"))
+        .unwrap_or_else(|e| panic!("benchmark corpus missing: {e}"));
+    let queries = load_queries(&dir.join("rust-blog.queries.json"))
+        .unwrap_or_else(|e| panic!("benchmark queries missing: {e}"));
     let docs = &docs[..120];
-    let split = build_index(docs, &BuildOptions { dict_shard_bytes: 2048, post_shard_bytes: 2048, ..BuildOptions::default() });
+    let split = build_index(
+        docs,
+        &BuildOptions {
+            dict_shard_bytes: 2048,
+            post_shard_bytes: 2048,
+            ..BuildOptions::default()
+        },
+    );
     let unsplit = build_index(docs, &BuildOptions::unsplit());
-    let (mut s_split, mut s_unsplit) = (Searcher::new(split.root()).unwrap(), Searcher::new(unsplit.root()).unwrap());
+    let (mut s_split, mut s_unsplit) = (
+        Searcher::new(split.root()).unwrap(),
+        Searcher::new(unsplit.root()).unwrap(),
+    );
     for q in queries.iter().step_by(3) {
         let parsed = parse_query(&q.q);
-        assert_eq!(run(&mut s_split, &split, &parsed), run(&mut s_unsplit, &unsplit, &parsed), "query {:?}", q.q);
+        assert_eq!(
+            run(&mut s_split, &split, &parsed),
+            run(&mut s_unsplit, &unsplit, &parsed),
+            "query {:?}",
+            q.q
+        );
     }
 }
 
@@ -107,21 +186,35 @@ fn parts_come_in_two_rounds_dictionary_then_postings() {
     let docs = synthetic_docs(200);
     let index = build(&docs, &tiny_shards());
     let mut s = Searcher::new(index.root()).unwrap();
-    let q = parse_query(&format!("{} {}", docs[5].0.split(' ').next().unwrap(), &docs[9].0[..2]));
+    let q = parse_query(&format!(
+        "{} {}",
+        docs[5].0.split(' ').next().unwrap(),
+        &docs[9].0[..2]
+    ));
     let first = s.needed_parts(&q);
-    assert!(!first.is_empty() && first.iter().all(|p| p.starts_with("search/d-")), "{first:?}");
+    assert!(
+        !first.is_empty() && first.iter().all(|p| p.starts_with("search/d-")),
+        "{first:?}"
+    );
     for p in &first {
         s.add_part(p, index.file(p).unwrap()).unwrap();
     }
     let second = s.needed_parts(&q);
-    assert!(!second.is_empty() && second.iter().all(|p| p.starts_with("search/p-")), "{second:?}");
+    assert!(
+        !second.is_empty() && second.iter().all(|p| p.starts_with("search/p-")),
+        "{second:?}"
+    );
     for p in &second {
         s.add_part(p, index.file(p).unwrap()).unwrap();
     }
     assert!(s.needed_parts(&q).is_empty());
     assert!(!s.search(&q, 10).is_empty());
     // Only part of the index was needed.
-    let all = index.files.iter().filter(|(p, _)| p.starts_with("search/d-") || p.starts_with("search/p-")).count();
+    let all = index
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/d-") || p.starts_with("search/p-"))
+        .count();
     assert!(first.len() + second.len() < all / 2);
 }
 
@@ -133,7 +226,12 @@ fn file_names_are_content_hashes_and_the_root_is_fixed() {
     assert_eq!(a.files, b.files, "builds are deterministic");
     assert_eq!(a.files[0].0, ROOT_PATH);
     for (path, _) in &a.files[1..] {
-        assert!(path.starts_with("search/d-") || path.starts_with("search/p-") || path.starts_with("search/t-"), "{path}");
+        assert!(
+            path.starts_with("search/d-")
+                || path.starts_with("search/p-")
+                || path.starts_with("search/t-"),
+            "{path}"
+        );
         // 16 hex digits of content hash (texts: of all texts, in the folder name).
         let hash = &path["search/x-".len().."search/x-".len() + 16];
         assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{path}");
@@ -143,7 +241,12 @@ fn file_names_are_content_hashes_and_the_root_is_fixed() {
     changed[3].1.push_str(" zzznewword");
     let c = build(&changed, &tiny_shards());
     assert_ne!(a.root(), c.root());
-    let names = |i: &BuiltIndex| i.files.iter().map(|(p, _)| p.clone()).collect::<std::collections::HashSet<_>>();
+    let names = |i: &BuiltIndex| {
+        i.files
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect::<std::collections::HashSet<_>>()
+    };
     assert_ne!(names(&a), names(&c));
 }
 
@@ -154,12 +257,24 @@ fn texts_are_written_for_snippets() {
     let s = Searcher::new(index.root()).unwrap();
     let path = s.text_path(2).unwrap();
     assert_eq!(index.file(&path).unwrap(), docs[2].1.as_bytes());
-    let cut = build(&docs, &BuildOptions { text_max_bytes: 11, ..BuildOptions::default() });
+    let cut = build(
+        &docs,
+        &BuildOptions {
+            text_max_bytes: 11,
+            ..BuildOptions::default()
+        },
+    );
     let text = Searcher::new(cut.root()).unwrap().text_path(2).unwrap();
     let stored = cut.file(&text).unwrap();
     assert!(stored.len() <= 11 && docs[2].1.as_bytes().starts_with(stored));
     assert!(std::str::from_utf8(stored).is_ok());
-    let none = build(&docs, &BuildOptions { write_texts: false, ..BuildOptions::default() });
+    let none = build(
+        &docs,
+        &BuildOptions {
+            write_texts: false,
+            ..BuildOptions::default()
+        },
+    );
     assert!(Searcher::new(none.root()).unwrap().text_path(2).is_none());
 }
 
@@ -171,9 +286,17 @@ fn bad_bytes_are_errors_not_panics() {
     assert!(Searcher::new(&index.root()[..index.root().len() - 3]).is_err());
     let mut s = Searcher::new(index.root()).unwrap();
     assert!(s.add_part("search/d-0000000000000000.bin", b"").is_err());
-    let (dict_path, dict) = index.files.iter().find(|(p, _)| p.starts_with("search/d-")).unwrap();
+    let (dict_path, dict) = index
+        .files
+        .iter()
+        .find(|(p, _)| p.starts_with("search/d-"))
+        .unwrap();
     assert!(s.add_part(dict_path, &dict[..dict.len() / 2]).is_err());
-    let (post_path, post) = index.files.iter().find(|(p, _)| p.starts_with("search/p-")).unwrap();
+    let (post_path, post) = index
+        .files
+        .iter()
+        .find(|(p, _)| p.starts_with("search/p-"))
+        .unwrap();
     assert!(s.add_part(post_path, &post[..post.len() - 1]).is_err());
     // Garbage of the right shape must not panic either.
     for len in 0..64 {

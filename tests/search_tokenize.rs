@@ -25,7 +25,10 @@ fn terms(q: &str) -> Vec<String> {
 #[test]
 fn case_and_diacritics_fold() {
     assert_eq!(words("ÉCOLE École école"), ["ecole", "ecole", "ecole"]);
-    assert_eq!(words("Ça Straße Œuvre naïve résumé"), ["ca", "strasse", "oeuvre", "naive", "resume"]);
+    assert_eq!(
+        words("Ça Straße Œuvre naïve résumé"),
+        ["ca", "strasse", "oeuvre", "naive", "resume"]
+    );
     assert_eq!(fold("ÅNGSTRÖM"), "angstrom");
     // Decomposed input (e + combining acute) folds like precomposed.
     assert_eq!(words("caf\u{65}\u{301}"), ["cafe"]);
@@ -33,7 +36,10 @@ fn case_and_diacritics_fold() {
 
 #[test]
 fn punctuation_splits_words() {
-    assert_eq!(words("Hello, world! (Really?) \"yes\"; ok... a/b <tag>"), ["hello", "world", "really", "yes", "ok", "a", "b", "tag"]);
+    assert_eq!(
+        words("Hello, world! (Really?) \"yes\"; ok... a/b <tag>"),
+        ["hello", "world", "really", "yes", "ok", "a", "b", "tag"]
+    );
     assert!(words("!!! --- ... ///").is_empty());
 }
 

@@ -58,7 +58,8 @@ fn parse_args() -> Args {
             "--set" => {
                 let v = value();
                 let (k, x) = v.split_once('=').expect("--set name=value");
-                args.settings.push((k.to_owned(), x.parse().expect("number")));
+                args.settings
+                    .push((k.to_owned(), x.parse().expect("number")));
             }
             "--unsplit" => args.unsplit = true,
             "--ties" => args.ties = true,
@@ -109,7 +110,11 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
 
 fn main() {
     let args = parse_args();
-    let mut options = if args.unsplit { BuildOptions::unsplit() } else { BuildOptions::default() };
+    let mut options = if args.unsplit {
+        BuildOptions::unsplit()
+    } else {
+        BuildOptions::default()
+    };
     let mut params = SearchParams::default();
     apply(&args.settings, &mut options, &mut params);
 
@@ -121,7 +126,10 @@ fn main() {
     if let Some(dir) = &args.write_index {
         // The index files of the first corpus (scaled with --scale-docs N), for the wasm bench.
         let docs = load_docs(&args.data.join(format!("{}.json", args.corpora[0]))).expect("corpus");
-        let docs = match std::env::var("SCALE_DOCS").ok().and_then(|v| v.parse().ok()) {
+        let docs = match std::env::var("SCALE_DOCS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
             Some(n) => scale::corpus(&docs, n),
             None => docs,
         };
@@ -140,28 +148,49 @@ fn main() {
     for corpus in &args.corpora {
         let docs = load_docs(&args.data.join(format!("{corpus}.json"))).expect("corpus");
         // SCALE_DOCS=N: the corpus repeated to N posts (latency only: copies share answers).
-        let docs = match std::env::var("SCALE_DOCS").ok().and_then(|v| v.parse().ok()) {
+        let docs = match std::env::var("SCALE_DOCS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
             Some(n) => scale::corpus(&docs, n),
             None => docs,
         };
-        let qdir = args.queries_dir.clone().unwrap_or_else(|| args.data.clone());
-        let queries = load_queries(&qdir.join(format!("{corpus}.queries{}.json", args.queries_suffix))).expect("queries");
+        let qdir = args
+            .queries_dir
+            .clone()
+            .unwrap_or_else(|| args.data.clone());
+        let queries =
+            load_queries(&qdir.join(format!("{corpus}.queries{}.json", args.queries_suffix)))
+                .expect("queries");
         let started = Instant::now();
         let index = build_index(&docs, &options);
         let build_ms = started.elapsed().as_secs_f64() * 1e3;
         let report = evaluate(&index, &docs, &queries, params);
         print_row(corpus, &report);
-        eprintln!("{corpus}: built in {build_ms:.0} ms, {} files", index.files.len());
+        eprintln!(
+            "{corpus}: built in {build_ms:.0} ms, {} files",
+            index.files.len()
+        );
         for text in &args.explain {
             let mut searcher = folio::search::eval::open(&index, params);
             let parsed = folio::search::parse_query(text);
             folio::search::eval::load_for(&mut searcher, &index, &parsed);
             println!("{text:?}: {:?}", parsed.words);
             for s in searcher.expand(&parsed) {
-                println!("  slot: {}", s.expansions.iter().map(|e| format!("{}:{:.2}(df {})", e.text, e.weight, e.term.doc_freq)).collect::<Vec<_>>().join(", "));
+                println!(
+                    "  slot: {}",
+                    s.expansions
+                        .iter()
+                        .map(|e| format!("{}:{:.2}(df {})", e.text, e.weight, e.term.doc_freq))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
             let t0 = Instant::now();
-            let reps: u32 = std::env::var("EXPAND_REPS").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+            let reps: u32 = std::env::var("EXPAND_REPS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(20);
             for _ in 0..reps {
                 std::hint::black_box(searcher.expand(&parsed));
             }
@@ -169,9 +198,16 @@ fn main() {
             for _ in 0..reps {
                 std::hint::black_box(searcher.search(&parsed, 10));
             }
-            println!("  expand {:?}, search {:?} (mean of {reps})", (t1 - t0) / reps, t1.elapsed() / reps);
+            println!(
+                "  expand {:?}, search {:?} (mean of {reps})",
+                (t1 - t0) / reps,
+                t1.elapsed() / reps
+            );
             for h in searcher.search(&parsed, 5) {
-                println!("  {:.3} w{} {:?} {:?}", h.score, h.matched_words, docs[h.doc as usize].title, h.matched_terms);
+                println!(
+                    "  {:.3} w{} {:?} {:?}",
+                    h.score, h.matched_words, docs[h.doc as usize].title, h.matched_terms
+                );
             }
         }
         if args.corrections {
@@ -209,25 +245,67 @@ fn print_row(corpus: &str, r: &Report) {
 }
 
 /// Queries whose target is not first, with what came first (for looking at a dev set only).
-fn print_misses(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery], r: &Report, n: usize, index: &folio::search::BuiltIndex, params: SearchParams) {
+fn print_misses(
+    docs: &[BenchDoc],
+    queries: &[folio::search::eval::BenchQuery],
+    r: &Report,
+    n: usize,
+    index: &folio::search::BuiltIndex,
+    params: SearchParams,
+) {
     let mut searcher = folio::search::eval::open(index, params);
-    for (q, &rank) in queries.iter().zip(&r.ranks).filter(|(_, &rank)| rank != 1).take(n) {
+    for (q, &rank) in queries
+        .iter()
+        .zip(&r.ranks)
+        .filter(|(_, &rank)| rank != 1)
+        .take(n)
+    {
         let parsed = folio::search::parse_query(&q.q);
         folio::search::eval::load_for(&mut searcher, index, &parsed);
         let all_hits = searcher.search(&parsed, 100);
-        if let Some((pos, t)) = all_hits.iter().enumerate().find(|(_, h)| q.relevant.contains(&docs[h.doc as usize].slug)) {
-            println!("    target at {} with {:.3} w{} {:?}", pos + 1, t.score, t.matched_words, t.matched_terms);
+        if let Some((pos, t)) = all_hits
+            .iter()
+            .enumerate()
+            .find(|(_, h)| q.relevant.contains(&docs[h.doc as usize].slug))
+        {
+            println!(
+                "    target at {} with {:.3} w{} {:?}",
+                pos + 1,
+                t.score,
+                t.matched_words,
+                t.matched_terms
+            );
         }
         let hits = searcher.search(&parsed, 3);
         let slots: Vec<String> = searcher
             .expand(&parsed)
             .iter()
-            .map(|s| s.expansions.iter().take(6).map(|e| format!("{}:{:.2}", e.text, e.weight)).collect::<Vec<_>>().join(","))
+            .map(|s| {
+                s.expansions
+                    .iter()
+                    .take(6)
+                    .map(|e| format!("{}:{:.2}", e.text, e.weight))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
             .collect();
-        let target = docs.iter().find(|d| d.slug == q.relevant[0]).map_or("?", |d| d.title.as_str());
-        println!("[{}] {:?} rank {} target {:?}\n    slots: {}", q.kind, q.q, rank, target, slots.join(" | "));
+        let target = docs
+            .iter()
+            .find(|d| d.slug == q.relevant[0])
+            .map_or("?", |d| d.title.as_str());
+        println!(
+            "[{}] {:?} rank {} target {:?}\n    slots: {}",
+            q.kind,
+            q.q,
+            rank,
+            target,
+            slots.join(" | ")
+        );
         for h in hits {
-            println!("    {:.2} w{} {:?}", h.score, h.matched_words, docs[h.doc as usize].title);
+            println!(
+                "    {:.2} w{} {:?}",
+                h.score, h.matched_words, docs[h.doc as usize].title
+            );
         }
     }
 }
@@ -235,21 +313,38 @@ fn print_misses(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery], 
 /// MRR@10 if every tie (same words matched, same score) were broken for the target: how much
 /// of what is lost is indistinguishable posts (templated titles) rather than ranking.
 #[allow(dead_code)]
-pub fn tie_report(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery], index: &folio::search::BuiltIndex, params: SearchParams) {
+pub fn tie_report(
+    docs: &[BenchDoc],
+    queries: &[folio::search::eval::BenchQuery],
+    index: &folio::search::BuiltIndex,
+    params: SearchParams,
+) {
     let mut searcher = folio::search::eval::open(index, params);
     let mut per_kind: std::collections::BTreeMap<String, (usize, f64, f64)> = Default::default();
     for q in queries {
         let parsed = folio::search::parse_query(&q.q);
         folio::search::eval::load_for(&mut searcher, index, &parsed);
         let hits = searcher.search(&parsed, 200);
-        let target = hits.iter().position(|h| q.relevant.iter().any(|r| *r == docs[h.doc as usize].slug));
+        let target = hits
+            .iter()
+            .position(|h| q.relevant.iter().any(|r| *r == docs[h.doc as usize].slug));
         let (rr, opt) = match target {
             None => (0.0, 0.0),
             Some(p) => {
                 let t = &hits[p];
-                let better = hits[..p].iter().filter(|h| h.matched_words > t.matched_words || (h.matched_words == t.matched_words && h.score > t.score * 1.0005)).count();
+                let better = hits[..p]
+                    .iter()
+                    .filter(|h| {
+                        h.matched_words > t.matched_words
+                            || (h.matched_words == t.matched_words && h.score > t.score * 1.0005)
+                    })
+                    .count();
                 let rr = if p < 10 { 1.0 / (p + 1) as f64 } else { 0.0 };
-                let opt = if better < 10 { 1.0 / (better + 1) as f64 } else { 0.0 };
+                let opt = if better < 10 {
+                    1.0 / (better + 1) as f64
+                } else {
+                    0.0
+                };
                 (rr, opt)
             }
         };
@@ -261,13 +356,21 @@ pub fn tie_report(docs: &[BenchDoc], queries: &[folio::search::eval::BenchQuery]
         }
     }
     for (k, (n, rr, opt)) in per_kind {
-        println!("  {k}: MRR {:.3}, ties broken for the target {:.3}", rr / n as f64, opt / n as f64);
+        println!(
+            "  {k}: MRR {:.3}, ties broken for the target {:.3}",
+            rr / n as f64,
+            opt / n as f64
+        );
     }
 }
 
 /// For typo and prefix queries: is the original word's term among the expansions of the word
 /// that was changed, and how is it placed? (Dev sets only.)
-pub fn correction_report(queries: &[folio::search::eval::BenchQuery], index: &folio::search::BuiltIndex, params: SearchParams) {
+pub fn correction_report(
+    queries: &[folio::search::eval::BenchQuery],
+    index: &folio::search::BuiltIndex,
+    params: SearchParams,
+) {
     let mut searcher = folio::search::eval::open(index, params);
     for kind in ["typo", "prefix"] {
         let (mut n, mut missing, mut best, mut lower) = (0, 0, 0, 0);
@@ -278,7 +381,9 @@ pub fn correction_report(queries: &[folio::search::eval::BenchQuery], index: &fo
             let want = folio::search::stem(&folio::search::fold(orig)).into_owned();
             let slots = searcher.expand(&parsed);
             n += 1;
-            let slot = slots.iter().find(|s| s.expansions.iter().any(|e| e.text == want));
+            let slot = slots
+                .iter()
+                .find(|s| s.expansions.iter().any(|e| e.text == want));
             match slot {
                 None => {
                     missing += 1;
@@ -288,8 +393,16 @@ pub fn correction_report(queries: &[folio::search::eval::BenchQuery], index: &fo
                 }
                 Some(s) => {
                     let top = s.expansions.iter().map(|e| e.weight).fold(0.0, f32::max);
-                    let w = s.expansions.iter().find(|e| e.text == want).map_or(0.0, |e| e.weight);
-                    if w >= top { best += 1 } else { lower += 1 }
+                    let w = s
+                        .expansions
+                        .iter()
+                        .find(|e| e.text == want)
+                        .map_or(0.0, |e| e.weight);
+                    if w >= top {
+                        best += 1
+                    } else {
+                        lower += 1
+                    }
                 }
             }
         }

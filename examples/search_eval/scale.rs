@@ -12,7 +12,12 @@ use folio::search::{parse_query, BuildOptions, BuiltIndex, SearchParams};
 
 /// Size after `gzip -9`, as a static host or CDN would serve it.
 fn gzip_size(bytes: &[u8]) -> usize {
-    let mut child = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("gzip on PATH");
+    let mut child = Command::new("gzip")
+        .arg("-9c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gzip on PATH");
     let mut stdin = child.stdin.take().expect("stdin");
     let data = bytes.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&data));
@@ -76,7 +81,11 @@ fn describe(index: &BuiltIndex, sizes: &mut Sizes, label: &str, docs: usize) {
     println!("|---|---|---|---|");
     for kind in ["root", "dictionary shards", "posting shards", "texts"] {
         if let Some(&(n, raw, gz)) = groups.get(kind) {
-            let gz = if kind == "texts" { "-".to_owned() } else { format!("{:.1}", gz as f64 / 1024.0) };
+            let gz = if kind == "texts" {
+                "-".to_owned()
+            } else {
+                format!("{:.1}", gz as f64 / 1024.0)
+            };
             println!("| {kind} | {n} | {:.1} | {gz} |", raw as f64 / 1024.0);
         }
     }
@@ -100,7 +109,8 @@ pub fn report(blog: &[BenchDoc], n: usize, options: &BuildOptions, params: Searc
         for _ in 0..reps {
             let mut s = open(idx, params);
             for p in s.all_parts() {
-                s.add_part(&p, idx.file(&p).expect("part")).expect("decodes");
+                s.add_part(&p, idx.file(&p).expect("part"))
+                    .expect("decodes");
             }
             std::hint::black_box(&s);
         }
@@ -109,10 +119,18 @@ pub fn report(blog: &[BenchDoc], n: usize, options: &BuildOptions, params: Searc
         for _ in 0..reps {
             std::hint::black_box(open(idx, params));
         }
-        println!("\n{label}: decode root {:.3} ms; root + all parts {:.2} ms (native)", (t1.elapsed() / reps).as_secs_f64() * 1e3, all.as_secs_f64() * 1e3);
+        println!(
+            "\n{label}: decode root {:.3} ms; root + all parts {:.2} ms (native)",
+            (t1.elapsed() / reps).as_secs_f64() * 1e3,
+            all.as_secs_f64() * 1e3
+        );
     }
 
-    let queries = load_queries(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/search/data/rust-blog.queries.json")).expect("queries");
+    let queries = load_queries(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/bench/search/data/rust-blog.queries.json"),
+    )
+    .expect("queries");
     for (label, idx) in [("rust-blog", &small), ("scale", &index)] {
         let root_gz = sizes.gz(idx, ROOT_PATH);
         let mut index_raw = Vec::new();
@@ -124,12 +142,20 @@ pub fn report(blog: &[BenchDoc], n: usize, options: &BuildOptions, params: Searc
             let mut searcher = open(idx, params);
             let parsed = parse_query(&q.q);
             let fetched = load_for(&mut searcher, idx, &parsed);
-            let raw: usize = fetched.iter().map(|p| idx.file(p).map_or(0, <[u8]>::len)).sum::<usize>() + idx.root().len();
+            let raw: usize = fetched
+                .iter()
+                .map(|p| idx.file(p).map_or(0, <[u8]>::len))
+                .sum::<usize>()
+                + idx.root().len();
             let gz: usize = fetched.iter().map(|p| sizes.gz(idx, p)).sum::<usize>() + root_gz;
             let t0 = Instant::now();
             let hits = searcher.search(&parsed, 10);
             latencies.push(t0.elapsed());
-            let text_gz: usize = hits.iter().filter_map(|h| searcher.text_path(h.doc)).map(|p| sizes.gz(idx, &p)).sum();
+            let text_gz: usize = hits
+                .iter()
+                .filter_map(|h| searcher.text_path(h.doc))
+                .map(|p| sizes.gz(idx, &p))
+                .sum();
             index_raw.push(raw);
             index_gz.push(gz);
             texts_gz.push(text_gz);
@@ -139,7 +165,9 @@ pub fn report(blog: &[BenchDoc], n: usize, options: &BuildOptions, params: Searc
             v[((v.len() - 1) as f64 * p).round() as usize] as f64 / 1024.0
         };
         latencies.sort_unstable();
-        let lat = |p: f64| latencies[((latencies.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e3;
+        let lat = |p: f64| {
+            latencies[((latencies.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e3
+        };
         println!(
             "\n{label}, first query of a new visitor ({} queries): index bytes gzip p50 {:.1} / p95 {:.1} / max {:.1} kB (raw p50 {:.1} / p95 {:.1} / max {:.1} kB); top-10 texts gzip p50 {:.1} / p95 {:.1} kB; search p50 {:.3} / p95 {:.3} ms",
             index_gz.len(),

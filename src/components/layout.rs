@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::app_href;
+use crate::components::search_box::SearchBox;
 use crate::components::site_data::use_site_data;
 
 /// The site header: the author's name linking home. Shows the name as soon as the manifest is
@@ -21,8 +23,9 @@ pub fn SiteHeader() -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
             <nav class="site-nav" aria-label="Site">
-                <A href="/" attr:class="site-title">{name}</A>
+                <A href=app_href("/") attr:class="site-title">{name}</A>
             </nav>
+            <SearchBox />
         </header>
     }
 }

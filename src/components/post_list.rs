@@ -3,17 +3,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::app_href;
 use crate::format::human_date;
 use crate::model::PostSummary;
 
 /// The link to a post's page.
 pub fn post_href(slug: &str) -> String {
-    format!("/posts/{slug}")
+    app_href(&format!("/posts/{slug}"))
 }
 
 /// The link to a tag's page.
 pub fn tag_href(tag: &str) -> String {
-    format!("/tags/{tag}")
+    app_href(&format!("/tags/{tag}"))
 }
 
 /// A `<time>` element showing a `YYYY-MM-DD` date in words.

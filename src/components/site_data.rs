@@ -16,7 +16,9 @@ pub struct SiteData {
 
 /// Starts loading the manifest and makes it available to every page below.
 pub fn provide_site_data() -> SiteData {
-    let data = SiteData { manifest: LocalResource::new(api::manifest) };
+    let data = SiteData {
+        manifest: LocalResource::new(api::manifest),
+    };
     provide_context(data);
     data
 }

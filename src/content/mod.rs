@@ -13,6 +13,7 @@ mod date;
 mod error;
 mod front_matter;
 mod load;
+mod search_index;
 mod site_file;
 mod slug;
 mod write;
@@ -150,13 +151,18 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
 /// Writes a prepared report into `out_dir`, replacing it whole.
 pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
     let manifest = write::manifest_json(&report.manifest);
-    let files = write::site_files(
+    let index = search_index::build_index(report, &crate::search::BuildOptions::default());
+    let mut files = write::site_files(
         &manifest,
         report
             .posts
             .iter()
             .map(|p| (p.slug.as_str(), p.body.as_str())),
     );
+    files.extend(index.files.iter().map(|(path, bytes)| write::OutputFile {
+        relative: path.clone(),
+        contents: bytes,
+    }));
     write::replace_dir(out_dir, &files)
 }
 

@@ -3,6 +3,7 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use super::{html_allowlist, ids, options, sanitize, Heading, Rendered};
+use crate::search::highlight;
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output.
 struct Pending {
@@ -30,6 +31,13 @@ struct Pending {
 /// - Code blocks keep pulldown-cmark's `<pre><code class="language-x">`; an info string like
 ///   `rust,ignore` is reduced to its language.
 pub fn render(markdown: &str) -> Rendered {
+    render_highlighted(markdown, &[])
+}
+
+/// [`render`], with the words that match the search index `terms` wrapped in `<mark>` (the
+/// article opened from a search result, `?highlight=`). Matching is the search engine's own
+/// (folded, stemmed), so a result for "caching" marks "cached" in the text too.
+pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
     let mut parser = Parser::new_ext(markdown, options());
     let mut out: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 16 + 16);
     let mut pending: Vec<Pending> = Vec::new();
@@ -78,7 +86,16 @@ pub fn render(markdown: &str) -> Rendered {
                 if let Some(buf) = heading_text {
                     buf.push_str(text);
                 }
-                out.push(event);
+                let marks = if terms.is_empty() {
+                    Vec::new()
+                } else {
+                    highlight(text, terms)
+                };
+                if marks.is_empty() {
+                    out.push(event);
+                } else {
+                    out.push(Event::InlineHtml(marked_html(&event, text, &marks).into()));
+                }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(buf) = heading_text {
@@ -183,6 +200,32 @@ pub fn render(markdown: &str) -> Rendered {
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
+}
+
+/// Escaped `text` with `marks` (byte ranges) in `<mark>`, as `Code` inside `<code>`.
+fn marked_html(event: &Event<'_>, text: &str, marks: &[std::ops::Range<usize>]) -> String {
+    let mut html = String::with_capacity(text.len() + marks.len() * 13 + 13);
+    let code = matches!(event, Event::Code(_));
+    if code {
+        html.push_str("<code>");
+    }
+    let mut at = 0;
+    for range in marks {
+        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone()))
+        else {
+            continue;
+        };
+        sanitize::escape_html(&mut html, before);
+        html.push_str("<mark>");
+        sanitize::escape_html(&mut html, marked);
+        html.push_str("</mark>");
+        at = range.end;
+    }
+    sanitize::escape_html(&mut html, text.get(at..).unwrap_or_default());
+    if code {
+        html.push_str("</code>");
+    }
+    html
 }
 
 /// The opening `<a>` of a link; pulldown-cmark's writer closes it at `End(Link)`.

@@ -5,8 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::post_list::{post_href, PostList};
+use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
 use crate::markdown;
 use crate::model::{Manifest, Site};
@@ -42,11 +44,28 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
             <ContactLinks site=site.clone() />
         </section>
         <Highlights manifest=manifest.clone() />
+        <AllWriting manifest=manifest.clone() />
+        <Subscribe site=site.clone() />
+    }
+}
+
+/// Every post, newest first; while the header box holds a query, the posts matching it, ranked.
+#[component]
+fn AllWriting(manifest: Arc<Manifest>) -> impl IntoView {
+    let params = use_query_map();
+    let query = Signal::derive(move || params.read().get("q").unwrap_or_default());
+    let filtering = move || !query.get().trim().is_empty();
+    let posts = manifest.posts.clone();
+    view! {
         <section class="all-writing" data-testid="all-writing" aria-labelledby="all-writing-heading">
             <h2 id="all-writing-heading">"All writing"</h2>
-            <PostList posts=manifest.posts.clone() />
+            <Show
+                when=filtering
+                fallback=move || view! { <PostList posts=posts.clone() /> }
+            >
+                <SearchResults manifest=manifest.clone() query />
+            </Show>
         </section>
-        <Subscribe site=site.clone() />
     }
 }
 

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::api::app_href;
 use crate::components::site_data::use_site_data;
 
 #[component]
@@ -18,7 +19,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="not-found" data-testid="not-found">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href="/" attr:data-testid="home-link">"Back to the home page"</A></p>
+            <p><A href=app_href("/") attr:data-testid="home-link">"Back to the home page"</A></p>
         </section>
     }
 }

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
+use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
-use crate::components::async_view::{AsyncView, LoadView};
 use crate::format::reading_time;
 use crate::markdown;
 use crate::model::{Manifest, PostSummary};
@@ -22,6 +22,15 @@ type Body = LocalResource<Result<String, FetchError>>;
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let query = use_query_map();
+    // `?highlight=a b` (from a search result): the index terms to mark in the body.
+    let highlight = Memo::new(move |_| {
+        let terms = query.read().get("highlight").unwrap_or_default();
+        terms
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    });
     // Start the body download at once, in parallel with the manifest, not after it.
     let body: Body = LocalResource::new(move || {
         let slug = slug.get();
@@ -30,11 +39,18 @@ pub fn PostPage() -> impl IntoView {
     // Re-created when the slug changes, so moving from one post to another redraws everything.
     move || {
         let slug = slug.get();
-        view! { <WithManifest render=Arc::new(move |manifest| article(manifest, &slug, body)) /> }
+        view! {
+            <WithManifest render=Arc::new(move |manifest| article(manifest, &slug, body, highlight)) />
+        }
     }
 }
 
-fn article(manifest: Arc<Manifest>, slug: &str, body: Body) -> AnyView {
+fn article(
+    manifest: Arc<Manifest>,
+    slug: &str,
+    body: Body,
+    highlight: Memo<Vec<String>>,
+) -> AnyView {
     let Some(post) = manifest.post(slug).cloned() else {
         return view! { <NotFoundPage /> }.into_any();
     };
@@ -48,7 +64,7 @@ fn article(manifest: Arc<Manifest>, slug: &str, body: Body) -> AnyView {
         <Meta name="description" content=description />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
-            <AsyncView load=body_view(body) retry=Arc::new(move || body.refetch()) />
+            <AsyncView load=body_view(body, highlight) retry=Arc::new(move || body.refetch()) />
         </article>
     }
     .into_any()
@@ -56,9 +72,13 @@ fn article(manifest: Arc<Manifest>, slug: &str, body: Body) -> AnyView {
 
 #[component]
 fn ArticleHeader(post: PostSummary) -> impl IntoView {
-    let updated = post.updated.clone().filter(|u| *u != post.date).map(|updated| {
-        view! { <span class="updated">" · updated " <PostDate date=updated /></span> }
-    });
+    let updated = post
+        .updated
+        .clone()
+        .filter(|u| *u != post.date)
+        .map(|updated| {
+            view! { <span class="updated">" · updated " <PostDate date=updated /></span> }
+        });
     let tags = (!post.tags.is_empty()).then(|| {
         view! {
             <ul class="tags" aria-label="Tags">
@@ -91,13 +111,33 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
 }
 
 /// The rendered body once its Markdown has arrived.
-fn body_view(body: Body) -> LoadView {
+fn body_view(body: Body, highlight: Memo<Vec<String>>) -> LoadView {
     Arc::new(move || {
         Box::pin(async move {
+            let terms = highlight.get_untracked();
             body.await.map(|markdown_text| {
-                let html = markdown::render(&markdown_text).html;
-                view! { <div class="prose" data-testid="article-body" inner_html=html></div> }.into_any()
+                let html = markdown::render_highlighted(&markdown_text, &terms).html;
+                if !terms.is_empty() {
+                    scroll_to_first_mark();
+                }
+                view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
+                    .into_any()
             })
         })
     })
+}
+
+/// Once the body is in the page, brings the first marked word into view.
+fn scroll_to_first_mark() {
+    request_animation_frame(|| {
+        let first = document()
+            .query_selector("[data-testid=\"article-body\"] mark")
+            .ok()
+            .flatten();
+        if let Some(mark) = first {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }

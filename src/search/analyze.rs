@@ -94,8 +94,14 @@ mod tests {
 
     #[test]
     fn stems_english_words_only() {
-        assert_eq!(terms("The Scheduling of scheduled schedules"), ["schedul", "schedul", "schedul"]);
-        assert_eq!(terms("Generics x86 1.42 東京"), ["generic", "x86", "1", "42", "1.42", "東京"]);
+        assert_eq!(
+            terms("The Scheduling of scheduled schedules"),
+            ["schedul", "schedul", "schedul"]
+        );
+        assert_eq!(
+            terms("Generics x86 1.42 東京"),
+            ["generic", "x86", "1", "42", "1.42", "東京"]
+        );
         assert_eq!(terms("no_std crates"), ["no", "std", "nostd", "crate"]);
     }
 }

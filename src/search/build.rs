@@ -7,9 +7,12 @@
 use std::collections::HashMap;
 
 use super::analyze::analyze;
-use super::tokenize::TokenKind;
 use super::bytes::content_hash;
-use super::format::{dict_path, encode_postings, post_path, text_path, DictEntry, DictShard, PostShard, Posting, Root, ShardRef, ROOT_PATH};
+use super::format::{
+    dict_path, encode_postings, post_path, text_path, DictEntry, DictShard, PostShard, Posting,
+    Root, ShardRef, ROOT_PATH,
+};
+use super::tokenize::TokenKind;
 
 /// The fields of one post, as a reader sees them (plain text, no markup).
 #[derive(Clone, Copy, Debug, Default)]
@@ -42,7 +45,13 @@ impl Default for Bm25f {
         // A title word says far more about a post than a body word, and a word that is a large
         // part of a short title more than one of a long title (full length normalization, b = 1);
         // long bodies must not win by size alone. Chosen on a development query set.
-        Bm25f { k1: 1.2, weights: [20.0, 3.0, 2.0, 1.0], b: [1.0, 0.3, 0.5, 0.75], title_k1: 1.0, title_b: 1.0 }
+        Bm25f {
+            k1: 1.2,
+            weights: [20.0, 3.0, 2.0, 1.0],
+            b: [1.0, 0.3, 0.5, 0.75],
+            title_k1: 1.0,
+            title_b: 1.0,
+        }
     }
 }
 
@@ -81,7 +90,11 @@ impl BuildOptions {
     /// Everything in one dictionary part and one posting part (the reference the split index
     /// must agree with).
     pub fn unsplit() -> Self {
-        BuildOptions { dict_shard_bytes: usize::MAX, post_shard_bytes: usize::MAX, ..Self::default() }
+        BuildOptions {
+            dict_shard_bytes: usize::MAX,
+            post_shard_bytes: usize::MAX,
+            ..Self::default()
+        }
     }
 }
 
@@ -93,11 +106,15 @@ pub struct BuiltIndex {
 
 impl BuiltIndex {
     pub fn file(&self, path: &str) -> Option<&[u8]> {
-        self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice())
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, b)| b.as_slice())
     }
 
     pub fn root(&self) -> &[u8] {
-        self.file(ROOT_PATH).expect("the builder always writes the root")
+        self.file(ROOT_PATH)
+            .expect("the builder always writes the root")
     }
 }
 
@@ -127,7 +144,10 @@ impl IndexBuilder {
         let mut counts: HashMap<u32, [u16; FIELD_COUNT]> = HashMap::new();
         let mut lengths = [0u32; FIELD_COUNT];
         let tags = fields.tags.join(" , ");
-        for (field, text) in [fields.title, &tags, fields.summary, fields.body].into_iter().enumerate() {
+        for (field, text) in [fields.title, &tags, fields.summary, fields.body]
+            .into_iter()
+            .enumerate()
+        {
             analyze(text, |term, token| {
                 let next_id = self.term_ids.len() as u32;
                 let id = *self.term_ids.entry_ref_or_insert(term, next_id);
@@ -149,31 +169,50 @@ impl IndexBuilder {
     }
 
     pub fn finish(mut self, options: &BuildOptions) -> BuiltIndex {
-        let doc_count = self.field_lengths.iter().map(|&(d, _)| d + 1).max().unwrap_or(0);
+        let doc_count = self
+            .field_lengths
+            .iter()
+            .map(|&(d, _)| d + 1)
+            .max()
+            .unwrap_or(0);
         let norms = LengthNorms::new(&self.field_lengths, doc_count, &options.scoring);
 
         let mut terms: Vec<(String, u32)> = self.term_ids.drain().collect();
         terms.sort_unstable();
 
         let mut files = Vec::new();
-        let mut root = Root { doc_count, term_count: terms.len() as u32, ..Root::default() };
+        let mut root = Root {
+            doc_count,
+            term_count: terms.len() as u32,
+            ..Root::default()
+        };
 
         // Dictionary shards.
         let mut start = 0;
         while start < terms.len() {
             let mut end = start;
             let mut size = 0;
-            while end < terms.len() && (end == start || size + terms[end].0.len() + 3 <= options.dict_shard_bytes) {
+            while end < terms.len()
+                && (end == start || size + terms[end].0.len() + 3 <= options.dict_shard_bytes)
+            {
                 size += terms[end].0.len() + 3;
                 end += 1;
             }
             let entries: Vec<DictEntry> = terms[start..end]
                 .iter()
-                .map(|(t, id)| DictEntry { term: t, doc_freq: self.postings[*id as usize].len() as u32, joined_only: !self.plain_word[*id as usize] })
+                .map(|(t, id)| DictEntry {
+                    term: t,
+                    doc_freq: self.postings[*id as usize].len() as u32,
+                    joined_only: !self.plain_word[*id as usize],
+                })
                 .collect();
             let bytes = DictShard::encode(&entries);
             let hash = content_hash(&bytes);
-            root.dict_shards.push(ShardRef { first_term: start as u32, first_text: terms[start].0.clone(), hash });
+            root.dict_shards.push(ShardRef {
+                first_term: start as u32,
+                first_text: terms[start].0.clone(),
+                hash,
+            });
             files.push((dict_path(hash), bytes));
             start = end;
         }
@@ -182,20 +221,34 @@ impl IndexBuilder {
         let mut lists: Vec<Vec<u8>> = Vec::new();
         let mut shard_first = 0u32;
         let mut shard_size = 0usize;
-        let flush = |lists: &mut Vec<Vec<u8>>, first: u32, root: &mut Root, files: &mut Vec<(String, Vec<u8>)>| {
+        let flush = |lists: &mut Vec<Vec<u8>>,
+                     first: u32,
+                     root: &mut Root,
+                     files: &mut Vec<(String, Vec<u8>)>| {
             if lists.is_empty() {
                 return;
             }
             let bytes = PostShard::encode(lists);
             let hash = content_hash(&bytes);
-            root.post_shards.push(ShardRef { first_term: first, first_text: String::new(), hash });
+            root.post_shards.push(ShardRef {
+                first_term: first,
+                first_text: String::new(),
+                hash,
+            });
             files.push((post_path(hash), bytes));
             lists.clear();
         };
         for (term_index, (_, id)) in terms.iter().enumerate() {
             let raw = &mut self.postings[*id as usize];
             raw.sort_unstable_by_key(|p| p.doc);
-            let postings: Vec<Posting> = raw.iter().map(|p| Posting { doc: p.doc, saturation: norms.saturation(p), title: norms.title_saturation(p) }).collect();
+            let postings: Vec<Posting> = raw
+                .iter()
+                .map(|p| Posting {
+                    doc: p.doc,
+                    saturation: norms.saturation(p),
+                    title: norms.title_saturation(p),
+                })
+                .collect();
             let mut encoded = Vec::with_capacity(postings.len() * 2);
             encode_postings(&mut encoded, &postings);
             if !lists.is_empty() && shard_size + encoded.len() > options.post_shard_bytes {
@@ -270,10 +323,15 @@ impl LengthNorms {
                 let norm = 1.0 - p.b[f] + p.b[f] * (f64::from(l[f]) / avg[f]) as f32;
                 field_factor[doc as usize][f] = p.weights[f] / norm.max(1e-3);
             }
-            let title_norm = 1.0 - p.title_b + p.title_b * (f64::from(l[TITLE]) / avg[TITLE]) as f32;
+            let title_norm =
+                1.0 - p.title_b + p.title_b * (f64::from(l[TITLE]) / avg[TITLE]) as f32;
             title_denominator[doc as usize] = p.title_k1 * title_norm.max(1e-3);
         }
-        LengthNorms { field_factor, k1: p.k1, title_denominator }
+        LengthNorms {
+            field_factor,
+            k1: p.k1,
+            title_denominator,
+        }
     }
 
     /// Title-only `tf / (tf + k1 * norm)` scaled to 1..=255; 0 when the term is not in the title.
@@ -289,7 +347,9 @@ impl LengthNorms {
     /// `tf' / (k1 + tf')` scaled to 1..=255.
     fn saturation(&self, p: &RawPosting) -> u8 {
         let factors = &self.field_factor[p.doc as usize];
-        let tf: f32 = (0..FIELD_COUNT).map(|f| f32::from(p.tf[f]) * factors[f]).sum();
+        let tf: f32 = (0..FIELD_COUNT)
+            .map(|f| f32::from(p.tf[f]) * factors[f])
+            .sum();
         let sat = tf / (self.k1 + tf);
         (sat * 255.0).round().clamp(1.0, 255.0) as u8
     }

@@ -55,7 +55,10 @@ impl<'a> Reader<'a> {
     pub fn varint(&mut self) -> Result<u64, FormatError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
-            let byte = *self.bytes.get(self.pos).ok_or(FormatError("truncated varint"))?;
+            let byte = *self
+                .bytes
+                .get(self.pos)
+                .ok_or(FormatError("truncated varint"))?;
             self.pos += 1;
             value |= u64::from(byte & 0x7F) << shift;
             if byte < 0x80 {
@@ -70,7 +73,11 @@ impl<'a> Reader<'a> {
     }
 
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(FormatError("truncated data"))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or(FormatError("truncated data"))?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)

@@ -29,14 +29,22 @@ impl DictShard {
         let mut out = Vec::new();
         put_varint(&mut out, terms.len() as u64);
         let mut prev: &str = "";
-        for &DictEntry { term, doc_freq, joined_only } in terms {
+        for &DictEntry {
+            term,
+            doc_freq,
+            joined_only,
+        } in terms
+        {
             let mut shared = common_prefix_len(prev, term).min(usize::from(u8::MAX));
             while !term.is_char_boundary(shared) {
                 shared -= 1;
             }
             put_varint(&mut out, shared as u64);
             put_str(&mut out, &term[shared..]);
-            put_varint(&mut out, (u64::from(doc_freq) << 1) | u64::from(joined_only));
+            put_varint(
+                &mut out,
+                (u64::from(doc_freq) << 1) | u64::from(joined_only),
+            );
             prev = term;
         }
         out
@@ -59,14 +67,21 @@ impl DictShard {
             let shared = r.varint()? as usize;
             let suffix = r.str()?;
             let prev_len = shard.buf.len() - prev_start;
-            if shared > prev_len || shared > usize::from(u8::MAX) || !shard.buf.is_char_boundary(prev_start + shared) {
+            if shared > prev_len
+                || shared > usize::from(u8::MAX)
+                || !shard.buf.is_char_boundary(prev_start + shared)
+            {
                 return Err(FormatError("bad front coding"));
             }
             let start = shard.buf.len();
-            shard.buf.extend_from_within(prev_start..prev_start + shared);
+            shard
+                .buf
+                .extend_from_within(prev_start..prev_start + shared);
             shard.buf.push_str(suffix);
             prev_start = start;
-            shard.ends.push(u32::try_from(shard.buf.len()).map_err(|_| FormatError("shard too large"))?);
+            shard
+                .ends
+                .push(u32::try_from(shard.buf.len()).map_err(|_| FormatError("shard too large"))?);
             shard.shared.push(shared as u8);
             let df = r.varint_u32()?;
             shard.doc_freqs.push(df >> 1);
@@ -141,13 +156,29 @@ mod tests {
 
     #[test]
     fn dictionary_shard_round_trips_with_front_coding() {
-        let terms = [("async", 3), ("asyncawait", 1), ("await", 9), ("été", 2), ("東京", 1)];
-        let entries: Vec<DictEntry> = terms.iter().map(|&(term, doc_freq)| DictEntry { term, doc_freq, joined_only: term == "asyncawait" }).collect();
+        let terms = [
+            ("async", 3),
+            ("asyncawait", 1),
+            ("await", 9),
+            ("été", 2),
+            ("東京", 1),
+        ];
+        let entries: Vec<DictEntry> = terms
+            .iter()
+            .map(|&(term, doc_freq)| DictEntry {
+                term,
+                doc_freq,
+                joined_only: term == "asyncawait",
+            })
+            .collect();
         let bytes = DictShard::encode(&entries);
         let shard = DictShard::decode(10, &bytes).unwrap();
         assert_eq!(shard.len(), terms.len());
         for (i, &(t, df)) in terms.iter().enumerate() {
-            assert_eq!((shard.term(i), shard.doc_freq(i), shard.joined_only(i)), (t, df, t == "asyncawait"));
+            assert_eq!(
+                (shard.term(i), shard.doc_freq(i), shard.joined_only(i)),
+                (t, df, t == "asyncawait")
+            );
         }
         assert_eq!(shard.lower_bound("await"), 2);
         assert_eq!(shard.prefix_end("async"), 2);

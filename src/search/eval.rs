@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-use super::{parse_query, BuildOptions, BuiltIndex, DocFields, IndexBuilder, SearchParams, Searcher};
+use super::{
+    parse_query, BuildOptions, BuiltIndex, DocFields, IndexBuilder, SearchParams, Searcher,
+};
 
 /// A post of a benchmark corpus (`data/<corpus>.json`).
 #[derive(Clone, Debug, Deserialize)]
@@ -50,7 +52,8 @@ pub fn load_docs(path: &Path) -> Result<Vec<BenchDoc>, String> {
 
 pub fn load_queries(path: &Path) -> Result<Vec<BenchQuery>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file: QueryFile = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file: QueryFile =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(file.queries)
 }
 
@@ -60,14 +63,24 @@ pub fn build_index(docs: &[BenchDoc], options: &BuildOptions) -> BuiltIndex {
     for (i, d) in docs.iter().enumerate() {
         let tags = d.tags.as_deref().unwrap_or_default();
         let summary = d.summary.as_deref().unwrap_or_default();
-        builder.add_doc(i as u32, DocFields { title: &d.title, tags, summary, body: &d.body });
+        builder.add_doc(
+            i as u32,
+            DocFields {
+                title: &d.title,
+                tags,
+                summary,
+                body: &d.body,
+            },
+        );
     }
     builder.finish(options)
 }
 
 /// A searcher over `index` that fetches its parts from memory.
 pub fn open(index: &BuiltIndex, params: SearchParams) -> Searcher {
-    Searcher::new(index.root()).expect("root decodes").with_params(params)
+    Searcher::new(index.root())
+        .expect("root decodes")
+        .with_params(params)
 }
 
 /// Loads what `query` needs from `index`; returns the paths fetched.
@@ -76,7 +89,10 @@ pub fn load_for(searcher: &mut Searcher, index: &BuiltIndex, query: &super::Quer
     searcher
         .load_parts_for(query, |path| {
             fetched.push(path.to_owned());
-            index.file(path).map(<[u8]>::to_vec).ok_or(super::FormatError("missing part"))
+            index
+                .file(path)
+                .map(<[u8]>::to_vec)
+                .ok_or(super::FormatError("missing part"))
         })
         .expect("every needed part exists");
     fetched
@@ -124,7 +140,12 @@ impl Report {
 }
 
 /// Runs every query against `index` and scores the top 10.
-pub fn evaluate(index: &BuiltIndex, docs: &[BenchDoc], queries: &[BenchQuery], params: SearchParams) -> Report {
+pub fn evaluate(
+    index: &BuiltIndex,
+    docs: &[BenchDoc],
+    queries: &[BenchQuery],
+    params: SearchParams,
+) -> Report {
     let slug_of: Vec<&str> = docs.iter().map(|d| d.slug.as_str()).collect();
     let mut searcher = open(index, params);
     let mut report = Report::default();
@@ -139,7 +160,10 @@ pub fn evaluate(index: &BuiltIndex, docs: &[BenchDoc], queries: &[BenchQuery], p
             eprintln!("slow query ({took:?}): {:?}", q.q);
         }
         report.latencies.push(took);
-        let rank = hits.iter().position(|h| q.relevant.iter().any(|r| r == slug_of[h.doc as usize])).map_or(0, |p| p + 1);
+        let rank = hits
+            .iter()
+            .position(|h| q.relevant.iter().any(|r| r == slug_of[h.doc as usize]))
+            .map_or(0, |p| p + 1);
         report.ranks.push(rank);
         for kind in [q.kind.as_str(), "all"] {
             let k = kinds.entry(kind.to_owned()).or_default();

@@ -82,14 +82,31 @@ pub struct Slot {
 }
 
 pub fn expand(query: &Query, lexicon: &mut Lexicon<'_>, params: &SearchParams) -> Vec<Slot> {
-    query.words.iter().map(|w| Slot { required: w.required, prefix: w.prefix, expansions: expand_word(w, lexicon, params) }).collect()
+    query
+        .words
+        .iter()
+        .map(|w| Slot {
+            required: w.required,
+            prefix: w.prefix,
+            expansions: expand_word(w, lexicon, params),
+        })
+        .collect()
 }
 
-fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParams) -> Vec<Expansion> {
+fn expand_word(
+    word: &QueryWord,
+    lexicon: &mut Lexicon<'_>,
+    params: &SearchParams,
+) -> Vec<Expansion> {
     let mut out = Vec::new();
     let exact = lexicon.exact(&word.term);
     if let Some(term) = exact {
-        out.push(Expansion { term, text: word.term.clone(), weight: 1.0, exact: true });
+        out.push(Expansion {
+            term,
+            text: word.term.clone(),
+            weight: 1.0,
+            exact: true,
+        });
     }
 
     if word.prefix {
@@ -102,22 +119,34 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
             }
         });
         // Most common first; shorter (closer to what was typed) breaks ties.
-        let mut completions = sorted_by_key(completions, |(t, text)| (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64);
+        let mut completions = sorted_by_key(completions, |(t, text)| {
+            (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64
+        });
         completions.truncate(params.max_completions);
         // Bound the work (and the posting download) of a short prefix on a large site: the
         // most common completions until their postings add up to a few times the post count.
-        let budget = (f64::from(lexicon.doc_count()) * f64::from(params.completion_postings_per_doc)) as u64;
+        let budget =
+            (f64::from(lexicon.doc_count()) * f64::from(params.completion_postings_per_doc)) as u64;
         let mut total = 0u64;
-        let keep = completions.iter().take_while(|(t, _)| {
-            total += u64::from(t.doc_freq);
-            total <= budget.max(1)
-        }).count();
+        let keep = completions
+            .iter()
+            .take_while(|(t, _)| {
+                total += u64::from(t.doc_freq);
+                total <= budget.max(1)
+            })
+            .count();
         completions.truncate(keep.max(1));
 
         let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
         for (term, text) in completions {
-            let weight = params.prefix_weight * commonness(term.doc_freq, max_df, params.completion_commonness);
-            out.push(Expansion { term, text, weight, exact: false });
+            let weight = params.prefix_weight
+                * commonness(term.doc_freq, max_df, params.completion_commonness);
+            out.push(Expansion {
+                term,
+                text,
+                weight,
+                exact: false,
+            });
         }
     }
 
@@ -131,10 +160,21 @@ fn expand_word(word: &QueryWord, lexicon: &mut Lexicon<'_>, params: &SearchParam
 
 /// Runs the typo search for each key (the word as typed, with endings; its stem), over the terms
 /// starting with its first letter (and second, for a real typo), or over all terms.
-fn search_keys(keys: &[(&str, bool)], max_edits: u8, real_word: bool, everywhere: bool, lexicon: &mut Lexicon<'_>, mut f: impl FnMut(TermRef, &str, Edits)) {
+fn search_keys(
+    keys: &[(&str, bool)],
+    max_edits: u8,
+    real_word: bool,
+    everywhere: bool,
+    lexicon: &mut Lexicon<'_>,
+    mut f: impl FnMut(TermRef, &str, Edits),
+) {
     for &(key, endings) in keys {
         let matcher = FuzzyMatcher::new(key, max_edits);
-        let mut matcher = if endings { matcher.with_endings() } else { matcher };
+        let mut matcher = if endings {
+            matcher.with_endings()
+        } else {
+            matcher
+        };
         if everywhere {
             lexicon.fuzzy(&mut matcher, None, &mut f);
             continue;
@@ -151,7 +191,13 @@ fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
     (df as f32 / max_df as f32).powf(exponent)
 }
 
-fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'_>, params: &SearchParams, taken: &[Expansion]) -> Vec<Expansion> {
+fn corrections(
+    word: &QueryWord,
+    exact: Option<TermRef>,
+    lexicon: &mut Lexicon<'_>,
+    params: &SearchParams,
+    taken: &[Expansion],
+) -> Vec<Expansion> {
     // Candidates within the edit limit of the stem, or of the word as typed (a typo can defeat
     // the stemmer: `schedulng` keeps its ending).
     let mut found: Vec<(TermRef, String, f32)> = Vec::new();
@@ -166,25 +212,41 @@ fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'
     let missing_before = lexicon.missing.len();
     let mut everywhere = false;
     loop {
-        search_keys(&keys, max_edits, real_word, everywhere, lexicon, |t, text, edits| {
-            if Some(t) == exact || taken.iter().any(|e| e.term == t) {
-                return;
-            }
-            let quality = match edits.distance {
-                0 => 1.0,
-                1 => params.typo_weights[0],
-                _ => params.typo_weights[1],
-            } * if edits.ending { params.ending_factor } else { 1.0 };
-            match found.iter_mut().find(|f| f.0 == t) {
-                Some(f) => f.2 = f.2.max(quality),
-                None => found.push((t, text.to_owned(), quality)),
-            }
-        });
+        search_keys(
+            &keys,
+            max_edits,
+            real_word,
+            everywhere,
+            lexicon,
+            |t, text, edits| {
+                if Some(t) == exact || taken.iter().any(|e| e.term == t) {
+                    return;
+                }
+                let quality = match edits.distance {
+                    0 => 1.0,
+                    1 => params.typo_weights[0],
+                    _ => params.typo_weights[1],
+                } * if edits.ending {
+                    params.ending_factor
+                } else {
+                    1.0
+                };
+                match found.iter_mut().find(|f| f.0 == t) {
+                    Some(f) => f.2 = f.2.max(quality),
+                    None => found.push((t, text.to_owned(), quality)),
+                }
+            },
+        );
         // Nothing shares the first letters: the typo may be in the first letter (`velease`).
         // Look everywhere, once the first-letter search is complete (its shards loaded): a rare
         // case that costs the whole dictionary on a split index.
         let first_pass_complete = lexicon.missing.len() == missing_before;
-        if everywhere || real_word || !found.is_empty() || !first_pass_complete || !params.typo_anywhere {
+        if everywhere
+            || real_word
+            || !found.is_empty()
+            || !first_pass_complete
+            || !params.typo_anywhere
+        {
             break;
         }
         everywhere = true;
@@ -194,11 +256,20 @@ fn corrections(word: &QueryWord, exact: Option<TermRef>, lexicon: &mut Lexicon<'
         found.retain(|f| f.0.doc_freq > e.doc_freq.saturating_mul(4));
     }
     let max_df = found.iter().map(|f| f.0.doc_freq).max().unwrap_or(1).max(1);
-    let existing = if exact.is_some() { params.existing_word_typo_factor } else { 1.0 };
+    let existing = if exact.is_some() {
+        params.existing_word_typo_factor
+    } else {
+        1.0
+    };
     let out: Vec<Expansion> = found
         .into_iter()
-        .map(|(term, text, quality)| {
-            Expansion { term, text, weight: quality * existing * commonness(term.doc_freq, max_df, params.correction_commonness), exact: false }
+        .map(|(term, text, quality)| Expansion {
+            term,
+            text,
+            weight: quality
+                * existing
+                * commonness(term.doc_freq, max_df, params.correction_commonness),
+            exact: false,
         })
         .collect();
     let mut out = sorted_by_key(out, |e| u64::from(u32::MAX) - float_key(e.weight));

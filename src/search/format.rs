@@ -88,7 +88,9 @@ impl Root {
     pub fn decode(bytes: &[u8]) -> Result<Root, FormatError> {
         let mut r = Reader::new(bytes);
         if r.bytes(8)? != ROOT_MAGIC {
-            return Err(FormatError("not a Folio search index root (or another version)"));
+            return Err(FormatError(
+                "not a Folio search index root (or another version)",
+            ));
         }
         let doc_count = r.varint_u32()?;
         let term_count = r.varint_u32()?;
@@ -97,20 +99,39 @@ impl Root {
             let n = r.varint()? as usize;
             let mut prev = 0u32;
             for _ in 0..n.min(bytes.len()) {
-                let first_term = prev.checked_add(r.varint_u32()?).ok_or(FormatError("term id overflow"))?;
+                let first_term = prev
+                    .checked_add(r.varint_u32()?)
+                    .ok_or(FormatError("term id overflow"))?;
                 prev = first_term;
-                let first_text = if with_text { r.str()?.to_owned() } else { String::new() };
+                let first_text = if with_text {
+                    r.str()?.to_owned()
+                } else {
+                    String::new()
+                };
                 let hash = r.u64_le()?;
-                list.push(ShardRef { first_term, first_text, hash });
+                list.push(ShardRef {
+                    first_term,
+                    first_text,
+                    hash,
+                });
             }
         }
         let generation = r.u64_le()?;
         let [dict_shards, post_shards] = lists;
         let sorted = |l: &[ShardRef]| l.windows(2).all(|w| w[0].first_term < w[1].first_term);
-        if !sorted(&dict_shards) || !sorted(&post_shards) || dict_shards.first().is_some_and(|s| s.first_term != 0) {
+        if !sorted(&dict_shards)
+            || !sorted(&post_shards)
+            || dict_shards.first().is_some_and(|s| s.first_term != 0)
+        {
             return Err(FormatError("shard table out of order"));
         }
-        Ok(Root { doc_count, term_count, dict_shards, post_shards, text_generation: (generation != 0).then_some(generation) })
+        Ok(Root {
+            doc_count,
+            term_count,
+            dict_shards,
+            post_shards,
+            text_generation: (generation != 0).then_some(generation),
+        })
     }
 }
 
@@ -124,10 +145,22 @@ mod tests {
             doc_count: 751,
             term_count: 9000,
             dict_shards: vec![
-                ShardRef { first_term: 0, first_text: "0".into(), hash: 1 },
-                ShardRef { first_term: 4000, first_text: "mütze".into(), hash: u64::MAX },
+                ShardRef {
+                    first_term: 0,
+                    first_text: "0".into(),
+                    hash: 1,
+                },
+                ShardRef {
+                    first_term: 4000,
+                    first_text: "mütze".into(),
+                    hash: u64::MAX,
+                },
             ],
-            post_shards: vec![ShardRef { first_term: 0, first_text: String::new(), hash: 7 }],
+            post_shards: vec![ShardRef {
+                first_term: 0,
+                first_text: String::new(),
+                hash: 7,
+            }],
             text_generation: Some(42),
         };
         assert_eq!(Root::decode(&root.encode()).unwrap(), root);

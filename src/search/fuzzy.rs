@@ -49,7 +49,15 @@ impl FuzzyMatcher {
         }
         let mut ending_cost = vec![u8::MAX; width];
         ending_cost[word.len()] = 0;
-        FuzzyMatcher { word, max_edits, ending_cost, rows, width, term: Vec::new(), term_ends: Vec::new() }
+        FuzzyMatcher {
+            word,
+            max_edits,
+            ending_cost,
+            rows,
+            width,
+            term: Vec::new(),
+            term_ends: Vec::new(),
+        }
     }
 
     /// Also matches terms that are close to a *prefix* of the word, the rest being an ending.
@@ -74,7 +82,13 @@ impl FuzzyMatcher {
     }
 
     /// Calls `found(local index, edits)` for every term of `shard[lo..hi]` within the limit.
-    pub fn walk(&mut self, shard: &DictShard, lo: usize, hi: usize, mut found: impl FnMut(usize, Edits)) {
+    pub fn walk(
+        &mut self,
+        shard: &DictShard,
+        lo: usize,
+        hi: usize,
+        mut found: impl FnMut(usize, Edits),
+    ) {
         let max_depth = self.rows.len() / self.width - 1;
         // Rows 1..=valid hold the values for the first `valid` chars of `self.term`.
         let mut valid = 0usize;
@@ -82,8 +96,13 @@ impl FuzzyMatcher {
         while i < hi {
             let text = shard.term(i);
             // Chars shared with the previous term (front coding says how many bytes).
-            let shared_bytes = if i == lo { 0 } else { shard.shared_with_previous(i) };
-            let keep = self.term_ends[..valid.min(self.term_ends.len())].partition_point(|&e| e <= shared_bytes);
+            let shared_bytes = if i == lo {
+                0
+            } else {
+                shard.shared_with_previous(i)
+            };
+            let keep = self.term_ends[..valid.min(self.term_ends.len())]
+                .partition_point(|&e| e <= shared_bytes);
             self.term.truncate(keep);
             self.term_ends.truncate(keep);
             let mut at = self.term_ends.last().copied().unwrap_or(0);
@@ -119,8 +138,15 @@ impl FuzzyMatcher {
                     valid = self.term.len();
                     let row = &self.rows[valid * self.width..(valid + 1) * self.width];
                     let m = self.word.len();
-                    let with_ending = (0..m).map(|j| row[j].saturating_add(self.ending_cost[j])).min().unwrap_or(u8::MAX);
-                    let (distance, ending) = if row[m] <= with_ending { (row[m], false) } else { (with_ending, true) };
+                    let with_ending = (0..m)
+                        .map(|j| row[j].saturating_add(self.ending_cost[j]))
+                        .min()
+                        .unwrap_or(u8::MAX);
+                    let (distance, ending) = if row[m] <= with_ending {
+                        (row[m], false)
+                    } else {
+                        (with_ending, true)
+                    };
                     if distance <= self.max_edits {
                         found(i, Edits { distance, ending });
                     }
@@ -149,7 +175,10 @@ impl FuzzyMatcher {
         for j in lo..hi + 1 {
             let wc = self.word[j - 1];
             let cost = u8::from(tc != wc);
-            let mut v = prev[j].saturating_add(1).min(row[j - 1].saturating_add(1)).min(prev[j - 1].saturating_add(cost));
+            let mut v = prev[j]
+                .saturating_add(1)
+                .min(row[j - 1].saturating_add(1))
+                .min(prev[j - 1].saturating_add(cost));
             if d >= 2 && j >= 2 && tc == self.word[j - 2] && self.term[d - 2] == wc {
                 v = v.min(before[(d - 2) * w + j - 2].saturating_add(1));
             }
@@ -173,7 +202,9 @@ pub fn distance(a: &str, b: &str) -> usize {
                 i + j
             } else {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut v = (m[(i - 1) * w + j] + 1).min(m[i * w + j - 1] + 1).min(m[(i - 1) * w + j - 1] + cost);
+                let mut v = (m[(i - 1) * w + j] + 1)
+                    .min(m[i * w + j - 1] + 1)
+                    .min(m[(i - 1) * w + j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                     v = v.min(m[(i - 2) * w + j - 2] + 1);
                 }
@@ -192,13 +223,22 @@ mod tests {
     fn shard(terms: &[&str]) -> DictShard {
         let mut sorted = terms.to_vec();
         sorted.sort_unstable();
-        let entries: Vec<DictEntry> = sorted.iter().map(|t| DictEntry { term: t, doc_freq: 1, joined_only: false }).collect();
+        let entries: Vec<DictEntry> = sorted
+            .iter()
+            .map(|t| DictEntry {
+                term: t,
+                doc_freq: 1,
+                joined_only: false,
+            })
+            .collect();
         DictShard::decode(0, &DictShard::encode(&entries)).unwrap()
     }
 
     fn matches(shard: &DictShard, word: &str, k: u8) -> Vec<(String, u8)> {
         let mut out = Vec::new();
-        FuzzyMatcher::new(word, k).walk(shard, 0, shard.len(), |i, e| out.push((shard.term(i).to_owned(), e.distance)));
+        FuzzyMatcher::new(word, k).walk(shard, 0, shard.len(), |i, e| {
+            out.push((shard.term(i).to_owned(), e.distance))
+        });
         out
     }
 
@@ -213,12 +253,42 @@ mod tests {
     #[test]
     fn trie_walk_agrees_with_brute_force() {
         let words = [
-            "prepar", "prepare", "preparing", "present", "pepper", "repair", "compil", "compile",
-            "compiler", "compat", "complet", "crate", "create", "zebra", "schedul", "schedule",
-            "scheduler", "été", "ete", "etc", "prepa", "prep", "p", "",
+            "prepar",
+            "prepare",
+            "preparing",
+            "present",
+            "pepper",
+            "repair",
+            "compil",
+            "compile",
+            "compiler",
+            "compat",
+            "complet",
+            "crate",
+            "create",
+            "zebra",
+            "schedul",
+            "schedule",
+            "scheduler",
+            "été",
+            "ete",
+            "etc",
+            "prepa",
+            "prep",
+            "p",
+            "",
         ];
         let s = shard(&words);
-        for word in ["preparc", "perpare", "compiel", "sheduler", "ete", "xyz", "schedluer", "p"] {
+        for word in [
+            "preparc",
+            "perpare",
+            "compiel",
+            "sheduler",
+            "ete",
+            "xyz",
+            "schedluer",
+            "p",
+        ] {
             for k in 0..=2u8 {
                 let mut expected: Vec<(String, u8)> = (0..s.len())
                     .map(|i| s.term(i))
@@ -237,10 +307,16 @@ mod tests {
 
     #[test]
     fn suffix_mode_matches_stems_of_misspelled_words() {
-        let s = shard(&["announc", "secur", "sec", "download", "vacat", "vacuum", "indic", "specif"]);
+        let s = shard(&[
+            "announc", "secur", "sec", "download", "vacat", "vacuum", "indic", "specif",
+        ]);
         let found = |word: &str, k: u8| {
             let mut out = Vec::new();
-            FuzzyMatcher::new(word, k).with_endings().walk(&s, 0, s.len(), |i, e| out.push((s.term(i).to_owned(), e.distance)));
+            FuzzyMatcher::new(word, k)
+                .with_endings()
+                .walk(&s, 0, s.len(), |i, e| {
+                    out.push((s.term(i).to_owned(), e.distance))
+                });
             out
         };
         assert_eq!(found("announcign", 2), [("announc".to_owned(), 1)]);

@@ -25,12 +25,19 @@ pub struct Lexicon<'a> {
 
 impl<'a> Lexicon<'a> {
     pub fn new(root: &'a Root, shards: &'a [Option<DictShard>]) -> Self {
-        Lexicon { root, shards, missing: BTreeSet::new() }
+        Lexicon {
+            root,
+            shards,
+            missing: BTreeSet::new(),
+        }
     }
 
     /// The shard whose term range contains `term`.
     fn shard_of(&self, term: &str) -> usize {
-        self.root.dict_shards.partition_point(|s| s.first_text.as_str() <= term).saturating_sub(1)
+        self.root
+            .dict_shards
+            .partition_point(|s| s.first_text.as_str() <= term)
+            .saturating_sub(1)
     }
 
     /// Shards that may hold terms starting with `prefix`.
@@ -40,7 +47,11 @@ impl<'a> Lexicon<'a> {
         }
         let first = self.shard_of(prefix);
         let mut last = first;
-        while last + 1 < self.root.dict_shards.len() && self.root.dict_shards[last + 1].first_text.starts_with(prefix) {
+        while last + 1 < self.root.dict_shards.len()
+            && self.root.dict_shards[last + 1]
+                .first_text
+                .starts_with(prefix)
+        {
             last += 1;
         }
         first..last + 1
@@ -64,7 +75,11 @@ impl<'a> Lexicon<'a> {
         }
         let shard = self.shard(self.shard_of(term))?;
         let i = shard.lower_bound(term);
-        (i < shard.len() && shard.term(i) == term).then(|| TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) })
+        (i < shard.len() && shard.term(i) == term).then(|| TermRef {
+            id: shard.first_term + i as u32,
+            doc_freq: shard.doc_freq(i),
+            joined_only: shard.joined_only(i),
+        })
     }
 
     /// Calls `f` for every term starting with `prefix`, in sorted order.
@@ -72,7 +87,14 @@ impl<'a> Lexicon<'a> {
         for s in self.shards_for_prefix(prefix) {
             let Some(shard) = self.shard(s) else { continue };
             for i in shard.lower_bound(prefix)..shard.prefix_end(prefix) {
-                f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) }, shard.term(i));
+                f(
+                    TermRef {
+                        id: shard.first_term + i as u32,
+                        doc_freq: shard.doc_freq(i),
+                        joined_only: shard.joined_only(i),
+                    },
+                    shard.term(i),
+                );
             }
         }
     }
@@ -82,14 +104,29 @@ impl<'a> Lexicon<'a> {
     /// sharing the typed word's first (or second) character, which keeps the dictionary
     /// download small on a split index; the rule depends on the terms, not on the split, so split
     /// and unsplit indexes give the same results.
-    pub fn fuzzy(&mut self, matcher: &mut FuzzyMatcher, first: Option<char>, mut f: impl FnMut(TermRef, &str, Edits)) {
+    pub fn fuzzy(
+        &mut self,
+        matcher: &mut FuzzyMatcher,
+        first: Option<char>,
+        mut f: impl FnMut(TermRef, &str, Edits),
+    ) {
         let mut buf = [0u8; 4];
         let prefix: &str = first.map_or("", |c| c.encode_utf8(&mut buf));
         for s in self.shards_for_prefix(prefix) {
             let Some(shard) = self.shard(s) else { continue };
             let lo = shard.lower_bound(prefix);
             let hi = shard.prefix_end(prefix);
-            matcher.walk(shard, lo, hi, |i, d| f(TermRef { id: shard.first_term + i as u32, doc_freq: shard.doc_freq(i), joined_only: shard.joined_only(i) }, shard.term(i), d));
+            matcher.walk(shard, lo, hi, |i, d| {
+                f(
+                    TermRef {
+                        id: shard.first_term + i as u32,
+                        doc_freq: shard.doc_freq(i),
+                        joined_only: shard.joined_only(i),
+                    },
+                    shard.term(i),
+                    d,
+                )
+            });
         }
     }
 }

@@ -49,8 +49,8 @@ mod dict_shard;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 mod expand;
-pub mod format;
 mod fold;
+pub mod format;
 mod fuzzy;
 mod lexicon;
 mod order;
@@ -62,7 +62,7 @@ mod snippet;
 mod tokenize;
 
 pub use analyze::{is_stop_word, stem};
-pub use build::{BuildOptions, BuiltIndex, Bm25f, DocFields, IndexBuilder};
+pub use build::{Bm25f, BuildOptions, BuiltIndex, DocFields, IndexBuilder};
 pub use bytes::FormatError;
 pub use expand::{Expansion, SearchParams, Slot};
 pub use fold::fold;

@@ -15,7 +15,10 @@ pub struct Posting {
 pub fn encode_postings(out: &mut Vec<u8>, postings: &[Posting]) {
     let mut prev = 0;
     for p in postings {
-        put_varint(out, (u64::from(p.doc - prev) << 1) | u64::from(p.title != 0));
+        put_varint(
+            out,
+            (u64::from(p.doc - prev) << 1) | u64::from(p.title != 0),
+        );
         out.push(p.saturation);
         if p.title != 0 {
             out.push(p.title);
@@ -52,14 +55,20 @@ impl PostShard {
         let mut offset = 0u32;
         starts.push(0);
         for _ in 0..n {
-            offset = offset.checked_add(r.varint_u32()?).ok_or(FormatError("posting offsets overflow"))?;
+            offset = offset
+                .checked_add(r.varint_u32()?)
+                .ok_or(FormatError("posting offsets overflow"))?;
             starts.push(offset);
         }
         let data = &bytes[r.position()..];
         if data.len() != offset as usize {
             return Err(FormatError("posting shard length mismatch"));
         }
-        Ok(PostShard { first_term, starts, data: data.to_vec() })
+        Ok(PostShard {
+            first_term,
+            starts,
+            data: data.to_vec(),
+        })
     }
 
     pub fn term_count(&self) -> usize {
@@ -70,7 +79,11 @@ impl PostShard {
     /// panicking.
     pub fn postings(&self, i: usize) -> PostingIter<'_> {
         let bytes = &self.data[self.starts[i] as usize..self.starts[i + 1] as usize];
-        PostingIter { bytes, pos: 0, doc: 0 }
+        PostingIter {
+            bytes,
+            pos: 0,
+            doc: 0,
+        }
     }
 }
 
@@ -110,7 +123,11 @@ impl Iterator for PostingIter<'_> {
         };
         self.pos = i;
         self.doc = self.doc.checked_add(head >> 1)?;
-        Some(Posting { doc: self.doc, saturation, title })
+        Some(Posting {
+            doc: self.doc,
+            saturation,
+            title,
+        })
     }
 }
 
@@ -120,13 +137,31 @@ mod tests {
 
     #[test]
     fn posting_shard_round_trips() {
-        let a = [Posting { doc: 0, saturation: 200, title: 3 }, Posting { doc: 700, saturation: 1, title: 0 }];
-        let b = [Posting { doc: 5, saturation: 9, title: 255 }];
-        let lists: Vec<Vec<u8>> = [&a[..], &b[..]].iter().map(|l| {
-            let mut out = Vec::new();
-            encode_postings(&mut out, l);
-            out
-        }).collect();
+        let a = [
+            Posting {
+                doc: 0,
+                saturation: 200,
+                title: 3,
+            },
+            Posting {
+                doc: 700,
+                saturation: 1,
+                title: 0,
+            },
+        ];
+        let b = [Posting {
+            doc: 5,
+            saturation: 9,
+            title: 255,
+        }];
+        let lists: Vec<Vec<u8>> = [&a[..], &b[..]]
+            .iter()
+            .map(|l| {
+                let mut out = Vec::new();
+                encode_postings(&mut out, l);
+                out
+            })
+            .collect();
         let shard = PostShard::decode(3, &PostShard::encode(&lists)).unwrap();
         assert_eq!(shard.term_count(), 2);
         assert_eq!(shard.postings(0).collect::<Vec<_>>(), a);

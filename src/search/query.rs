@@ -55,7 +55,8 @@ pub fn parse_query(text: &str) -> Query {
         // The last word, if the text ends there; for CJK, a lone character (bigrams starting
         // with it are its completions, which matters while an input method commits characters).
         let lone_cjk = cjk && token.text.chars().count() == 1;
-        let may_be_prefix = still_typing && token.end == typing_end && (token.kind == TokenKind::Word || lone_cjk);
+        let may_be_prefix =
+            still_typing && token.end == typing_end && (token.kind == TokenKind::Word || lone_cjk);
         if stop && !may_be_prefix {
             return true;
         }
@@ -75,7 +76,10 @@ pub fn parse_query(text: &str) -> Query {
             required: token.kind != TokenKind::Joined && !stop,
             max_edits,
         };
-        if !words.iter().any(|w| w.term == word.term && w.prefix == word.prefix) {
+        if !words
+            .iter()
+            .any(|w| w.term == word.term && w.prefix == word.prefix)
+        {
             words.push(word);
         }
         words.len() < MAX_QUERY_WORDS
@@ -88,21 +92,42 @@ mod tests {
     use super::*;
 
     fn summary(q: &Query) -> Vec<(String, bool, bool, u8)> {
-        q.words.iter().map(|w| (w.term.clone(), w.prefix, w.required, w.max_edits)).collect()
+        q.words
+            .iter()
+            .map(|w| (w.term.clone(), w.prefix, w.required, w.max_edits))
+            .collect()
     }
 
     #[test]
     fn last_word_is_a_prefix_while_typing() {
         let q = parse_query("Scheduling the trai");
-        assert_eq!(summary(&q), [("schedul".into(), false, true, 2), ("trai".into(), true, true, 0)]);
+        assert_eq!(
+            summary(&q),
+            [
+                ("schedul".into(), false, true, 2),
+                ("trai".into(), true, true, 0)
+            ]
+        );
         let q = parse_query("scheduling trains ");
-        assert_eq!(summary(&q), [("schedul".into(), false, true, 2), ("train".into(), false, true, 1)]);
+        assert_eq!(
+            summary(&q),
+            [
+                ("schedul".into(), false, true, 2),
+                ("train".into(), false, true, 1)
+            ]
+        );
     }
 
     #[test]
     fn stop_words_drop_unless_being_typed() {
         let q = parse_query("the book of the");
-        assert_eq!(summary(&q), [("book".into(), false, true, 0), ("the".into(), true, false, 0)]);
+        assert_eq!(
+            summary(&q),
+            [
+                ("book".into(), false, true, 0),
+                ("the".into(), true, false, 0)
+            ]
+        );
         assert!(parse_query("the of and ").is_empty());
     }
 

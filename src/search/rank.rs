@@ -55,17 +55,34 @@ pub fn rank<'p>(
         // Completions and corrections share the idf of the slot's most common term (blended
         // frequencies): a rare expansion must not outscore the word the reader typed just
         // because it is rare. A word still being typed is treated as its own completion.
-        let blended_df = slot.expansions.iter().map(|e| e.term.doc_freq).max().unwrap_or(1);
-        for (expansion_index, e) in slot.expansions.iter().enumerate().take(usize::from(u16::MAX)) {
-            let Some(list) = postings(e.term.id) else { continue };
-            let df = if e.exact && !slot.prefix { e.term.doc_freq } else { blended_df };
+        let blended_df = slot
+            .expansions
+            .iter()
+            .map(|e| e.term.doc_freq)
+            .max()
+            .unwrap_or(1);
+        for (expansion_index, e) in slot
+            .expansions
+            .iter()
+            .enumerate()
+            .take(usize::from(u16::MAX))
+        {
+            let Some(list) = postings(e.term.id) else {
+                continue;
+            };
+            let df = if e.exact && !slot.prefix {
+                e.term.doc_freq
+            } else {
+                blended_df
+            };
             let scale = e.weight * idf(df, doc_count) / 255.0;
             for p in list {
                 let d = p.doc as usize;
                 if d >= n {
                     continue;
                 }
-                let s = scale * (f32::from(p.saturation) + params.title_weight * f32::from(p.title));
+                let s =
+                    scale * (f32::from(p.saturation) + params.title_weight * f32::from(p.title));
                 if slot_best[d] == 0.0 {
                     touched.push(p.doc);
                 }
@@ -87,7 +104,9 @@ pub fn rank<'p>(
             if slot.required && slot_weight[d] >= params.strong_match {
                 covered[d] = covered[d].saturating_add(1);
             }
-            matches.push((u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(slot_term[d]));
+            matches.push(
+                (u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(slot_term[d]),
+            );
             slot_best[d] = 0.0;
             slot_weight[d] = 0.0;
         }
@@ -101,7 +120,9 @@ pub fn rank<'p>(
         .map(|&doc| {
             let d = doc as usize;
             let words = 15 - u64::from(covered[d].min(15));
-            (words << 60) | ((u64::from(u32::MAX) - float_key(score[d])) << 28) | u64::from(doc.min(DOC_MASK))
+            (words << 60)
+                | ((u64::from(u32::MAX) - float_key(score[d])) << 28)
+                | u64::from(doc.min(DOC_MASK))
         })
         .collect();
     if keys.len() > limit {
@@ -114,7 +135,12 @@ pub fn rank<'p>(
         .into_iter()
         .map(|k| {
             let doc = (k & u64::from(DOC_MASK)) as u32;
-            Hit { doc, score: score[doc as usize], matched_words: covered[doc as usize].into(), matched_terms: Vec::new() }
+            Hit {
+                doc,
+                score: score[doc as usize],
+                matched_words: covered[doc as usize].into(),
+                matched_terms: Vec::new(),
+            }
         })
         .collect();
     fill_matched_terms(&mut hits, slots, &matches);
@@ -123,7 +149,11 @@ pub fn rank<'p>(
 
 /// Fills each hit's `matched_terms`: per query word, the term that scored best in the post.
 fn fill_matched_terms(hits: &mut [Hit], slots: &[Slot], matches: &[u64]) {
-    let mut top: Vec<u64> = hits.iter().enumerate().map(|(i, h)| (u64::from(h.doc) << 32) | i as u64).collect();
+    let mut top: Vec<u64> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (u64::from(h.doc) << 32) | i as u64)
+        .collect();
     top.sort_unstable();
     for &m in matches {
         let doc = m >> 32;

@@ -36,7 +36,12 @@ impl Searcher {
         let root = Root::decode(root_bytes)?;
         let dict = vec![None; root.dict_shards.len()];
         let posts = vec![None; root.post_shards.len()];
-        Ok(Searcher { root, dict, posts, params: SearchParams::default() })
+        Ok(Searcher {
+            root,
+            dict,
+            posts,
+            params: SearchParams::default(),
+        })
     }
 
     pub fn with_params(mut self, params: SearchParams) -> Self {
@@ -66,7 +71,12 @@ impl Searcher {
         let mut lexicon = Lexicon::new(&self.root, &self.dict);
         let slots = expand(query, &mut lexicon, &self.params);
         if !lexicon.missing.is_empty() {
-            return unique(lexicon.missing.iter().map(|&i| dict_path(self.root.dict_shards[i].hash)));
+            return unique(
+                lexicon
+                    .missing
+                    .iter()
+                    .map(|&i| dict_path(self.root.dict_shards[i].hash)),
+            );
         }
         let mut missing = BTreeSet::new();
         for e in slots.iter().flat_map(|s| &s.expansions) {
@@ -75,7 +85,11 @@ impl Searcher {
                 missing.insert(shard);
             }
         }
-        unique(missing.iter().map(|&i| post_path(self.root.post_shards[i].hash)))
+        unique(
+            missing
+                .iter()
+                .map(|&i| post_path(self.root.post_shards[i].hash)),
+        )
     }
 
     /// Adds a fetched part. Unknown paths and corrupt bytes are errors.
@@ -101,7 +115,11 @@ impl Searcher {
     }
 
     /// Fetches (with `fetch`) every part the query needs; returns the bytes fetched.
-    pub fn load_parts_for<E>(&mut self, query: &Query, mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>) -> Result<usize, E>
+    pub fn load_parts_for<E>(
+        &mut self,
+        query: &Query,
+        mut fetch: impl FnMut(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<usize, E>
     where
         E: From<FormatError>,
     {
@@ -137,7 +155,10 @@ impl Searcher {
     }
 
     fn post_shard_of(&self, term_id: u32) -> usize {
-        self.root.post_shards.partition_point(|s| s.first_term <= term_id).saturating_sub(1)
+        self.root
+            .post_shards
+            .partition_point(|s| s.first_term <= term_id)
+            .saturating_sub(1)
     }
 }
 

@@ -20,7 +20,12 @@ pub struct Snippet {
 
 /// Byte ranges of `text` whose index terms are in `terms` (for titles and short fields).
 pub fn highlight(text: &str, terms: &[String]) -> Vec<Range<usize>> {
-    merge(find_matches(text, terms).into_iter().map(|m| m.bytes).collect())
+    merge(
+        find_matches(text, terms)
+            .into_iter()
+            .map(|m| m.bytes)
+            .collect(),
+    )
 }
 
 /// The window of at most `max_chars` characters of `body` holding the most distinct matched
@@ -33,7 +38,11 @@ pub fn snippet(body: &str, terms: &[String], max_chars: usize) -> Snippet {
         None => (0, advance_chars(body, 0, max_chars)),
     };
     let (start, end) = snap_to_words(body, start, end, &matches);
-    let inside: Vec<Range<usize>> = matches.iter().map(|m| m.bytes.start.max(start)..m.bytes.end.min(end)).filter(|r| r.start < r.end).collect();
+    let inside: Vec<Range<usize>> = matches
+        .iter()
+        .map(|m| m.bytes.start.max(start)..m.bytes.end.min(end))
+        .filter(|r| r.start < r.end)
+        .collect();
     render(body, start, end, &merge(inside))
 }
 
@@ -56,7 +65,11 @@ fn find_matches(text: &str, terms: &[String]) -> Vec<Match> {
             return;
         }
         if let Some(i) = terms.iter().position(|t| t == term) {
-            out.push(Match { bytes: token.start..token.end, term: i, char_start: 0 });
+            out.push(Match {
+                bytes: token.start..token.end,
+                term: i,
+                char_start: 0,
+            });
         }
     });
     // Analysis order is text order, except that a compound's joined form follows its parts.
@@ -76,7 +89,9 @@ fn best_window(body: &str, matches: &[Match], max_chars: usize) -> Option<(usize
     let mut counts = vec![0usize; term_count];
     let (mut distinct, mut j, mut best) = (0, 0, (0, 0, 0usize));
     for i in 0..matches.len() {
-        while j < matches.len() && matches[j].char_start + (matches[j].bytes.len()) <= matches[i].char_start + max_chars {
+        while j < matches.len()
+            && matches[j].char_start + (matches[j].bytes.len()) <= matches[i].char_start + max_chars
+        {
             counts[matches[j].term] += 1;
             distinct += usize::from(counts[matches[j].term] == 1);
             j += 1;
@@ -93,7 +108,9 @@ fn best_window(body: &str, matches: &[Match], max_chars: usize) -> Option<(usize
     }
     let (_, count, first) = best;
     let last = &matches[first + count.max(1) - 1];
-    let span_chars = body[matches[first].bytes.start..last.bytes.end.max(matches[first].bytes.end)].chars().count();
+    let span_chars = body[matches[first].bytes.start..last.bytes.end.max(matches[first].bytes.end)]
+        .chars()
+        .count();
     // A third of the spare room goes before the first match, as context.
     let lead = (max_chars.saturating_sub(span_chars) / 3).min(matches[first].char_start);
     let start = back_chars(body, matches[first].bytes.start, lead);
@@ -101,21 +118,41 @@ fn best_window(body: &str, matches: &[Match], max_chars: usize) -> Option<(usize
 }
 
 fn advance_chars(text: &str, from: usize, n: usize) -> usize {
-    text[from..].char_indices().nth(n).map_or(text.len(), |(i, _)| from + i)
+    text[from..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| from + i)
 }
 
 fn back_chars(text: &str, from: usize, n: usize) -> usize {
     if n == 0 {
         return from;
     }
-    text[..from].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i)
+    text[..from]
+        .char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(0, |(i, _)| i)
 }
 
 /// Moves a cut start forward past a partial word, and a cut end back before one, without losing
 /// a match.
-fn snap_to_words(body: &str, mut start: usize, mut end: usize, matches: &[Match]) -> (usize, usize) {
-    let first_match = matches.iter().find(|m| m.bytes.start >= start).map_or(end, |m| m.bytes.start);
-    let last_match_end = matches.iter().filter(|m| m.bytes.end <= end).map(|m| m.bytes.end).max().unwrap_or(start);
+fn snap_to_words(
+    body: &str,
+    mut start: usize,
+    mut end: usize,
+    matches: &[Match],
+) -> (usize, usize) {
+    let first_match = matches
+        .iter()
+        .find(|m| m.bytes.start >= start)
+        .map_or(end, |m| m.bytes.start);
+    let last_match_end = matches
+        .iter()
+        .filter(|m| m.bytes.end <= end)
+        .map(|m| m.bytes.end)
+        .max()
+        .unwrap_or(start);
     if start > 0 && !body[..start].ends_with(char::is_whitespace) {
         if let Some(ws) = body[start..first_match.max(start)].find(char::is_whitespace) {
             start += ws;
@@ -183,5 +220,8 @@ fn render(body: &str, start: usize, end: usize, ranges: &[Range<usize>]) -> Snip
     if end < body.len() {
         text.push('…');
     }
-    Snippet { text, ranges: out_ranges }
+    Snippet {
+        text,
+        ranges: out_ranges,
+    }
 }

@@ -87,12 +87,22 @@ fn cjk_run_end(text: &str, start: usize) -> usize {
 fn emit_cjk_run(run: &str, offset: usize, emit: &mut impl FnMut(Token<'_>) -> bool) -> bool {
     let chars: Vec<(usize, char)> = run.char_indices().collect();
     if chars.len() == 1 {
-        return emit(Token { text: run, start: offset, end: offset + run.len(), kind: TokenKind::Cjk });
+        return emit(Token {
+            text: run,
+            start: offset,
+            end: offset + run.len(),
+            kind: TokenKind::Cjk,
+        });
     }
     for pair in chars.windows(2) {
         let start = pair[0].0;
         let end = pair[1].0 + pair[1].1.len_utf8();
-        let token = Token { text: &run[start..end], start: offset + start, end: offset + end, kind: TokenKind::Cjk };
+        let token = Token {
+            text: &run[start..end],
+            start: offset + start,
+            end: offset + end,
+            kind: TokenKind::Cjk,
+        };
         if !emit(token) {
             return false;
         }
@@ -115,7 +125,9 @@ fn compound_end(text: &str, start: usize) -> usize {
             (_, None) => false,
             ('-' | '_', Some(n)) => is_word_char(n),
             ('.', Some(n)) => prev.is_ascii_digit() && n.is_ascii_digit(),
-            (a, Some(n)) if is_apostrophe(a) => prev.is_alphabetic() && n.is_alphabetic() && !is_cjk(n),
+            (a, Some(n)) if is_apostrophe(a) => {
+                prev.is_alphabetic() && n.is_alphabetic() && !is_cjk(n)
+            }
             _ => false,
         };
         if !joins {
@@ -135,7 +147,13 @@ struct PartBuffer {
 }
 
 impl PartBuffer {
-    fn emit_compound(&mut self, text: &str, start: usize, end: usize, emit: &mut impl FnMut(Token<'_>) -> bool) -> bool {
+    fn emit_compound(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        emit: &mut impl FnMut(Token<'_>) -> bool,
+    ) -> bool {
         let span = &text[start..end];
         self.part.clear();
         self.joined.clear();
@@ -172,12 +190,24 @@ impl PartBuffer {
         }
         if part_count > 1 {
             let joined = truncate_chars(&self.joined, MAX_TOKEN_CHARS).trim_end_matches('.');
-            return emit(Token { text: joined, start, end: last_word_end, kind: TokenKind::Joined });
+            return emit(Token {
+                text: joined,
+                start,
+                end: last_word_end,
+                kind: TokenKind::Joined,
+            });
         }
         true
     }
 
-    fn finish_part(&mut self, start: usize, end: usize, dot_follows: bool, count: &mut usize, emit: &mut impl FnMut(Token<'_>) -> bool) -> bool {
+    fn finish_part(
+        &mut self,
+        start: usize,
+        end: usize,
+        dot_follows: bool,
+        count: &mut usize,
+        emit: &mut impl FnMut(Token<'_>) -> bool,
+    ) -> bool {
         if self.part.is_empty() {
             return true;
         }
@@ -186,7 +216,12 @@ impl PartBuffer {
         if dot_follows {
             self.joined.push('.');
         }
-        let keep_going = emit(Token { text: &self.part, start, end: end.max(start), kind: TokenKind::Word });
+        let keep_going = emit(Token {
+            text: &self.part,
+            start,
+            end: end.max(start),
+            kind: TokenKind::Word,
+        });
         self.part.clear();
         keep_going
     }
@@ -216,7 +251,13 @@ mod tests {
     #[test]
     fn words_are_folded_with_their_original_ranges() {
         let t = tokens("Hello, Wörld!");
-        assert_eq!(t, vec![("hello".into(), TokenKind::Word, "Hello"), ("world".into(), TokenKind::Word, "Wörld")]);
+        assert_eq!(
+            t,
+            vec![
+                ("hello".into(), TokenKind::Word, "Hello"),
+                ("world".into(), TokenKind::Word, "Wörld")
+            ]
+        );
     }
 
     #[test]
@@ -227,19 +268,36 @@ mod tests {
         assert_eq!(texts("end. Start"), ["end", "start"]);
         assert_eq!(texts("a - b"), ["a", "b"]);
         let joined = tokens("x86_64-linux").pop().unwrap();
-        assert_eq!((joined.0.as_str(), joined.1, joined.2), ("x8664linux", TokenKind::Joined, "x86_64-linux"));
+        assert_eq!(
+            (joined.0.as_str(), joined.1, joined.2),
+            ("x8664linux", TokenKind::Joined, "x86_64-linux")
+        );
     }
 
     #[test]
     fn apostrophes_join_and_possessives_drop() {
-        assert_eq!(texts("don't Rust's it’s 'quoted'"), ["dont", "rust", "it", "quoted"]);
+        assert_eq!(
+            texts("don't Rust's it’s 'quoted'"),
+            ["dont", "rust", "it", "quoted"]
+        );
     }
 
     #[test]
     fn cjk_runs_become_bigrams() {
         let t = tokens("Rust在東京 字");
-        let got: Vec<_> = t.iter().map(|(s, k, orig)| (s.as_str(), *k, *orig)).collect();
-        assert_eq!(got, [("rust", TokenKind::Word, "Rust"), ("在東", TokenKind::Cjk, "在東"), ("東京", TokenKind::Cjk, "東京"), ("字", TokenKind::Cjk, "字")]);
+        let got: Vec<_> = t
+            .iter()
+            .map(|(s, k, orig)| (s.as_str(), *k, *orig))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("rust", TokenKind::Word, "Rust"),
+                ("在東", TokenKind::Cjk, "在東"),
+                ("東京", TokenKind::Cjk, "東京"),
+                ("字", TokenKind::Cjk, "字")
+            ]
+        );
     }
 
     #[test]

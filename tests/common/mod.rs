@@ -76,7 +76,24 @@ impl Fixture {
 
     /// Every file under the fixture root except the content folder, as sorted relative paths:
     /// what a build wrote.
+    /// Files the build wrote (outside the content folder), except the search index's parts,
+    /// whose names are content hashes; see [`Fixture::search_files`].
     pub fn written(&self) -> Vec<String> {
+        self.output_files()
+            .into_iter()
+            .filter(|p| !p.starts_with("out/search/"))
+            .collect()
+    }
+
+    /// The search index files the build wrote.
+    pub fn search_files(&self) -> Vec<String> {
+        self.output_files()
+            .into_iter()
+            .filter(|p| p.starts_with("out/search/"))
+            .collect()
+    }
+
+    fn output_files(&self) -> Vec<String> {
         let mut found = Vec::new();
         walk(&self.root, &self.root, &mut found);
         found.retain(|p| !p.starts_with("content/"));

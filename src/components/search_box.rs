@@ -1,0 +1,127 @@
+//! The search box in the site header, on every page.
+//!
+//! The query lives in the URL: on `/` typing filters All writing in place (`/?q=`), on `/search`
+//! it updates the results, elsewhere the first keystroke opens `/search?q=`. Typing replaces
+//! the history entry, so Back returns to where the reader was before searching.
+//! Keys: `/` focuses the box from anywhere, Esc clears it, ↓ moves into the results.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::search_client::use_search_engine;
+
+/// The page a query typed on `path` (the full URL path, router base included) is shown on.
+fn search_target(path: &str) -> &'static str {
+    let base = crate::api::router_base();
+    let path = path.strip_prefix(base.as_str()).unwrap_or(path);
+    if path.is_empty() || path == "/" {
+        "/"
+    } else {
+        "/search"
+    }
+}
+
+/// `/search?q=a%20b`, or the bare path for an empty query.
+pub fn query_href(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!(
+            "{path}?q={}",
+            String::from(js_sys::encode_uri_component(query))
+        )
+    }
+}
+
+/// Moves focus to the first result link of the page's results list, if there is one.
+pub fn focus_first_result() -> bool {
+    let first = document()
+        .query_selector("[data-testid=\"search-results\"] a")
+        .ok()
+        .flatten();
+    match first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(link) => link.focus().is_ok(),
+        None => false,
+    }
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let engine = use_search_engine();
+    let location = use_location();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+
+    let value = move || query.read().get("q").unwrap_or_default();
+    let go = move |text: String| {
+        let path = location.pathname.get_untracked();
+        let target = search_target(&path);
+        // Leaving a page for the results pushes one history entry; typing on it replaces. The
+        // home page filters in place, so it is always "on it".
+        let replace = target == "/" || path.trim_end_matches('/').ends_with("/search");
+        navigate(
+            &query_href(target, &text),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+
+    // `/` anywhere but in a text field focuses the box, as on GitHub, MDN and mdBook.
+    let _slash = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !typing {
+            if let Some(input) = input.get() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+
+    let on_keydown = {
+        let go = go.clone();
+        move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                go(String::new());
+            }
+            "ArrowDown" => {
+                if focus_first_result() {
+                    ev.prevent_default();
+                }
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <form class="search-box" role="search" action="search" on:submit=|ev| ev.prevent_default()>
+            <label for="site-search" class="visually-hidden">"Search posts"</label>
+            <input
+                id="site-search"
+                node_ref=input
+                type="search"
+                name="q"
+                placeholder="Search  /"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=value
+                on:focus=move |_| engine.start_loading()
+                on:input=move |ev| go(event_target_value(&ev))
+                on:keydown=on_keydown
+            />
+        </form>
+    }
+}

@@ -1,0 +1,40 @@
+//! `/search?q=`: ranked results for the query in the URL (the header box edits it).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use crate::components::search_results::SearchResults;
+use crate::components::site_data::WithManifest;
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Signal::derive(move || params.read().get("q").unwrap_or_default());
+    view! {
+        <WithManifest render=Arc::new(move |manifest| {
+            let author = manifest.site.author.clone();
+            let title = move || match query.get().trim() {
+                "" => format!("Search · {author}"),
+                q => format!("“{q}” · Search · {author}"),
+            };
+            view! {
+                <Title text=title />
+                <Meta name="description" content="Search every post by title, tag or text." />
+                <section class="search-page">
+                    <h1>"Search"</h1>
+                    {move || query.get().trim().is_empty().then(|| view! {
+                        <p class="empty-hint">
+                            "Type in the search box above: every post is searched as you type, "
+                            "by title, tags and full text. Press " <kbd>"/"</kbd> " to get there from anywhere."
+                        </p>
+                    })}
+                    <SearchResults manifest query />
+                </section>
+            }
+            .into_any()
+        }) />
+    }
+}
