@@ -74,7 +74,9 @@ function sizes(dist) {
   const appGz = (totals.wasm?.gz ?? 0) + (totals.js?.gz ?? 0);
   const budget = 250_000;
   console.log(
-    `  Budget: wasm + js gzip = ${kb(appGz)} of 250 kB: ${appGz < budget ? 'OK (under budget)' : 'OVER BUDGET'}`,
+    `  Budget: wasm + js gzip = ${kb(appGz)} (${appGz} bytes, ${(appGz / 1024).toFixed(1)} KiB) of 250 kB = 250000 bytes: ${
+      appGz < budget ? 'OK (under budget)' : `OVER BUDGET by ${appGz - budget} bytes`
+    }`,
   );
   return appGz < budget;
 }
