@@ -5,7 +5,7 @@
 //! first focus of the search box, whichever comes first; a query typed before the index has
 //! arrived is answered as soon as it has (pages re-run their query when `ready` turns true).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use futures::future::join_all;
@@ -29,22 +29,19 @@ pub enum EngineState {
 #[derive(Clone, Copy)]
 pub struct SearchEngine {
     searcher: StoredValue<Option<Searcher>>,
-    /// Parts already added or on their way, so concurrent queries never fetch one twice.
-    requested: StoredValue<HashSet<String>>,
     /// Post texts fetched for snippets, by document id.
     texts: StoredValue<HashMap<u32, Arc<str>>>,
     pub state: RwSignal<EngineState>,
-    /// Bumped whenever index parts or texts arrive, so pages re-rank or re-snippet.
-    pub loaded: RwSignal<u32>,
+    /// Bumped whenever post texts arrive, so result lists redraw their snippets.
+    pub texts_loaded: RwSignal<u32>,
 }
 
 pub fn provide_search_engine() -> SearchEngine {
     let engine = SearchEngine {
         searcher: StoredValue::new(None),
-        requested: StoredValue::new(HashSet::new()),
         texts: StoredValue::new(HashMap::new()),
         state: RwSignal::new(EngineState::Idle),
-        loaded: RwSignal::new(0),
+        texts_loaded: RwSignal::new(0),
     };
     provide_context(engine);
     engine
@@ -99,31 +96,14 @@ impl SearchEngine {
                     .map(|s| s.needed_parts(&query))
                     .unwrap_or_default()
             });
-            let fresh: Vec<String> = self
-                .requested
-                .try_update_value(|requested| {
-                    needed
-                        .iter()
-                        .filter(|p| requested.insert((*p).clone()))
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default();
             if needed.is_empty() {
                 break;
             }
-            if fresh.is_empty() {
-                // Another query is fetching what this one needs: rank with what is here; pages
-                // ask again when that fetch lands (`loaded` changes).
-                break;
-            }
-            let fetched = join_all(fresh.iter().map(|path| api::get_bytes(path))).await;
-            for (path, bytes) in fresh.iter().zip(fetched) {
-                let bytes = bytes.inspect_err(|_| {
-                    self.requested.update_value(|r| {
-                        r.remove(path);
-                    });
-                })?;
+            // Parts are content-hashed and cached by the browser, so a part two keystrokes
+            // both ask for costs one download.
+            let fetched = join_all(needed.iter().map(|path| api::get_bytes(path))).await;
+            for (path, bytes) in needed.iter().zip(fetched) {
+                let bytes = bytes?;
                 self.searcher
                     .try_update_value(|s| match s {
                         Some(s) => s.add_part(path, &bytes).map_err(|e| malformed(path, e.0)),
@@ -131,7 +111,6 @@ impl SearchEngine {
                     })
                     .unwrap_or(Ok(()))?;
             }
-            self.loaded.update(|n| *n += 1);
         }
         Ok(self.searcher.with_value(|s| {
             s.as_ref()
@@ -170,7 +149,7 @@ impl SearchEngine {
             }
         });
         if !missing.is_empty() {
-            self.loaded.update(|n| *n += 1);
+            self.texts_loaded.update(|n| *n += 1);
         }
     }
 }

@@ -23,7 +23,7 @@ use crate::search::{highlight, Hit};
 use crate::search_client::{use_search_engine, EngineState};
 
 /// How many results a page lists.
-const LIMIT: usize = 50;
+const LIMIT: usize = 20;
 /// How long typing must pause before snippets are fetched.
 const SNIPPET_PAUSE: Duration = Duration::from_millis(150);
 /// Snippets are fetched for the results a reader sees first.
@@ -54,7 +54,10 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
             hits.get().map(|(text, found)| {
                 let keep = |hit: &Hit| match &selected {
                     None => true,
-                    Some(t) => manifest.posts.get(hit.doc as usize).is_some_and(|p| p.tags.contains(t)),
+                    Some(t) => manifest
+                        .posts
+                        .get(hit.doc as usize)
+                        .is_some_and(|p| p.tags.contains(t)),
                 };
                 (text, found.into_iter().filter(keep).collect::<Vec<_>>())
             })
@@ -65,7 +68,10 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
         Signal::derive(move || {
             hits.with(|h| {
                 let found = h.as_ref().map(|(_, f)| f.as_slice()).unwrap_or_default();
-                let lists = found.iter().filter_map(|hit| manifest.posts.get(hit.doc as usize)).map(|p| p.tags.as_slice());
+                let lists = found
+                    .iter()
+                    .filter_map(|hit| manifest.posts.get(hit.doc as usize))
+                    .map(|p| p.tags.as_slice());
                 tag_counts(lists)
             })
         })
@@ -74,7 +80,6 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
     Effect::new(move |_| {
         let text = query.get();
         let _ = engine.state.get();
-        let _ = engine.loaded.get();
         engine.start_loading();
         let current = generation.get_value() + 1;
         generation.set_value(current);
@@ -138,7 +143,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
 
     let rows = move || {
         let manifest = manifest.clone();
-        let _ = engine.loaded.get();
+        let _ = engine.texts_loaded.get();
         shown.get().map(|(_, found)| {
             found
                 .into_iter()
