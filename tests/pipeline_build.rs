@@ -533,10 +533,11 @@ fn the_written_search_index_finds_posts_by_their_words() {
     }
 }
 
+// The fields are read through Debug when a test fails.
 #[derive(Debug)]
+#[allow(dead_code)]
 enum LoadError {
     Io(std::io::Error),
-    #[allow(dead_code)] // read through Debug when a test fails
     Format(folio::search::FormatError),
 }
 
