@@ -9,6 +9,7 @@
 //! are patched in afterwards, once all taken ids are known.
 
 mod html_allowlist;
+mod html_lexer;
 mod ids;
 mod render;
 mod sanitize;
