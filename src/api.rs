@@ -36,8 +36,16 @@ impl std::error::Error for FetchError {}
 
 /// The site's base path, with a trailing slash: the path of `<base href>`, which Trunk sets to
 /// the public URL (`/`, or `/blog/` for a sub-path deploy); `/` when the page has no `<base>`
-/// (then the base URI would be the page's own URL, which is no base at all).
+/// (then the base URI would be the page's own URL, which is no base at all). Read from the
+/// document once: it cannot change while the page lives, and links and fetches ask often.
 pub fn base_href() -> String {
+    thread_local! {
+        static BASE: String = read_base_href();
+    }
+    BASE.with(String::clone)
+}
+
+fn read_base_href() -> String {
     let document = leptos::prelude::document();
     let has_base = document
         .query_selector("base[href]")
@@ -71,10 +79,7 @@ pub fn router_base() -> String {
 /// An app path (`/posts/x`) as a link under the router base (`/blog/posts/x` when the site is
 /// served from `/blog/`). Links need it spelled out; `navigate` adds the base itself.
 pub fn app_href(path: &str) -> String {
-    thread_local! {
-        static BASE: String = router_base();
-    }
-    BASE.with(|base| format!("{base}{path}"))
+    format!("{}{path}", router_base())
 }
 
 fn asset_url(path: &str) -> String {

@@ -121,10 +121,11 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
     });
 
     let status = move || {
-        let waiting = matches!(engine.state.get(), EngineState::Idle | EngineState::Loading);
-        if let EngineState::Failed(message) = engine.state.get() {
+        let state = engine.state.get();
+        if let EngineState::Failed(message) = &state {
             return format!("Search is unavailable: {message}");
         }
+        let waiting = matches!(state, EngineState::Idle | EngineState::Loading);
         if let Some(message) = error.get() {
             return format!("Search failed: {message}");
         }
