@@ -320,15 +320,17 @@ fn find<'a>(mut list: impl Iterator<Item = &'a str>, name: &str) -> Option<usize
     list.position(|n| n.eq_ignore_ascii_case(name))
 }
 
+/// One chunk through a fresh sanitizer, for the unit tests of this module and the lexer's.
+#[cfg(test)]
+pub(super) fn clean(html: &str) -> String {
+    let mut out = String::new();
+    Sanitizer::default().sanitize(html, &mut out, None);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn clean(html: &str) -> String {
-        let mut out = String::new();
-        Sanitizer::default().sanitize(html, &mut out, None);
-        out
-    }
 
     #[test]
     fn malformed_input_takes_linear_time() {
