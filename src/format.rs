@@ -30,6 +30,14 @@ pub fn human_date(iso: &str) -> String {
     iso.to_owned()
 }
 
+/// `1` → `1 post`, `3` → `3 posts`.
+pub fn post_count(count: usize) -> String {
+    match count {
+        1 => "1 post".to_owned(),
+        n => format!("{n} posts"),
+    }
+}
+
 /// `3` → `3 min read`.
 pub fn reading_time(minutes: u32) -> String {
     format!("{} min read", minutes.max(1))
@@ -51,6 +59,13 @@ mod tests {
         assert_eq!(human_date("2020-13-12"), "2020-13-12");
         assert_eq!(human_date("yesterday"), "yesterday");
         assert_eq!(human_date(""), "");
+    }
+
+    #[test]
+    fn post_counts_agree_in_number() {
+        assert_eq!(post_count(0), "0 posts");
+        assert_eq!(post_count(1), "1 post");
+        assert_eq!(post_count(12), "12 posts");
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! Folio: a personal writing site.
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`markdown`], [`format`], [`search`] (index format, builder
-//! and searcher: the pipeline builds the index, the app queries it).
+//! [`model`] (the manifest format), [`listing`] (tag counts, years, neighbours), [`markdown`],
+//! [`format`], [`search`] (index format, builder and searcher: the pipeline builds the index, the
+//! app queries it).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod format;
+pub mod listing;
 pub mod markdown;
 pub mod model;
 pub mod search;
@@ -35,9 +37,11 @@ mod app {
 
     use crate::api::router_base;
     use crate::components::layout::{SiteFooter, SiteHeader};
+    use crate::components::route_focus::RouteFocus;
     use crate::components::site_data::provide_site_data;
     use crate::pages::{
-        home::HomePage, not_found::NotFoundPage, post::PostPage, search::SearchPage, tag::TagPage,
+        archive::ArchivePage, home::HomePage, not_found::NotFoundPage, post::PostPage,
+        search::SearchPage, tag::TagPage, tags::TagsPage,
     };
     use crate::search_client::provide_search_engine;
 
@@ -49,12 +53,15 @@ mod app {
         let base = router_base();
         view! {
             <Router base>
+                <RouteFocus />
                 <SiteHeader />
                 <main id="main" tabindex="-1">
                     <FlatRoutes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/posts/:slug") view=PostPage />
+                        <Route path=path!("/tags") view=TagsPage />
                         <Route path=path!("/tags/:tag") view=TagPage />
+                        <Route path=path!("/archive") view=ArchivePage />
                         <Route path=path!("/search") view=SearchPage />
                     </FlatRoutes>
                 </main>

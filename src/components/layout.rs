@@ -1,4 +1,5 @@
-//! The frame around every page: skip link, header and footer.
+//! The frame around every page: skip link, header (name, main navigation, search, theme) and
+//! footer.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,9 +7,11 @@ use leptos_router::components::A;
 use crate::api::app_href;
 use crate::components::search_box::SearchBox;
 use crate::components::site_data::use_site_data;
+use crate::components::theme_toggle::ThemeToggle;
 
-/// The site header: the author's name linking home. Shows the name as soon as the manifest is
-/// there and a neutral placeholder before, so the header never jumps.
+/// The site header: the author's name linking home, the main navigation, the search box and the
+/// theme switch. Shows the name as soon as the manifest is there and a neutral placeholder
+/// before, so the header never jumps.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let data = use_site_data();
@@ -22,10 +25,16 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <nav class="site-nav" aria-label="Site">
-                <A href=app_href("/") attr:class="site-title">{name}</A>
+            <A href=app_href("/") attr:class="site-title">{name}</A>
+            <nav class="site-nav" aria-label="Main">
+                <ul>
+                    // Exact: "Tags" is not the current page on a single tag's page.
+                    <li><A href=app_href("/archive") exact=true>"Archive"</A></li>
+                    <li><A href=app_href("/tags") exact=true>"Tags"</A></li>
+                </ul>
             </nav>
             <SearchBox />
+            <ThemeToggle />
         </header>
     }
 }

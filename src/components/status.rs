@@ -26,9 +26,21 @@ pub fn ErrorNotice(
             .map(|(_, error)| view! { <li>{error.to_string()}</li> })
             .collect::<Vec<_>>()
     };
+    // One h1 per page: when the page already shows its own (an article whose body failed to
+    // load under its title), the notice is a section of it; otherwise it is the page.
+    let page_has_heading = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .is_some();
+    let heading = if page_has_heading {
+        view! { <h2>"Something went wrong"</h2> }.into_any()
+    } else {
+        view! { <h1>"Something went wrong"</h1> }.into_any()
+    };
     view! {
         <div class="error-notice" data-testid="error" role="alert">
-            <h1>"Something went wrong"</h1>
+            {heading}
             <p>"This page could not be loaded. Check your connection and try again."</p>
             <ul class="error-details">{messages}</ul>
             <button type="button" data-testid="retry" on:click=move |_| retry()>

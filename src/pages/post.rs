@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{self, FetchError};
 use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::post_list::{tag_href, PostDate};
+use crate::components::post_nav::PostNav;
 use crate::components::site_data::WithManifest;
 use crate::format::reading_time;
 use crate::markdown;
@@ -66,6 +67,7 @@ fn article(
             <ArticleHeader post=post />
             <AsyncView load=body_view(body, highlight) retry=Arc::new(move || body.refetch()) />
         </article>
+        <PostNav manifest=manifest.clone() slug=slug.to_owned() />
     }
     .into_any()
 }

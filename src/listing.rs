@@ -1,0 +1,95 @@
+//! Lists derived from the manifest for the reading pages: every tag with its post count
+//! (`/tags`), posts grouped by year (`/archive`) and a post's older and newer neighbours (the
+//! links at the end of an article).
+//!
+//! Pure functions over [`Manifest`], so the host tests them and the pages only draw the result.
+
+use crate::model::{Manifest, PostSummary};
+
+/// A tag and how many posts carry it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub count: usize,
+}
+
+/// The posts of one year, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearGroup {
+    /// The year as written in the posts' dates (`2024`).
+    pub year: String,
+    pub posts: Vec<PostSummary>,
+}
+
+/// The posts just before and after one post in publication order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Neighbours {
+    /// The next older post, if the post is not the oldest.
+    pub older: Option<PostSummary>,
+    /// The next newer post, if the post is not the newest.
+    pub newer: Option<PostSummary>,
+}
+
+/// Every tag with its post count: most used first, then by name (ignoring case, so `Rust` and
+/// `rust-lang` sit together), then by exact name so the order never depends on the input.
+/// A post listing a tag twice counts once.
+pub fn tag_counts(manifest: &Manifest) -> Vec<TagCount> {
+    let mut counts: Vec<TagCount> = Vec::new();
+    for post in &manifest.posts {
+        for (i, tag) in post.tags.iter().enumerate() {
+            if post.tags[..i].contains(tag) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.tag == *tag) {
+                Some(entry) => entry.count += 1,
+                None => counts.push(TagCount {
+                    tag: tag.clone(),
+                    count: 1,
+                }),
+            }
+        }
+    }
+    counts.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.tag.to_lowercase().cmp(&b.tag.to_lowercase()))
+            .then_with(|| a.tag.cmp(&b.tag))
+    });
+    counts
+}
+
+/// Posts grouped by the year of their date, newest year first, each year's posts newest first.
+/// Posts with the same date keep the manifest's order. A date too short to hold a year is
+/// grouped under its whole text rather than dropped (the pipeline never writes one).
+pub fn by_year(manifest: &Manifest) -> Vec<YearGroup> {
+    let mut posts: Vec<&PostSummary> = manifest.posts.iter().collect();
+    // Stable: equal dates stay in manifest order.
+    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    let mut groups: Vec<YearGroup> = Vec::new();
+    for post in posts {
+        let year = post.date.get(..4).unwrap_or(&post.date);
+        match groups.last_mut() {
+            Some(group) if group.year == year => group.posts.push(post.clone()),
+            _ => groups.push(YearGroup {
+                year: year.to_owned(),
+                posts: vec![post.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+/// The posts on either side of `slug` in the manifest's order (newest first); both `None` when
+/// no post has that slug.
+pub fn neighbours(manifest: &Manifest, slug: &str) -> Neighbours {
+    let Some(i) = manifest.posts.iter().position(|p| p.slug == slug) else {
+        return Neighbours::default();
+    };
+    Neighbours {
+        older: manifest.posts.get(i + 1).cloned(),
+        newer: i
+            .checked_sub(1)
+            .and_then(|j| manifest.posts.get(j))
+            .cloned(),
+    }
+}

@@ -1,0 +1,55 @@
+//! `/archive`: every post grouped by year, newest year first, with each year's count.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::components::post_list::PostList;
+use crate::components::site_data::WithManifest;
+use crate::format::post_count;
+use crate::listing::{by_year, YearGroup};
+use crate::model::Manifest;
+
+#[component]
+pub fn ArchivePage() -> impl IntoView {
+    view! { <WithManifest render=Arc::new(|m| archive(m).into_any()) /> }
+}
+
+fn archive(manifest: Arc<Manifest>) -> impl IntoView {
+    let years = by_year(&manifest);
+    let summary = match years.last() {
+        Some(oldest) => format!(
+            "{} since {}.",
+            post_count(manifest.posts.len()),
+            oldest.year
+        ),
+        None => "No posts yet.".to_owned(),
+    };
+    view! {
+        <Title text=format!("Archive · {}", manifest.site.author) />
+        <Meta name="description" content=format!("Every post by {}, by year.", manifest.site.author) />
+        <section class="archive-page">
+            <h1>"Archive"</h1>
+            <p class="count">{summary}</p>
+            {years.into_iter().map(|group| view! { <Year group /> }).collect_view()}
+        </section>
+    }
+}
+
+/// One year: a heading that can be linked to (`/archive#year-2024`) and its posts.
+#[component]
+fn Year(group: YearGroup) -> impl IntoView {
+    let id = format!("year-{}", group.year);
+    let labelled_by = id.clone();
+    view! {
+        <section class="archive-year" data-testid="archive-year" aria-labelledby=labelled_by>
+            <h2 id=id>
+                <span data-testid="year">{group.year}</span>
+                " "
+                <span class="count" data-testid="count">{post_count(group.posts.len())}</span>
+            </h2>
+            <PostList posts=group.posts />
+        </section>
+    }
+}

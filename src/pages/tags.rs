@@ -1,0 +1,49 @@
+//! `/tags`: every tag with its post count, most used first, each linking to its tag page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+use crate::components::post_list::tag_href;
+use crate::components::site_data::WithManifest;
+use crate::format::post_count;
+use crate::listing::tag_counts;
+use crate::model::Manifest;
+
+#[component]
+pub fn TagsPage() -> impl IntoView {
+    view! { <WithManifest render=Arc::new(|m| tags(m).into_any()) /> }
+}
+
+fn tags(manifest: Arc<Manifest>) -> impl IntoView {
+    let counts = tag_counts(&manifest);
+    let summary = match counts.len() {
+        1 => format!("1 tag across {}.", post_count(manifest.posts.len())),
+        n => format!("{n} tags across {}.", post_count(manifest.posts.len())),
+    };
+    let items = counts
+        .into_iter()
+        .map(|entry| {
+            view! {
+                <li data-testid="tag-count">
+                    <A href=tag_href(&entry.tag) attr:data-testid="tag-link">
+                        {format!("#{}", entry.tag)}
+                    </A>
+                    " "
+                    <span class="count" data-testid="count">{post_count(entry.count)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("Tags · {}", manifest.site.author) />
+        <Meta name="description" content=format!("Every tag on the site: {summary}") />
+        <section class="tags-page">
+            <h1>"Tags"</h1>
+            <p class="count">{summary}</p>
+            <ul class="tag-counts">{items}</ul>
+        </section>
+    }
+}
