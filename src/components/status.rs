@@ -27,19 +27,26 @@ pub fn ErrorNotice(
             .collect::<Vec<_>>()
     };
     // One h1 per page: when the page already shows its own (an article whose body failed to
-    // load under its title), the notice is a section of it; otherwise it is the page.
-    let page_has_heading = document()
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .is_some();
-    let heading = if page_has_heading {
-        view! { <h2>"Something went wrong"</h2> }.into_any()
-    } else {
-        view! { <h1>"Something went wrong"</h1> }.into_any()
+    // load under its title), the notice is a section of it; otherwise it is the page. Decided
+    // once mounted, when the page around the notice is in the document.
+    let notice = NodeRef::<leptos::html::Div>::new();
+    let nested = RwSignal::new(false);
+    Effect::new(move || {
+        let page_heading = notice.get().and_then(|div| {
+            let main = div.closest("main").ok().flatten()?;
+            main.query_selector("h1:not([data-notice])").ok().flatten()
+        });
+        nested.set(page_heading.is_some());
+    });
+    let heading = move || {
+        if nested.get() {
+            view! { <h2>"Something went wrong"</h2> }.into_any()
+        } else {
+            view! { <h1 data-notice="">"Something went wrong"</h1> }.into_any()
+        }
     };
     view! {
-        <div class="error-notice" data-testid="error" role="alert">
+        <div class="error-notice" data-testid="error" role="alert" node_ref=notice>
             {heading}
             <p>"This page could not be loaded. Check your connection and try again."</p>
             <ul class="error-details">{messages}</ul>

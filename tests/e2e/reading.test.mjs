@@ -361,6 +361,45 @@ test('a deep link to an anchor scrolls to it once the page has loaded, without m
   });
 });
 
+test('a link to an anchor on another page lands on the anchor once that page has loaded', async () => {
+  const years = [...new Set(posts.map((p) => p.date.slice(0, 4)))].sort().reverse();
+  const year = years[Math.floor(years.length / 2)];
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 900, height: 500 });
+    await page.open('/tags');
+    await page.waitForSelector('li[data-testid="tag-count"]');
+    // No page links into the archive by year yet: add such a link, as a post could have.
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.id = 'to-year';
+      a.textContent = 'that year';
+      document.querySelector('main').prepend(a);
+    }, site.path(`/archive#year-${year}`));
+    await page.click('#to-year');
+    await page.waitForSelector(`#year-${year}`);
+    await settled(page);
+    assert.equal(new URL(page.url()).pathname, site.path('/archive'));
+    const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, `year-${year}`);
+    assert.ok(Math.abs(top) <= 2, `#year-${year} is at the top of the window (${top})`);
+    assert.equal(await focusedHeading(page), 'Archive');
+  });
+});
+
+test('a reload keeps the scroll position', async () => {
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 900, height: 500 });
+    await page.open('/archive');
+    await page.waitForSelector('[data-testid="archive-year"]');
+    await page.evaluate(() => window.scrollTo(0, 700));
+    const before = await settled(page);
+    assert.ok(before > 0);
+    await page.reload();
+    await page.waitForSelector('[data-testid="archive-year"]');
+    assert.equal(await settled(page), before);
+  });
+});
+
 test('in-page links stay on the page: the skip link focuses the content, a footnote jumps and Back returns', async () => {
   const post = posts.find((p) => /^\[\^[^\]]+\]:/m.test(readDist(`posts/${p.slug}.md`)));
   assert.ok(post, 'the sample content has a post with a footnote');
