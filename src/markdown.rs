@@ -18,8 +18,8 @@ mod sanitize;
 mod toc;
 
 pub use render::render;
-pub use toc::{toc_html, MIN_TOC_HEADINGS};
 use toc::heading_anchor;
+pub use toc::{toc_html, MIN_TOC_HEADINGS};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 

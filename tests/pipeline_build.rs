@@ -444,7 +444,11 @@ fn a_new_build_replaces_the_old_output_whole() {
     build_fixture(&fx).unwrap();
     assert_eq!(
         fx.written(),
-        ["out/manifest.json", "out/posts/two.html", "out/posts/two.md"]
+        [
+            "out/manifest.json",
+            "out/posts/two.html",
+            "out/posts/two.md"
+        ]
     );
     let search = fx.search_files();
     assert!(

@@ -25,8 +25,8 @@ use std::path::{Path, PathBuf};
 
 pub use assets::{Asset, ASSET_DIR};
 pub use date::{DateError, PostDate};
-pub use image_size::{image_size, size_of as image_size_of};
 pub use error::{BuildError, Warning};
+pub use image_size::{image_size, size_of as image_size_of};
 
 use crate::model::Manifest;
 use load::{Exclusion, Source};
@@ -124,7 +124,8 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let files = load::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
     let assets = assets::Assets::new(&options.content_dir, &files.assets);
     // The bio's links are relative to the content folder itself.
-    site_file.site.bio_html = assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
+    site_file.site.bio_html =
+        assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
     let mut warnings = Vec::new();
     let mut posts = Vec::with_capacity(files.markdown.len());
     for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
