@@ -61,7 +61,7 @@ pub struct Link {
     pub url: String,
 }
 
-/// One post as listed in the manifest; the body lives in `posts/<slug>.html` (rendered) and
+/// One post as listed in the manifest; the body lives in `bodies/<slug>.html` (rendered) and
 /// `posts/<slug>.md` (its Markdown).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -112,9 +112,11 @@ pub fn post_body_path(slug: &str) -> String {
 }
 
 /// Where a post's rendered body (the HTML the app shows) is published, relative to the site
-/// root.
+/// root. Not `posts/<slug>.html`: GitHub Pages, Netlify and Cloudflare Pages answer the page URL
+/// `/posts/<slug>` with that file when it exists, which would show the bare body instead of the
+/// app (and that name belongs to a prerendered page, if any).
 pub fn post_html_path(slug: &str) -> String {
-    format!("posts/{slug}.html")
+    format!("bodies/{slug}.html")
 }
 
 /// Reading time in whole minutes for a word count, at 230 words a minute, never less than 1.

@@ -35,10 +35,10 @@ fn writes_manifest_and_bodies_without_front_matter() {
     assert_eq!(
         fx.written(),
         [
+            "out/bodies/bundle.html",
+            "out/bodies/hello.html",
             "out/manifest.json",
-            "out/posts/bundle.html",
             "out/posts/bundle.md",
-            "out/posts/hello.html",
             "out/posts/hello.md"
         ]
     );
@@ -445,8 +445,8 @@ fn a_new_build_replaces_the_old_output_whole() {
     assert_eq!(
         fx.written(),
         [
+            "out/bodies/two.html",
             "out/manifest.json",
-            "out/posts/two.html",
             "out/posts/two.md"
         ]
     );

@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The pipeline renders every post to `posts/<slug>.html` (and the bio into the manifest), and
+//! The pipeline renders every post to `bodies/<slug>.html` (and the bio into the manifest), and
 //! publishes the files beside the posts with the links to them rewritten and images sized.
 
 mod common;
@@ -95,7 +95,7 @@ fn every_post_is_rendered_to_its_html_file() {
         toml_post("Short", "2020-01-02", "", "## Only\n\ntext\n"),
     );
     let report = build(&fx.options()).expect("build");
-    let html = fs::read_to_string(fx.out().join("posts/post.html")).unwrap();
+    let html = fs::read_to_string(fx.out().join("bodies/post.html")).unwrap();
     assert_eq!(html, render_article(body).html);
     assert_eq!(
         report.posts.iter().find(|p| p.slug == "post").unwrap().html,
@@ -108,7 +108,7 @@ fn every_post_is_rendered_to_its_html_file() {
     );
     assert!(html.contains("<table>") && html.contains("class=\"footnote-definition\""));
     assert!(!html.contains("<script"), "{html}");
-    let short = fs::read_to_string(fx.out().join("posts/short.html")).unwrap();
+    let short = fs::read_to_string(fx.out().join("bodies/short.html")).unwrap();
     assert!(
         !short.contains("toc") && short.contains("heading-anchor"),
         "{short}"
@@ -189,7 +189,7 @@ fn files_beside_posts_are_published_and_linked_with_their_size() {
         png(640, 480)
     );
 
-    let html = fs::read_to_string(fx.out().join("posts/bundle.html")).unwrap();
+    let html = fs::read_to_string(fx.out().join("bodies/bundle.html")).unwrap();
     for expected in [
         "<img src=\"files/posts/bundle/diagram.png\" alt=\"A diagram\" title=\"Title\" \
          loading=\"lazy\" decoding=\"async\" width=\"640\" height=\"480\" />",

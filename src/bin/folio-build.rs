@@ -1,5 +1,5 @@
-//! `folio-build`: turns a content folder into the site's `manifest.json`, `posts/*.html` (and
-//! `posts/*.md`), the search index and the files beside the posts.
+//! `folio-build`: turns a content folder into the site's `manifest.json`, `bodies/*.html`,
+//! `posts/*.md`, the search index and the files beside the posts.
 //! Native only; on wasm32 this is an empty program so the whole crate still builds there.
 
 #[cfg(target_arch = "wasm32")]
@@ -21,7 +21,7 @@ mod cli {
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
 
-Builds manifest.json, posts/<slug>.html (and .md), the search index and files/
+Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index and files/
 (the other files of the content folder) from a folder of Markdown posts with
 YAML (---) or TOML (+++) front matter. The output folder is replaced as a whole,
 and only when the build succeeds.

@@ -278,7 +278,7 @@ pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Sour
     })))
 }
 
-/// A post's body as published in `posts/<slug>.html`: the article rendering (heading anchors,
+/// A post's body as published in `bodies/<slug>.html`: the article rendering (heading anchors,
 /// table of contents) with links to files beside it pointing at their published copies.
 fn post_html(body: &str, relative: &Path, assets: &Assets) -> String {
     let dir = relative

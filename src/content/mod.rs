@@ -1,5 +1,5 @@
 //! The native content pipeline: a folder of Markdown posts (Zola, Hugo, Jekyll style) plus an
-//! optional `site.toml` in; `manifest.json`, `posts/<slug>.html` (the rendered body),
+//! optional `site.toml` in; `manifest.json`, `bodies/<slug>.html` (the rendered body),
 //! `posts/<slug>.md`, the search index and the files beside the posts (`files/`) out.
 //!
 //! ```no_run
@@ -81,7 +81,7 @@ pub struct PostRecord {
     pub published: String,
     /// The Markdown written to `posts/<slug>.md`.
     pub body: String,
-    /// The rendered body written to `posts/<slug>.html`, exactly: sanitised HTML with heading
+    /// The rendered body written to `bodies/<slug>.html`, exactly: sanitised HTML with heading
     /// anchors, a table of contents when the post has enough headings, and links to the files
     /// beside the post rewritten to `files/…` (relative to the site's base). In-page links are
     /// bare fragments (`#id`). Feeds and prerendering reuse it rather than render again.

@@ -16,7 +16,7 @@ pub struct OutputFile<'a> {
     pub contents: &'a [u8],
 }
 
-/// The files of a built site: `manifest.json`, and `posts/<slug>.html` and `posts/<slug>.md`
+/// The files of a built site: `manifest.json`, and `bodies/<slug>.html` and `posts/<slug>.md`
 /// for each post.
 pub fn site_files<'a>(manifest_json: &'a [u8], posts: &'a [PostRecord]) -> Vec<OutputFile<'a>> {
     let mut files = vec![OutputFile {

@@ -1,4 +1,4 @@
-//! Edits to the HTML the pipeline writes (`posts/<slug>.html`), done on the string before it is
+//! Edits to the HTML the pipeline writes (`bodies/<slug>.html`), done on the string before it is
 //! put into the page: marking the words of a search (`?highlight=`) and pointing in-page links
 //! at the article's own URL. The pipeline uses the same scanner to rewrite asset links.
 //!

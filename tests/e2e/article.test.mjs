@@ -49,7 +49,7 @@ test('post bodies are built without script or event handlers, and none run in th
   // The pipeline sanitises raw HTML at build time (tests/web_markdown.rs checks its output in a
   // browser against real attacks); the app injects the built HTML as is, so check what it ships.
   for (const post of manifest.posts) {
-    const html = readDist(`posts/${post.slug}.html`);
+    const html = readDist(`bodies/${post.slug}.html`);
     assert.doesNotMatch(html, /<script|<iframe|<object|<embed/i, `${post.slug}: active element`);
     assert.doesNotMatch(html, /<[^>]*\son[a-z]+\s*=/i, `${post.slug}: event handler attribute`);
     assert.doesNotMatch(html, /(href|src)\s*=\s*"\s*javascript:/i, `${post.slug}: javascript: URL`);
@@ -73,7 +73,7 @@ test('post bodies are built without script or event handlers, and none run in th
 
 /** The first post whose built body starts with a table of contents. */
 function postWithToc() {
-  const post = manifest.posts.find((p) => readDist(`posts/${p.slug}.html`).startsWith('<nav class="toc"'));
+  const post = manifest.posts.find((p) => readDist(`bodies/${p.slug}.html`).startsWith('<nav class="toc"'));
   assert.ok(post, 'the sample content has a post with a table of contents');
   return post;
 }
@@ -157,7 +157,7 @@ test('a footnote reference scrolls to its note', async () => {
 
 test('a deep link to a section scrolls to it once the body is in', async () => {
   const post = postWithToc();
-  const html = readDist(`posts/${post.slug}.html`);
+  const html = readDist(`bodies/${post.slug}.html`);
   const ids = [...html.slice(0, html.indexOf('</nav>')).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
   const id = ids.at(-1);
   await withPage(site, async (page) => {
