@@ -228,3 +228,17 @@ fn files_beside_posts_are_published_and_linked_with_their_size() {
         manifest.site.bio_html
     );
 }
+
+#[test]
+fn a_site_file_named_with_site_is_not_published_either() {
+    let fx = Fixture::new();
+    fx.write("config/settings.toml", "author = \"A\"\n");
+    fx.write("config/notes.txt", "published");
+    fx.write("a.md", toml_post("A", "2020-01-01", "", "Body"));
+    let mut options = fx.options();
+    options.site_file = Some(fx.content().join("config/settings.toml"));
+    build(&options).expect("build");
+    let mut files = fx.written();
+    files.retain(|f| f.starts_with("out/files/"));
+    assert_eq!(files, ["out/files/config/notes.txt"]);
+}

@@ -1,5 +1,5 @@
 //! Files beside the posts: every file in the content folder that is not Markdown (nor hidden,
-//! nor `site.toml`) is published under `files/`, at its path in the content folder. A Zola or
+//! nor the site file) is published under `files/`, at its path in the content folder. A Zola or
 //! Hugo page bundle (`posts/rust/index.md` with `posts/rust/diagram.png`) thus gets
 //! `files/posts/rust/diagram.png`.
 //!

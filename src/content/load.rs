@@ -108,7 +108,7 @@ impl Exclusion {
 pub struct ContentFiles {
     /// Every `*.md`.
     pub markdown: Vec<PathBuf>,
-    /// Every other file but the site file at the top (`site.toml`): see [`super::assets`].
+    /// Every other file: see [`super::assets`].
     pub assets: Vec<PathBuf>,
 }
 
@@ -146,7 +146,7 @@ pub fn content_files(
                 }
             } else if is_file && Path::new(&name).extension() == Some(OsStr::new("md")) {
                 files.markdown.push(relative.join(&name));
-            } else if is_file && !(relative.as_os_str().is_empty() && name == "site.toml") {
+            } else if is_file {
                 files.assets.push(relative.join(&name));
             }
         }

@@ -122,7 +122,10 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let mut site_file = site_file::load(&site_path, required)?;
 
     let files = load::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
-    let assets = assets::Assets::new(&options.content_dir, &files.assets);
+    // The site file is settings, not something to publish.
+    let mut asset_files = files.assets;
+    asset_files.retain(|file| options.content_dir.join(file) != site_path);
+    let assets = assets::Assets::new(&options.content_dir, &asset_files);
     // The bio's links are relative to the content folder itself.
     site_file.site.bio_html =
         assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
