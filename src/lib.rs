@@ -1,15 +1,17 @@
 //! Folio: a personal writing site.
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`listing`] (tag counts, years, neighbours), [`markdown`],
-//! [`format`], [`search`] (index format, builder and searcher: the pipeline builds the index, the
-//! app queries it).
+//! [`model`] (the manifest format), [`listing`] (tag counts, years, neighbours), [`markdown`]
+//! (rendering, used by the pipeline only), [`html_text`] (edits to the rendered HTML: search
+//! marks, in-page links), [`format`], [`search`] (index format, builder and searcher: the
+//! pipeline builds the index, the app queries it).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod format;
+pub mod html_text;
 pub mod listing;
 pub mod markdown;
 pub mod model;
@@ -23,9 +25,13 @@ pub mod components;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod search_client;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use takeover::start;
 
 /// The router and the frame every page shares.
 #[cfg(target_arch = "wasm32")]
