@@ -11,8 +11,10 @@
 //! - In-page links (`#section`, footnotes, the skip link): `<base href>` would resolve them to
 //!   the home page; they stay on the page instead.
 //!
-//! "Loaded" means no loading state ([`Loading`](crate::components::status::Loading)) is left in
-//! `<main>`. Scrolling is always instant, so `prefers-reduced-motion` has nothing to reduce.
+//! "Loaded" means the app owns the page (`<html data-app="live">`, set by [`crate::takeover`]
+//! once it has replaced a prerendered page) and no loading state
+//! ([`Loading`](crate::components::status::Loading)) is left in `<main>`. Scrolling is always
+//! instant, so `prefers-reduced-motion` has nothing to reduce.
 
 use std::cell::{Cell, RefCell};
 
@@ -119,7 +121,7 @@ fn wait_for_content(generation: u32, started: f64, target: Target, focus: bool) 
         if GENERATION.get() != generation {
             return;
         }
-        if is_loading() && js_sys::Date::now() - started < MAX_WAIT_MS {
+        if !is_ready() && js_sys::Date::now() - started < MAX_WAIT_MS {
             wait_for_content(generation, started, target, focus);
             return;
         }
@@ -146,12 +148,17 @@ fn settle(target: Target, focus: bool) {
     }
 }
 
-fn is_loading() -> bool {
-    document()
+fn is_ready() -> bool {
+    let document = document();
+    let live = document
+        .document_element()
+        .is_some_and(|root| root.get_attribute("data-app").as_deref() == Some("live"));
+    let loading = document
         .query_selector("main [data-testid=\"loading\"]")
         .ok()
         .flatten()
-        .is_some()
+        .is_some();
+    live && !loading
 }
 
 fn window_path() -> String {
