@@ -31,6 +31,9 @@ pub fn SearchPage() -> impl IntoView {
                             "by title, tags and full text. Press " <kbd>"/"</kbd> " to get there from anywhere."
                         </p>
                     })}
+                    // Results carry h3 titles (they sit under "All writing" on the home page):
+                    // a heading level between keeps the outline whole here too.
+                    <h2 class="visually-hidden">"Results"</h2>
                     <SearchResults manifest query />
                 </section>
             }
