@@ -30,8 +30,8 @@ pub struct Neighbours {
     pub newer: Option<PostSummary>,
 }
 
-/// Every tag with its post count: most used first, then by name (ignoring case, so `Rust` and
-/// `rust-lang` sit together), then by exact name so the order never depends on the input.
+/// Every tag with its post count: most used first, then by name (ignoring ASCII case, so `Rust`
+/// and `rust-lang` sit together), then by exact name so the order never depends on the input.
 /// A post listing a tag twice counts once.
 pub fn tag_counts(manifest: &Manifest) -> Vec<TagCount> {
     let mut counts: Vec<TagCount> = Vec::new();
@@ -49,12 +49,15 @@ pub fn tag_counts(manifest: &Manifest) -> Vec<TagCount> {
             }
         }
     }
-    counts.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.tag.to_lowercase().cmp(&b.tag.to_lowercase()))
-            .then_with(|| a.tag.cmp(&b.tag))
-    });
+    let before = |a: &TagCount, b: &TagCount| {
+        let folded = |t: &str| {
+            t.bytes()
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        };
+        (b.count, folded(&a.tag), &a.tag) < (a.count, folded(&b.tag), &b.tag)
+    };
+    insertion_sort(&mut counts, before);
     counts
 }
 
@@ -64,7 +67,7 @@ pub fn tag_counts(manifest: &Manifest) -> Vec<TagCount> {
 pub fn by_year(manifest: &Manifest) -> Vec<YearGroup> {
     let mut posts: Vec<&PostSummary> = manifest.posts.iter().collect();
     // Stable: equal dates stay in manifest order.
-    posts.sort_by(|a, b| b.date.cmp(&a.date));
+    insertion_sort(&mut posts, |a, b| a.date > b.date);
     let mut groups: Vec<YearGroup> = Vec::new();
     for post in posts {
         let year = post.date.get(..4).unwrap_or(&post.date);
@@ -77,6 +80,19 @@ pub fn by_year(manifest: &Manifest) -> Vec<YearGroup> {
         }
     }
     groups
+}
+
+/// A stable sort where `before(a, b)` says `a` must come first. Insertion sort: the lists here
+/// are a blog's posts and tags, mostly in order already, and the standard library's sorts would
+/// add kilobytes of generic code to the wasm for each element type.
+fn insertion_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && before(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 /// The posts on either side of `slug` in the manifest's order (newest first); both `None` when

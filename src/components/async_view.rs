@@ -19,12 +19,18 @@ pub type LoadView = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ViewResult> + Se
 /// Deliberately not generic: every page shares this single instance of the Suspense /
 /// ErrorBoundary machinery, which keeps the wasm measurably smaller than one copy per page.
 #[component]
-pub fn AsyncView(load: LoadView, retry: Arc<dyn Fn() + Send + Sync>) -> impl IntoView {
+pub fn AsyncView(
+    load: LoadView,
+    retry: Arc<dyn Fn() + Send + Sync>,
+    /// Part of a page that has its own `h1` (see [`ErrorNotice`]).
+    #[prop(optional)]
+    within_page: bool,
+) -> impl IntoView {
     view! {
         <Suspense fallback=Loading>
             <ErrorBoundary fallback=move |errors| {
                 let retry = retry.clone();
-                view! { <ErrorNotice errors retry=move || retry() /> }
+                view! { <ErrorNotice errors retry=move || retry() within_page /> }
             }>
                 {
                     let load = load.clone();

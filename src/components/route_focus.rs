@@ -21,7 +21,6 @@ use std::cell::{Cell, RefCell};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, HtmlElement};
 
@@ -68,26 +67,23 @@ pub fn RouteFocus() -> impl IntoView {
     on_fragment_link_click();
 
     // Route changes: the path, not the query (typing a search edits the query) nor the hash
-    // (in-page links, handled by the router).
+    // (in-page links, handled by the router). Any URL change may also have replaced the entry's
+    // state (and with it the key): the entry gets its key again and its position is recorded,
+    // once the router has updated the history.
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
+        location.search.track();
+        location.hash.track();
         if previous.is_some_and(|p| p != path) && !TRAVERSED.replace(false) {
             arrive(Target::Anchor, true);
         }
-        path
-    });
-    // Any URL change may have replaced the entry's state (and with it the key): give the entry
-    // its key again and remember where it stands, once the router has updated the history.
-    Effect::new(move |_| {
-        location.search.track();
-        location.hash.track();
-        location.pathname.track();
         request_animation_frame(|| {
             if !RESTORING.get() {
                 scroll_memory::record();
             }
         });
+        path
     });
 
     match scroll_memory::saved() {
@@ -270,18 +266,12 @@ fn on_fragment_link_click() {
             focus_without_scrolling(&target);
         }
     });
-    // Capture phase: runs before the router's own (bubbling) click listener on the window.
+    // Capture phase: runs before the router's own (bubbling) click listener on the window. The
+    // app lives as long as the page, so the listener does too.
     let _ = window().add_event_listener_with_callback_and_bool(
         "click",
         handler.as_ref().unchecked_ref(),
         true,
     );
-    let handler = SendWrapper::new(handler);
-    on_cleanup(move || {
-        let _ = window().remove_event_listener_with_callback_and_bool(
-            "click",
-            handler.as_ref().unchecked_ref(),
-            true,
-        );
-    });
+    handler.forget();
 }

@@ -6,11 +6,10 @@
 //! one, finds them too.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::window;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const STATE_KEY: &str = "folioScroll";
 const STORAGE_KEY: &str = "folio-scroll";
@@ -18,8 +17,9 @@ const STORAGE_KEY: &str = "folio-scroll";
 const MAX_STORED: usize = 100;
 
 thread_local! {
-    /// key → (vertical position, when it was recorded) for every entry seen in this tab.
-    static POSITIONS: RefCell<HashMap<String, (f64, f64)>> = RefCell::new(load());
+    /// (key, vertical position) for the entries seen in this tab, the most recently recorded
+    /// last. A list, not a map: it is short, and a map's code would cost more wasm than it saves.
+    static POSITIONS: RefCell<Vec<(String, f64)>> = RefCell::new(load());
 }
 
 /// The current history entry's key, giving the entry one if it has none yet.
@@ -49,13 +49,20 @@ pub fn record() {
     let (Some(key), Ok(y)) = (entry_key(), window().scroll_y()) else {
         return;
     };
-    POSITIONS.with(|p| p.borrow_mut().insert(key, (y, js_sys::Date::now())));
+    POSITIONS.with(|p| {
+        let mut positions = p.borrow_mut();
+        positions.retain(|(k, _)| *k != key);
+        positions.push((key, y));
+        if positions.len() > MAX_STORED {
+            positions.remove(0);
+        }
+    });
 }
 
 /// The position last recorded for the current entry, if any.
 pub fn saved() -> Option<f64> {
     let key = entry_key()?;
-    POSITIONS.with(|p| p.borrow().get(&key).map(|(y, _)| *y))
+    POSITIONS.with(|p| p.borrow().iter().find(|(k, _)| *k == key).map(|(_, y)| *y))
 }
 
 /// Copies the positions to `sessionStorage` (called when the page is hidden or unloaded).
@@ -63,39 +70,33 @@ pub fn persist() {
     let Some(storage) = window().session_storage().ok().flatten() else {
         return;
     };
-    let object = Object::new();
+    let list = Array::new();
     POSITIONS.with(|p| {
-        let positions = p.borrow();
-        let mut newest: Vec<_> = positions.iter().collect();
-        newest.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1));
-        for (key, (y, at)) in newest.into_iter().take(MAX_STORED) {
-            let pair = js_sys::Array::of2(&(*y).into(), &(*at).into());
-            let _ = Reflect::set(&object, &key.as_str().into(), &pair);
+        for (key, y) in p.borrow().iter() {
+            list.push(&Array::of2(&key.as_str().into(), &(*y).into()));
         }
     });
-    if let Ok(text) = JSON::stringify(&object) {
-        // Full or disabled storage only costs the memory across loads.
+    if let Ok(text) = JSON::stringify(&list) {
+        // Full or disabled storage only costs the positions across loads.
         let _ = storage.set_item(STORAGE_KEY, &String::from(text));
     }
 }
 
-fn load() -> HashMap<String, (f64, f64)> {
+/// The positions `persist` stored, or none if there are none or they are not what it writes.
+fn load() -> Vec<(String, f64)> {
     let stored = window()
         .session_storage()
         .ok()
         .flatten()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|text| JSON::parse(&text).ok());
-    let Some(object) = stored.filter(JsValue::is_object) else {
-        return HashMap::new();
+    let Some(list) = stored.and_then(|v| v.dyn_into::<Array>().ok()) else {
+        return Vec::new();
     };
-    Object::entries(&Object::from(object))
-        .iter()
-        .filter_map(|entry| {
-            let entry = js_sys::Array::from(&entry);
-            let key = entry.get(0).as_string()?;
-            let pair = js_sys::Array::from(&entry.get(1));
-            Some((key, (pair.get(0).as_f64()?, pair.get(1).as_f64()?)))
+    list.iter()
+        .filter_map(|pair| {
+            let pair = pair.dyn_into::<Array>().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_f64()?))
         })
         .collect()
 }

@@ -6,7 +6,6 @@
 //! of every later page load.
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 /// The `localStorage` key; `public/theme.js` reads the same one.
@@ -70,17 +69,15 @@ pub fn ThemeToggle() -> impl IntoView {
             title=hint
             on:click=toggle
         >
-            // A half-filled circle: the usual "contrast" glyph, the same in both states.
-            <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
-                <circle cx="8" cy="8" r="6.75" fill="none" stroke="currentColor" stroke-width="1.5" />
-                <path d="M8 1.25a6.75 6.75 0 0 0 0 13.5z" fill="currentColor" />
-            </svg>
+            // A half-filled circle, the usual "contrast" glyph, drawn by the stylesheet.
+            <span class="theme-icon" aria-hidden="true"></span>
             <span class="visually-hidden">"Dark theme"</span>
         </button>
     }
 }
 
 /// Keeps `dark` in step with the system theme for as long as the reader has not chosen one.
+/// The header lives as long as the page, so the listener does too.
 fn follow_system_theme(dark: RwSignal<bool>) {
     let Some(query) = window().match_media(DARK_QUERY).ok().flatten() else {
         return;
@@ -90,11 +87,6 @@ fn follow_system_theme(dark: RwSignal<bool>) {
             dark.set(system_is_dark());
         }
     });
-    let _ = query.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    let listener = SendWrapper::new((query, on_change));
-    on_cleanup(move || {
-        let (query, on_change) = &*listener;
-        let _ =
-            query.remove_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    });
+    query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
 }

@@ -32,14 +32,13 @@ fn archive(manifest: Arc<Manifest>) -> impl IntoView {
         <section class="archive-page">
             <h1>"Archive"</h1>
             <p class="count">{summary}</p>
-            {years.into_iter().map(|group| view! { <Year group /> }).collect_view()}
+            {years.into_iter().map(year).collect_view()}
         </section>
     }
 }
 
 /// One year: a heading that can be linked to (`/archive#year-2024`) and its posts.
-#[component]
-fn Year(group: YearGroup) -> impl IntoView {
+fn year(group: YearGroup) -> impl IntoView {
     let id = format!("year-{}", group.year);
     let labelled_by = id.clone();
     view! {

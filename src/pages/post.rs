@@ -65,7 +65,11 @@ fn article(
         <Meta name="description" content=description />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
-            <AsyncView load=body_view(body, slug, highlight) retry=Arc::new(move || body.refetch()) />
+            <AsyncView
+                load=body_view(body, slug, highlight)
+                retry=Arc::new(move || body.refetch())
+                within_page=true
+            />
         </article>
         <PostNav manifest=manifest.clone() slug=slug.to_owned() />
     }

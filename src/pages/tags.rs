@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 use crate::components::post_list::tag_href;
 use crate::components::site_data::WithManifest;
@@ -28,9 +27,10 @@ fn tags(manifest: Arc<Manifest>) -> impl IntoView {
         .map(|entry| {
             view! {
                 <li data-testid="tag-count">
-                    <A href=tag_href(&entry.tag) attr:data-testid="tag-link">
+                    // A plain link: the router catches clicks on any link under its base.
+                    <a href=tag_href(&entry.tag) data-testid="tag-link">
                         {format!("#{}", entry.tag)}
-                    </A>
+                    </a>
                     " "
                     <span class="count" data-testid="count">{post_count(entry.count)}</span>
                 </li>
