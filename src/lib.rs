@@ -2,7 +2,8 @@
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
 //! [`model`] (the manifest format), [`markdown`], [`format`], [`search`] (index format, builder
-//! and searcher: the pipeline builds the index, the app queries it).
+//! and searcher: the pipeline builds the index, the app queries it), [`site_url`] (the pages'
+//! absolute addresses).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
@@ -12,6 +13,7 @@ pub mod format;
 pub mod markdown;
 pub mod model;
 pub mod search;
+pub mod site_url;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -37,8 +37,10 @@ fn writes_manifest_and_bodies_without_front_matter() {
         [
             "out/manifest.json",
             "out/posts/bundle.md",
-            "out/posts/hello.md"
-        ]
+            "out/posts/hello.md",
+            "out/robots.txt"
+        ],
+        "no base URL: no feeds or sitemap"
     );
     let manifest: Manifest =
         serde_json::from_slice(&fs::read(fx.out().join("manifest.json")).unwrap()).unwrap();
@@ -317,6 +319,7 @@ bio = """
 First paragraph.
 
 Second paragraph."""
+base_url = "https://ann.example/notes"
 feed_url = "atom.xml"
 mailing_list_url = "https://example.com/subscribe"
 [reach_out]
@@ -344,8 +347,12 @@ blurb = "The first one."
     assert_eq!(site.author, "Ann Author");
     assert_eq!(site.tagline, "Notes on delivery");
     assert_eq!(site.bio, "First paragraph.\n\nSecond paragraph.");
+    assert_eq!(site.base_url, "https://ann.example/notes/");
     assert_eq!(site.feed_url, "atom.xml");
-    assert_eq!(site.mailing_list_url, "https://example.com/subscribe");
+    assert_eq!(
+        site.mailing_list.as_ref().map(|l| l.url.as_str()),
+        Some("https://example.com/subscribe")
+    );
     assert_eq!(
         site.reach_out.as_ref().map(|l| l.label.as_str()),
         Some("Reach out")
@@ -436,7 +443,10 @@ fn a_new_build_replaces_the_old_output_whole() {
     fs::remove_file(fx.content().join("one.md")).unwrap();
     fx.write("two.md", toml_post("Two", "2020-01-02", "", ""));
     build_fixture(&fx).unwrap();
-    assert_eq!(fx.written(), ["out/manifest.json", "out/posts/two.md"]);
+    assert_eq!(
+        fx.written(),
+        ["out/manifest.json", "out/posts/two.md", "out/robots.txt"]
+    );
     let search = fx.search_files();
     assert!(
         search.contains(&"out/search/index.bin".to_owned()),

@@ -27,6 +27,8 @@ pub struct SourcePost {
     pub explicit_slug: Option<(String, Option<usize>)>,
     /// The slug from the file name, used when there is no explicit one.
     pub derived_slug: String,
+    /// Old URLs: the front matter's `aliases`, then Zola's `path` (the post's address on the
+    /// old site), without repeats.
     pub aliases: Vec<String>,
     /// The Markdown after the front matter.
     pub body: String,
@@ -251,11 +253,22 @@ pub fn load(content_dir: &Path, relative: &Path) -> Result<Source, BuildError> {
         draft: front.draft,
         explicit_slug,
         derived_slug,
-        aliases: front.aliases,
+        aliases: old_urls(front.aliases, front.path),
         word_count: word_count(body),
         body: body.to_owned(),
         path,
     })))
+}
+
+/// `aliases` then Zola's `path`, each once.
+fn old_urls(aliases: Vec<String>, zola_path: Option<String>) -> Vec<String> {
+    let mut urls = Vec::with_capacity(aliases.len() + 1);
+    for url in aliases.into_iter().chain(zola_path) {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    urls
 }
 
 /// The front matter's `date`, else the Jekyll file-name prefix, else the first `YYYY/MM/DD` in
