@@ -3,18 +3,20 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
 use crate::components::async_view::{AsyncView, LoadView};
+use crate::components::page_meta::{ArticleMeta, PageMeta};
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
+use crate::components::subscribe::Subscribe;
 use crate::format::reading_time;
 use crate::markdown;
 use crate::model::{Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
+use crate::site_url;
 
 type Body = LocalResource<Result<String, FetchError>>;
 
@@ -59,13 +61,25 @@ fn article(
     } else {
         post.summary.clone()
     };
+    let article = ArticleMeta {
+        published: post.date.clone(),
+        modified: post.updated.clone(),
+        tags: post.tags.clone(),
+    };
     view! {
-        <Title text=format!("{} · {}", post.title, manifest.site.author) />
-        <Meta name="description" content=description />
+        <PageMeta
+            title=format!("{} · {}", post.title, manifest.site.author)
+            headline=post.title.clone()
+            description
+            site=&manifest.site
+            path=site_url::post_path(slug)
+            article
+        />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
             <AsyncView load=body_view(body, highlight) retry=Arc::new(move || body.refetch()) />
         </article>
+        <Subscribe site=manifest.site.clone() />
     }
     .into_any()
 }

@@ -3,9 +3,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use crate::components::page_meta::PageMeta;
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
 
@@ -21,8 +21,12 @@ pub fn SearchPage() -> impl IntoView {
                 q => format!("“{q}” · Search · {author}"),
             };
             view! {
-                <Title text=title />
-                <Meta name="description" content="Search every post by title, tag or text." />
+                <PageMeta
+                    title=Signal::derive(title)
+                    description="Search every post by title, tag or text."
+                    site=&manifest.site
+                    path="/search"
+                />
                 <section class="search-page">
                     <h1>"Search"</h1>
                     {move || query.get().trim().is_empty().then(|| view! {

@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::components::page_meta::PageMeta;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
 use crate::pages::not_found::NotFoundPage;
+use crate::site_url;
 
 #[component]
 pub fn TagPage() -> impl IntoView {
@@ -26,8 +27,13 @@ pub fn TagPage() -> impl IntoView {
                 n => format!("{n} posts"),
             };
             view! {
-                <Title text=format!("#{tag} · {}", manifest.site.author) />
-                <Meta name="description" content=format!("Posts tagged {tag}: {count}.") />
+                <PageMeta
+                    title=format!("#{tag} · {}", manifest.site.author)
+                    headline=format!("#{tag}")
+                    description=format!("Posts tagged {tag}: {count}.")
+                    site=&manifest.site
+                    path=site_url::tag_path(&tag)
+                />
                 <section class="tag-page">
                     <h1>"Posts tagged " <span class="tag-name">{format!("#{tag}")}</span></h1>
                     <p class="count">{count}</p>
