@@ -141,6 +141,8 @@ fn an_alias_may_not_take_a_file_or_page_of_the_site() {
     for (alias, needle) in [
         ("/posts/other/", "the post /posts/other"),
         ("/Posts/Other", "the post /posts/other"),
+        ("/posts/other.html", "the post /posts/other"),
+        ("/tags.html", "the page /tags"),
         ("/tags/t/", "the tag page /tags/t"),
         ("/archive/", "the page /archive"),
         ("/index.html", "the page /"),

@@ -69,8 +69,11 @@ pub fn plan(
                 message,
             };
             let path = site_path(alias, base_url).map_err(error)?;
-            let route = path.route();
-            if let Some(page) = pages.get(&route.to_lowercase()) {
+            if let Some(page) = path
+                .routes()
+                .iter()
+                .find_map(|r| pages.get(&r.to_lowercase()))
+            {
                 return Err(error(format!(
                     "is the address of {page}, which it would hide behind a redirect"
                 )));
@@ -135,15 +138,22 @@ pub fn page(
 struct SitePath(Vec<String>);
 
 impl SitePath {
-    /// The app route it would be (`posts/x`), without a trailing `index.html`.
-    fn route(&self) -> String {
+    /// The app routes its file would answer: the path itself, without a trailing
+    /// `index.html`; and for `x.html`, also `x`, which GitHub Pages, Netlify and Cloudflare
+    /// Pages serve from `x.html`.
+    fn routes(&self) -> Vec<String> {
         let mut segments = self.0.as_slice();
         if let [dirs @ .., last] = segments {
             if last.eq_ignore_ascii_case("index.html") || last.eq_ignore_ascii_case("index.htm") {
                 segments = dirs;
             }
         }
-        segments.join("/")
+        let route = segments.join("/");
+        let lower = route.to_ascii_lowercase();
+        match [".html", ".htm"].iter().find(|ext| lower.ends_with(*ext)) {
+            Some(ext) => vec![route[..route.len() - ext.len()].to_owned(), route],
+            None => vec![route],
+        }
     }
 
     /// The file that answers it.
@@ -297,7 +307,7 @@ mod tests {
 
     fn path(alias: &str) -> Result<(String, String), String> {
         let base: BaseUrl = "https://example.com/blog/".parse().unwrap();
-        site_path(alias, Some(&base)).map(|p| (p.route(), p.file()))
+        site_path(alias, Some(&base)).map(|p| (p.routes().pop().unwrap_or_default(), p.file()))
     }
 
     #[test]
@@ -327,6 +337,13 @@ mod tests {
         );
         assert_eq!(path("/caf%C3%A9/").unwrap().1, "café/index.html");
         assert_eq!(path("OLD.HTM").unwrap().1, "OLD.HTM");
+        let base: BaseUrl = "https://example.com/".parse().unwrap();
+        let routes = site_path("/a/b.html", Some(&base)).unwrap().routes();
+        assert_eq!(
+            routes,
+            ["a/b", "a/b.html"],
+            "hosts serve /a/b from a/b.html"
+        );
     }
 
     #[test]
