@@ -15,7 +15,7 @@ pub fn Subscribe(site: Site) -> impl IntoView {
         // `rel="external"` lets the browser open the feed: the router would otherwise take a
         // same-site link as one of its pages.
         view! {
-            <a data-testid="rss-link" rel="external" type="application/atom+xml" href=site.feed_url.clone()>
+            <a data-testid="rss-link" rel="external" href=site.feed_url.clone()>
                 "RSS feed"
             </a>
         }
