@@ -1,15 +1,17 @@
 //! Folio: a personal writing site.
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`markdown`], [`format`], [`search`] (index format, builder
-//! and searcher: the pipeline builds the index, the app queries it), [`site_url`] (the pages'
-//! absolute addresses).
+//! [`model`] (the manifest format), [`markdown`] (rendering, used by the pipeline only),
+//! [`html_text`] (edits to the rendered HTML: search marks, in-page links), [`format`],
+//! [`search`] (index format, builder and searcher: the pipeline builds the index, the app
+//! queries it), [`site_url`] (the pages' absolute addresses).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod format;
+pub mod html_text;
 pub mod markdown;
 pub mod model;
 pub mod search;

@@ -151,7 +151,9 @@ fn an_alias_may_not_take_a_file_or_page_of_the_site() {
         ("/manifest.json", "the file manifest.json"),
         ("/posts/other.md/x", "the file posts/other.md"),
         ("/search/", "the page /search"),
-        ("/search/a/b.html", "search index"),
+        ("/search/a/b.html", "search/, which the build fills"),
+        ("/bodies/other.html", "bodies/"),
+        ("/files/x/", "files/"),
         ("/?p=12", "query"),
         ("/", "home page"),
     ] {

@@ -35,6 +35,8 @@ fn writes_manifest_and_bodies_without_front_matter() {
     assert_eq!(
         fx.written(),
         [
+            "out/bodies/bundle.html",
+            "out/bodies/hello.html",
             "out/manifest.json",
             "out/posts/bundle.md",
             "out/posts/hello.md",
@@ -348,6 +350,10 @@ blurb = "The first one."
     assert_eq!(site.tagline, "Notes on delivery");
     assert_eq!(site.bio, "First paragraph.\n\nSecond paragraph.");
     assert_eq!(site.base_url, "https://ann.example/notes/");
+    assert_eq!(
+        site.bio_html,
+        "<p>First paragraph.</p>\n<p>Second paragraph.</p>\n"
+    );
     assert_eq!(site.feed_url, "atom.xml");
     assert_eq!(
         site.mailing_list.as_ref().map(|l| l.url.as_str()),
@@ -445,7 +451,12 @@ fn a_new_build_replaces_the_old_output_whole() {
     build_fixture(&fx).unwrap();
     assert_eq!(
         fx.written(),
-        ["out/manifest.json", "out/posts/two.md", "out/robots.txt"]
+        [
+            "out/bodies/two.html",
+            "out/manifest.json",
+            "out/posts/two.md",
+            "out/robots.txt"
+        ]
     );
     let search = fx.search_files();
     assert!(

@@ -1,4 +1,5 @@
-//! `folio-build`: turns a content folder into the site's `manifest.json` and `posts/*.md`.
+//! `folio-build`: turns a content folder into the site's `manifest.json`, `bodies/*.html`,
+//! `posts/*.md`, the search index and the files beside the posts.
 //! Native only; on wasm32 this is an empty program so the whole crate still builds there.
 
 #[cfg(target_arch = "wasm32")]
@@ -21,7 +22,8 @@ mod cli {
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
                    [--base-url URL] [--base-path PATH] [--print-base-path]
 
-Builds manifest.json, posts/<slug>.md, the search index, the Atom and RSS feeds,
+Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
+files/ (the other files of the content folder), the Atom and RSS feeds,
 sitemap.xml, robots.txt and redirect pages for old URLs from a folder of Markdown
 posts with YAML (---) or TOML (+++) front matter. The output folder is replaced
 as a whole, and only when the build succeeds.

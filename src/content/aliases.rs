@@ -21,7 +21,7 @@ use std::path::Path;
 
 use super::base_url::{BasePath, BaseUrl};
 use super::error::BuildError;
-use super::outputs::{self, POSTS_DIR, SEARCH_DIR};
+use super::outputs::{self, OWN_DIRS, POSTS_DIR};
 use super::xml::escape;
 use crate::model::{post_body_path, Manifest};
 use crate::site_url;
@@ -79,9 +79,12 @@ pub fn plan(
                 )));
             }
             let file = path.file();
-            if file.starts_with(SEARCH_DIR) {
+            if let Some(dir) = OWN_DIRS
+                .iter()
+                .find(|d| file.to_lowercase().starts_with(*d))
+            {
                 return Err(error(format!(
-                    "would be written into {SEARCH_DIR}, which holds the search index"
+                    "would be written into {dir}, which the build fills with its own files"
                 )));
             }
             match taken.claim(&file, Owner::Post(post.source, post.slug)) {

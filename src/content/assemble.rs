@@ -104,6 +104,7 @@ pub fn manifest(posts: Vec<(String, SourcePost)>, site: Site) -> (Manifest, Vec<
             published: post.date.rfc3339(),
             updated: post.updated.map(|u| u.rfc3339()),
             body: post.body,
+            html: post.html,
         });
     }
     let manifest = Manifest {

@@ -47,7 +47,8 @@ pub struct Item {
     /// The front matter's description; empty for none.
     pub summary: String,
     pub tags: Vec<String>,
-    /// The whole post as sanitised HTML, relative URLs made absolute.
+    /// The whole post as published in `bodies/<slug>.html` (sanitised, heading anchors, table
+    /// of contents, files beside the post under `files/`), relative URLs made absolute.
     pub html: String,
 }
 
@@ -91,15 +92,9 @@ fn item(summary: &PostSummary, record: &PostRecord, base: &BaseUrl) -> Item {
         updated,
         summary: summary.summary.clone(),
         tags: summary.tags.clone(),
-        html: absolutize(&post_html(record), base.url(), &page),
+        html: absolutize(&record.html, base.url(), &page),
         url,
     }
-}
-
-/// The post's sanitised HTML. The one place the feeds render Markdown: once the pipeline keeps
-/// each post's rendered HTML, this becomes a field read.
-fn post_html(record: &PostRecord) -> String {
-    crate::markdown::render(&record.body).html
 }
 
 /// The pipeline writes these dates itself with [`super::PostDate::rfc3339`], so they parse.

@@ -1,7 +1,8 @@
 //! The native content pipeline: a folder of Markdown posts (Zola, Hugo, Jekyll style) plus an
-//! optional `site.toml` in; `manifest.json`, `posts/<slug>.md` and the search index out, plus
-//! what publishes the site: Atom and RSS feeds, `sitemap.xml`, `robots.txt` and redirect pages
-//! for old URLs (see `publishing`).
+//! optional `site.toml` in; `manifest.json`, `bodies/<slug>.html` (the rendered body),
+//! `posts/<slug>.md`, the search index and the files beside the posts (`files/`) out, plus what
+//! publishes the site: Atom and RSS feeds, `sitemap.xml`, `robots.txt` and redirect pages for
+//! old URLs (see `publishing`).
 //!
 //! ```no_run
 //! use folio::content::{build, Options};
@@ -13,12 +14,14 @@
 mod absolute_urls;
 mod aliases;
 mod assemble;
+mod assets;
 mod base_url;
 mod date;
 mod error;
 mod feed;
 mod feed_items;
 mod front_matter;
+mod image_size;
 mod load;
 mod mailing_list;
 mod outputs;
@@ -34,10 +37,12 @@ mod xml;
 use std::path::{Path, PathBuf};
 
 pub use aliases::Redirect;
+pub use assets::{Asset, ASSET_DIR};
 pub use base_url::{BasePath, BaseUrl};
 pub use date::{DateError, PostDate};
 pub use error::{BuildError, Warning};
 pub use feed_items::DEFAULT_LIMIT as DEFAULT_FEED_LIMIT;
+pub use image_size::{image_size, size_of as image_size_of};
 
 use crate::model::Manifest;
 use load::{Exclusion, Source};
@@ -102,6 +107,11 @@ pub struct PostRecord {
     pub updated: Option<String>,
     /// The Markdown written to `posts/<slug>.md`.
     pub body: String,
+    /// The rendered body written to `bodies/<slug>.html`, exactly: sanitised HTML with heading
+    /// anchors, a table of contents when the post has enough headings, and links to the files
+    /// beside the post rewritten to `files/…` (relative to the site's base). In-page links are
+    /// bare fragments (`#id`). Feeds and prerendering reuse it rather than render again.
+    pub html: String,
 }
 
 /// What a build produced (or, from [`prepare`], would produce).
@@ -111,6 +121,8 @@ pub struct Report {
     pub manifest: Manifest,
     /// One per manifest post, in the same order.
     pub posts: Vec<PostRecord>,
+    /// The files beside the posts, copied into the output (see [`ASSET_DIR`]).
+    pub assets: Vec<Asset>,
     /// Skipped section pages and unpublished highlights; the CLI prints them to stderr.
     pub warnings: Vec<Warning>,
     pub section_pages: usize,
@@ -173,7 +185,9 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     if base.url.is_none() {
         warnings.push(Warning {
             path: site_path.clone(),
-            message: "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute                       URLs and are not written; set base_url in the site file or pass                       --base-url"
+            message: "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute \
+                      URLs and are not written; set base_url in the site file or pass \
+                      --base-url"
                 .to_owned(),
         });
     }
@@ -196,10 +210,17 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         .map(|u| u.as_str().to_owned())
         .unwrap_or_default();
 
-    let files = load::markdown_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    let files = load::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    // The site file is settings, not something to publish.
+    let mut asset_files = files.assets;
+    asset_files.retain(|file| options.content_dir.join(file) != site_path);
+    let assets = assets::Assets::new(&options.content_dir, &asset_files);
+    // The bio's links are relative to the content folder itself.
+    site_file.site.bio_html =
+        assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
     let warnings_before_posts = warnings.len();
-    let mut posts = Vec::with_capacity(files.len());
-    for source in load::load_all(&options.content_dir, &files)? {
+    let mut posts = Vec::with_capacity(files.markdown.len());
+    for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
         match source {
             Source::Post(post) => posts.push(*post),
             Source::SectionPage(warning) => warnings.push(warning),
@@ -237,6 +258,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     Ok(Report {
         manifest,
         posts,
+        assets: assets.outputs(),
         warnings,
         section_pages,
         drafts_skipped: published.drafts_skipped,
@@ -252,13 +274,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
 pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
     let manifest = write::manifest_json(&report.manifest);
     let index = search_index::build_index(report, &crate::search::BuildOptions::default());
-    let mut files = write::site_files(
-        &manifest,
-        report
-            .posts
-            .iter()
-            .map(|p| (p.slug.as_str(), p.body.as_str())),
-    );
+    let mut files = write::site_files(&manifest, &report.posts);
     files.extend(index.files.iter().map(|(path, bytes)| write::OutputFile {
         relative: path.clone(),
         contents: bytes,
@@ -268,7 +284,7 @@ pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
         relative: path.clone(),
         contents: bytes,
     }));
-    write::replace_dir(out_dir, &files)
+    write::replace_dir(out_dir, &files, &report.assets)
 }
 
 /// `--out .` or `--out` equal to `--content` would wipe the posts on the first successful build.

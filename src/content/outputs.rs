@@ -9,9 +9,11 @@ pub const ATOM: &str = "atom.xml";
 pub const RSS: &str = "rss.xml";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
-/// The pipeline's folders: post bodies, and the search index (whose part names are hashes).
+/// The folder of the posts' Markdown; `posts/<slug>` is also the app's route of a post.
 pub const POSTS_DIR: &str = "posts/";
-pub const SEARCH_DIR: &str = "search/";
+/// Folders the pipeline fills with files whose names it picks (rendered bodies, search index
+/// parts named by hashes, the files beside the posts): nothing else may be written there.
+pub const OWN_DIRS: &[&str] = &["bodies/", "search/", "files/"];
 /// Written by Trunk and `scripts/build`, not by the pipeline, but taken all the same.
 pub const TRUNK_FILES: &[&str] = &["index.html", "404.html"];
 
@@ -98,6 +100,12 @@ mod tests {
         assert_eq!(settle(Some(""), true), (Ok(String::new()), 0));
         let external = "https://feeds.example/me";
         assert_eq!(settle(Some(external), false), (Ok(external.into()), 0));
+    }
+
+    #[test]
+    fn own_folders_include_the_one_the_posts_files_go_to() {
+        let assets = format!("{}/", super::super::assets::ASSET_DIR);
+        assert!(OWN_DIRS.contains(&assets.as_str()));
     }
 
     #[test]
