@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::page_meta::PageMeta;
+use crate::head_tags::PageInfo;
 use crate::components::post_list::{post_href, PostList};
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
@@ -25,6 +26,12 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
     } else {
         site.tagline.clone()
     };
+    let page = PageInfo {
+        headline: site.author.clone(),
+        description,
+        path: Some("/".to_owned()),
+        ..PageInfo::default()
+    };
     let reach_out = site.reach_out.clone().map(|link| {
         view! {
             <p class="reach-out">
@@ -33,7 +40,7 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     view! {
-        <PageMeta title=site.author.clone() description site=site path="/" />
+        <PageMeta title=site.author.clone() site=site page />
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">{site.author.clone()}</h1>
             {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}

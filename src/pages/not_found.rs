@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::api::app_href;
 use crate::components::page_meta::{PageMeta, SiteMeta};
 use crate::components::site_data::use_site_data;
+use crate::head_tags::PageInfo;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
@@ -21,8 +22,13 @@ pub fn NotFoundPage() -> impl IntoView {
             "" => "Page not found".to_owned(),
             name => format!("Page not found · {name}"),
         };
-        let description = "There is nothing at this address.";
-        view! { <PageMeta title description site noindex=true /> }
+        let page = PageInfo {
+            headline: "Page not found".to_owned(),
+            description: "There is nothing at this address.".to_owned(),
+            noindex: true,
+            ..PageInfo::default()
+        };
+        view! { <PageMeta title site page /> }
     };
     view! {
         {meta}

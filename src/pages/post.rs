@@ -8,11 +8,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
 use crate::components::async_view::{AsyncView, LoadView};
-use crate::components::page_meta::{ArticleMeta, PageMeta};
+use crate::components::page_meta::PageMeta;
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
 use crate::components::subscribe::Subscribe;
 use crate::format::reading_time;
+use crate::head_tags::{ArticleInfo, PageInfo};
 use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
@@ -61,20 +62,19 @@ fn article(
     } else {
         post.summary.clone()
     };
-    let article = ArticleMeta {
-        published: post.date.clone(),
-        modified: post.updated.clone(),
-        tags: post.tags.clone(),
+    let page = PageInfo {
+        headline: post.title.clone(),
+        description,
+        path: Some(site_url::post_path(slug)),
+        article: Some(ArticleInfo {
+            published: post.date.clone(),
+            modified: post.updated.clone(),
+            tags: post.tags.clone(),
+        }),
+        noindex: false,
     };
     view! {
-        <PageMeta
-            title=format!("{} · {}", post.title, manifest.site.author)
-            headline=post.title.clone()
-            description
-            site=&manifest.site
-            path=site_url::post_path(slug)
-            article
-        />
+        <PageMeta title=format!("{} · {}", post.title, manifest.site.author) site=&manifest.site page />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
             <AsyncView load=body_view(body, slug, highlight) retry=Arc::new(move || body.refetch()) />

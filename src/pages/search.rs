@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::page_meta::PageMeta;
+use crate::head_tags::PageInfo;
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
 
@@ -20,13 +21,14 @@ pub fn SearchPage() -> impl IntoView {
                 "" => format!("Search · {author}"),
                 q => format!("“{q}” · Search · {author}"),
             };
+            let page = PageInfo {
+                headline: "Search".to_owned(),
+                description: "Search every post by title, tag or text.".to_owned(),
+                path: Some("/search".to_owned()),
+                ..PageInfo::default()
+            };
             view! {
-                <PageMeta
-                    title=Signal::derive(title)
-                    description="Search every post by title, tag or text."
-                    site=&manifest.site
-                    path="/search"
-                />
+                <PageMeta title=Signal::derive(title) site=&manifest.site page />
                 <section class="search-page">
                     <h1>"Search"</h1>
                     {move || query.get().trim().is_empty().then(|| view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::page_meta::PageMeta;
+use crate::head_tags::PageInfo;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
 use crate::pages::not_found::NotFoundPage;
@@ -26,14 +27,14 @@ pub fn TagPage() -> impl IntoView {
                 1 => "1 post".to_owned(),
                 n => format!("{n} posts"),
             };
+            let page = PageInfo {
+                headline: format!("#{tag}"),
+                description: format!("Posts tagged {tag}: {count}."),
+                path: Some(site_url::tag_path(&tag)),
+                ..PageInfo::default()
+            };
             view! {
-                <PageMeta
-                    title=format!("#{tag} · {}", manifest.site.author)
-                    headline=format!("#{tag}")
-                    description=format!("Posts tagged {tag}: {count}.")
-                    site=&manifest.site
-                    path=site_url::tag_path(&tag)
-                />
+                <PageMeta title=format!("#{tag} · {}", manifest.site.author) site=&manifest.site page />
                 <section class="tag-page">
                     <h1>"Posts tagged " <span class="tag-name">{format!("#{tag}")}</span></h1>
                     <p class="count">{count}</p>
