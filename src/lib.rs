@@ -1,14 +1,16 @@
 //! Folio: a personal writing site.
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`markdown`], [`format`], [`search`] (index format, builder
-//! and searcher: the pipeline builds the index, the app queries it).
+//! [`model`] (the manifest format), [`markdown`] (with [`highlight`] for code blocks), [`format`],
+//! [`search`] (index format, builder and searcher: the pipeline builds the index, the app
+//! queries it).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod format;
+pub mod highlight;
 pub mod markdown;
 pub mod model;
 pub mod search;

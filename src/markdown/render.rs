@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
-use super::{html_allowlist, ids, options, sanitize, Heading, Rendered};
+use super::{code, html_allowlist, ids, options, sanitize, Heading, Rendered};
 use crate::search::highlight;
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output.
@@ -28,8 +28,8 @@ struct Pending {
 ///   `data:image/{png,gif,jpeg,webp}`); off-site links get `rel="noopener noreferrer"`; images
 ///   get `loading="lazy" decoding="async"`.
 /// - Tables are wrapped in `<div class="table-wrap">` so they can scroll horizontally.
-/// - Code blocks keep pulldown-cmark's `<pre><code class="language-x">`; an info string like
-///   `rust,ignore` is reduced to its language.
+/// - Fenced code blocks are `<pre><code class="language-x">`, an info string like `rust,ignore`
+///   reduced to its language, and highlighted when the language has a lexer (see `code`).
 pub fn render(markdown: &str) -> Rendered {
     render_highlighted(markdown, &[])
 }
@@ -164,8 +164,7 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
                 // pulldown-cmark takes the info string up to the first space as the language;
                 // Rust posts also write `rust,ignore` or `rust title=x`.
                 let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
-                let info = CowStr::from(lang.to_owned());
-                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))));
+                out.push(code::fenced_block(&mut parser, lang, terms));
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {

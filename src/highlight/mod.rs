@@ -1,0 +1,264 @@
+//! Syntax highlighting for code blocks: small hand-written lexers, pure Rust, no dependencies.
+//!
+//! [`highlight`] turns code into HTML-escaped text with `<span class="hl-…">` around keywords,
+//! types, strings, numbers, comments and the like; [`spans`] gives the same as byte ranges, and
+//! [`write_html`] writes them (merged with search `<mark>`s) for the Markdown renderer.
+//!
+//! # Where it runs: at build time, chosen by measurement
+//!
+//! Highlighting could run in the browser (the app renders Markdown) or in `folio-build` (the
+//! pipeline writes rendered HTML). Measured on the sample site (figures in the project's
+//! history, `examples/highlight_cost.rs` for the HTML side):
+//!
+//! - in the browser it adds this module to the wasm every reader downloads on their first page,
+//!   whether it shows code or not: +9.9 kB gzip (+8.5 kB brotli);
+//! - at build time it adds nothing to the wasm, and the span markup to the articles that have
+//!   code only: over the sample posts +0.3 kB gzip per post with code (median), over the Rust
+//!   blog corpus +0.7 kB gzip per post with code (median);
+//!
+//! so the build does it, and the wasm build never highlights (see `markdown::code`). Speed:
+//! about 100 MB/s of code in a release build, i.e. milliseconds for a whole blog.
+//!
+//! # Why our own lexers
+//!
+//! syntect is the usual choice, but it brings a regex engine (Oniguruma in C, or fancy-regex),
+//! megabytes of Sublime grammars and inline `style=` output by default; tree-sitter grammars are
+//! C. For a blog, a lexer per language family that knows comments, strings, numbers, keywords
+//! and a few conventions (a capitalised word is a type, `name(` is a call) reads well, runs in
+//! linear time on any input, and is a few hundred lines we can test.
+//!
+//! # Guarantees
+//!
+//! For every input and language: no panic, time linear in the input, and the output with its
+//! tags removed and entities decoded is exactly the input (tests/highlight.rs checks this on
+//! random input). Spans never nest, never overlap, and start and end on character boundaries.
+
+mod c_like;
+mod cursor;
+mod diff;
+mod languages;
+mod shell;
+mod yaml;
+
+use std::ops::Range;
+
+/// What a highlighted stretch of code is; each has one CSS class (`style/code.css`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Reserved words: `fn`, `public`, `SELECT`, `if`/`fi`.
+    Keyword,
+    /// Built-in and capitalised type names, table headers in TOML.
+    Type,
+    /// String and character literals, heredocs, YAML plain values.
+    String,
+    /// Numbers and constants: `42`, `0xff`, `true`, `null`, `None`.
+    Number,
+    /// Comments, doc comments included.
+    Comment,
+    /// Function and macro names where called or defined, commands in shell.
+    Function,
+    /// Attributes, annotations, decorators, preprocessor directives, YAML anchors and tags.
+    Attribute,
+    /// Keys in JSON, YAML and TOML.
+    Key,
+    /// Shell variables and Rust lifetimes.
+    Variable,
+    /// The `$` prompt of a shell session, YAML document markers.
+    Punctuation,
+    /// Added lines in a diff.
+    Inserted,
+    /// Removed lines in a diff.
+    Deleted,
+    /// Diff headers and hunk ranges.
+    Meta,
+}
+
+impl Class {
+    /// The CSS class the span carries.
+    pub fn css(self) -> &'static str {
+        match self {
+            Class::Keyword => "hl-kw",
+            Class::Type => "hl-ty",
+            Class::String => "hl-str",
+            Class::Number => "hl-num",
+            Class::Comment => "hl-com",
+            Class::Function => "hl-fn",
+            Class::Attribute => "hl-attr",
+            Class::Key => "hl-key",
+            Class::Variable => "hl-var",
+            Class::Punctuation => "hl-punct",
+            Class::Inserted => "hl-ins",
+            Class::Deleted => "hl-del",
+            Class::Meta => "hl-meta",
+        }
+    }
+}
+
+/// A classed stretch of code: the bytes `start..end` of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub class: Class,
+}
+
+/// The languages with a lexer (several names each, see [`Language::from_name`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    Rust,
+    Java,
+    Kotlin,
+    Go,
+    C,
+    JavaScript,
+    Python,
+    Sql,
+    Json,
+    Toml,
+    Yaml,
+    Shell,
+    Diff,
+}
+
+impl Language {
+    /// The language a code block's info string names (case-insensitive), with the usual
+    /// aliases: `rs`, `py`, `yml`, `sh`/`bash`/`console`, `golang`, `ts`, `c++`, `kt`…
+    pub fn from_name(name: &str) -> Option<Language> {
+        let mut buf = [0u8; 16];
+        let name = name.trim().as_bytes();
+        let lower = buf.get_mut(..name.len())?;
+        for (to, from) in lower.iter_mut().zip(name) {
+            *to = from.to_ascii_lowercase();
+        }
+        Some(match &*lower {
+            b"rust" | b"rs" => Language::Rust,
+            b"java" => Language::Java,
+            b"kotlin" | b"kt" | b"kts" => Language::Kotlin,
+            b"go" | b"golang" => Language::Go,
+            b"c" | b"h" | b"cpp" | b"c++" | b"cc" | b"cxx" | b"hpp" => Language::C,
+            b"javascript" | b"js" | b"jsx" | b"mjs" | b"cjs" | b"typescript" | b"ts" | b"tsx" => {
+                Language::JavaScript
+            }
+            b"python" | b"py" | b"python3" | b"py3" => Language::Python,
+            b"sql" | b"postgresql" | b"postgres" | b"psql" | b"mysql" | b"sqlite" | b"plsql" => {
+                Language::Sql
+            }
+            b"json" | b"jsonc" | b"json5" => Language::Json,
+            b"toml" => Language::Toml,
+            b"yaml" | b"yml" => Language::Yaml,
+            b"sh" | b"bash" | b"shell" | b"zsh" | b"ksh" | b"console" | b"shell-session"
+            | b"shellsession" | b"terminal" => Language::Shell,
+            b"diff" | b"patch" => Language::Diff,
+            _ => return None,
+        })
+    }
+}
+
+/// The classed stretches of `code` in `lang`, in order; `None` for a language without a lexer.
+pub fn spans(lang: &str, code: &str) -> Option<Vec<Span>> {
+    let language = Language::from_name(lang)?;
+    Some(lex(language, code))
+}
+
+/// The spans of `code` in `language`: sorted, disjoint, on character boundaries.
+pub fn lex(language: Language, code: &str) -> Vec<Span> {
+    match language {
+        Language::Yaml => yaml::lex(code),
+        Language::Shell => shell::lex(code),
+        Language::Diff => diff::lex(code),
+        other => c_like::lex(languages::rules(other), code),
+    }
+}
+
+/// `code` as HTML-escaped text with its highlighted spans, ready to go inside `<code>`;
+/// `None` when `lang` has no lexer (the caller then shows the code plain).
+pub fn highlight(lang: &str, code: &str) -> Option<String> {
+    let spans = spans(lang, code)?;
+    let mut html = String::with_capacity(code.len() + spans.len() * 28);
+    write_html(&mut html, code, &spans, &[]);
+    Some(html)
+}
+
+/// Writes `code` escaped for an element's text, each span as `<span class="…">` and each of
+/// `marks` (search matches, byte ranges) as `<mark>` inside the spans it crosses. Spans and
+/// marks that are out of order, overlap an earlier one or split a character are ignored, so
+/// the text is always written whole and exactly once.
+pub fn write_html(out: &mut String, code: &str, spans: &[Span], marks: &[Range<usize>]) {
+    let spans = valid(code, spans.iter().map(|s| (s.start..s.end, s.class)));
+    let marks = valid(code, marks.iter().map(|r| (r.clone(), ())));
+    let (mut s, mut m) = (0, 0);
+    let mut at = 0;
+    while at < code.len() {
+        while spans.get(s).is_some_and(|(r, _)| r.end <= at) {
+            s += 1;
+        }
+        while marks.get(m).is_some_and(|(r, _)| r.end <= at) {
+            m += 1;
+        }
+        // The next boundary: where the current span or mark ends, or the next one starts.
+        let next_of = |range: Option<&Range<usize>>| match range {
+            Some(r) if r.start <= at => (r.end, true),
+            Some(r) => (r.start, false),
+            None => (code.len(), false),
+        };
+        let (span_next, in_span) = next_of(spans.get(s).map(|(r, _)| r));
+        let (mark_next, in_mark) = next_of(marks.get(m).map(|(r, _)| r));
+        let next = span_next.min(mark_next).min(code.len());
+        let piece = code.get(at..next).unwrap_or_default();
+        if in_span {
+            out.push_str("<span class=\"");
+            out.push_str(spans[s].1.css());
+            out.push_str("\">");
+        }
+        if in_mark {
+            out.push_str("<mark>");
+        }
+        escape_text(out, piece);
+        if in_mark {
+            out.push_str("</mark>");
+        }
+        if in_span {
+            out.push_str("</span>");
+        }
+        at = next;
+    }
+}
+
+/// The ranges that can be written as they are: non-empty, inside `code`, on character
+/// boundaries, after the previous kept range.
+fn valid<T: Copy>(
+    code: &str,
+    ranges: impl Iterator<Item = (Range<usize>, T)>,
+) -> Vec<(Range<usize>, T)> {
+    let mut kept: Vec<(Range<usize>, T)> = Vec::new();
+    for (range, tag) in ranges {
+        let after_last = kept.last().is_none_or(|(last, _)| last.end <= range.start);
+        if range.start < range.end
+            && range.end <= code.len()
+            && code.is_char_boundary(range.start)
+            && code.is_char_boundary(range.end)
+            && after_last
+        {
+            kept.push((range, tag));
+        }
+    }
+    kept
+}
+
+/// Escapes text for an element's content: `&`, `<` and `>` (quotes need no escaping there, and
+/// code has many).
+fn escape_text(out: &mut String, text: &str) {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        out.push_str(&text[last..i]);
+        out.push_str(entity);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+}
