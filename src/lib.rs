@@ -23,9 +23,13 @@ pub mod components;
 mod pages;
 #[cfg(target_arch = "wasm32")]
 mod search_client;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+#[cfg(target_arch = "wasm32")]
+pub use takeover::start;
 
 /// The router and the frame every page shares.
 #[cfg(target_arch = "wasm32")]

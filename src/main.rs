@@ -6,7 +6,7 @@ fn main() {
     // to save the formatting code it pulls into the wasm.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(folio::App);
+    folio::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

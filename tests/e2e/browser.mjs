@@ -23,13 +23,14 @@ export function launchBrowser() {
 /**
  * A new page in a fresh context that records every console error and uncaught page error.
  * `page.problems()` lists them, except console errors matched by a regex in `allow` (tested
- * against "console error: text @ url"); `page.allow(re)` adds one.
+ * against "console error: text @ url"); `page.allow(re)` adds one. `context`: Playwright context
+ * options (e.g. `{ colorScheme: 'dark' }`, `{ javaScriptEnabled: false }`).
  */
-export async function openPage(browser, { allow = [] } = {}) {
+export async function openPage(browser, { allow = [], context: contextOptions = {} } = {}) {
   // Chromium asks for /favicon.ico when a page names no icon, at a moment of its choosing (so
   // only some runs log the 404). A test of its own checks that the site has an icon instead.
   allow.push(/^console error: Failed to load resource: .* 404 .* @ https?:\/\/[^/]+\/favicon\.ico$/);
-  const context = await browser.newContext();
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

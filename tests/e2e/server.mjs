@@ -1,11 +1,15 @@
 // A small static file server for a built Folio site, behaving like GitHub Pages: files are served
-// as they are, a folder serves its index.html, and any unknown path gets 404.html with status 404
-// (the app's copy of index.html, so deep links still boot the app).
+// as they are, a folder serves its index.html, `/x` serves `x.html` when there is no file `x`, and
+// any unknown path gets 404.html with status 404 (the app's copy of index.html, so deep links
+// still boot the app). With `cdn: true` it also behaves like a CDN in front of the site: brotli or
+// gzip as the browser accepts, and long-lived caching for content-hashed assets (for Lighthouse
+// and the benchmark; the tests use the plain mode).
 //
 // As a module: `const server = await startServer({ root: 'dist' }); ...; await server.close();`
-// From a shell: `node tests/e2e/server.mjs [DIR] [--port N] [--base-path /blog/]` (127.0.0.1 only).
+// From a shell: `node tests/e2e/server.mjs [DIR] [--port N] [--base-path /blog/] [--cdn]` (127.0.0.1 only).
 
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { stat, readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,15 +54,44 @@ async function fileAt(path) {
   } catch {
     // missing: fall through
   }
+  // GitHub Pages, Netlify and Cloudflare Pages serve `/posts/x` from `posts/x.html`.
+  if (!path.endsWith(sep) && !extname(path)) {
+    const html = `${path}.html`;
+    if ((await stat(html).catch(() => null))?.isFile()) return html;
+  }
   return null;
 }
+
+// Trunk's and the search index's content-hashed names: `name-<hex>.ext`, `name-<hex>_bg.wasm`, `d-<hex>.bin`.
+const HASHED = /[-.][0-9a-f]{8,}(_bg)?\.[a-z0-9]+$/;
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|md|txt|xml|svg|bin|map)$/;
+
+/** CDN behaviour: the encoding the browser prefers (brotli, then gzip) and cache headers. */
+function cdnResponse(req, file, body, headers) {
+  headers['cache-control'] = HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+  if (!COMPRESSIBLE.test(file)) return body;
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  headers.vary = 'accept-encoding';
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  if (encoding === null) return body;
+  headers['content-encoding'] = encoding;
+  // A CDN compresses once; brotli at quality 11 is too slow to redo on every request.
+  const key = `${encoding} ${file} ${body.length}`;
+  let packed = compressed.get(key);
+  if (packed === undefined) {
+    packed = encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 });
+    compressed.set(key, packed);
+  }
+  return packed;
+}
+const compressed = new Map();
 
 /**
  * Starts serving `root` on 127.0.0.1. `port` 0 (the default) picks a free port.
  * `basePath` ("/blog/") serves the site under a sub-path, as a GitHub project page does.
  * Resolves to { url, port, close() }; `url` ends with the base path.
  */
-export async function startServer({ root, port = 0, basePath = '/', log = false } = {}) {
+export async function startServer({ root, port = 0, basePath = '/', log = false, cdn = false } = {}) {
   const top = resolve(root ?? 'dist');
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer(async (req, res) => {
@@ -87,6 +120,7 @@ export async function startServer({ root, port = 0, basePath = '/', log = false 
       } else {
         body = await readFile(file);
         headers['content-type'] = contentType(file);
+        if (cdn) body = cdnResponse(req, file, body, headers);
       }
       headers['content-length'] = body.length;
       res.writeHead(status, headers);
@@ -122,7 +156,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   const port = Number(opt('--port', '8080'));
   const basePath = opt('--base-path', '/');
+  const cdnAt = args.indexOf('--cdn');
+  const cdn = cdnAt >= 0;
+  if (cdn) args.splice(cdnAt, 1);
   const root = args[0] ?? 'dist';
-  const server = await startServer({ root, port, basePath, log: true });
+  const server = await startServer({ root, port, basePath, log: true, cdn });
   console.log(`Serving ${resolve(root)} at ${server.url} (unknown paths: 404.html, status 404)`);
 }

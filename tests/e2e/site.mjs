@@ -51,10 +51,11 @@ export function useSite() {
 
 /**
  * Runs `fn(page)` on a fresh page, then fails if the page logged a console error or threw.
- * `allow`: regexes for console errors this test provokes on purpose.
+ * `allow`: regexes for console errors this test provokes on purpose; `context`: Playwright
+ * context options such as `{ colorScheme: 'dark' }`.
  */
-export async function withPage(site, fn, { allow = [] } = {}) {
-  const page = await openPage(site.browser, { allow: [...allow] });
+export async function withPage(site, fn, { allow = [], context = {} } = {}) {
+  const page = await openPage(site.browser, { allow: [...allow], context });
   page.setDefaultTimeout(TIMEOUT);
   /**
    * Opens a site path. A path with no file behind it is served as 404.html with status 404 (as

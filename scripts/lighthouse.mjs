@@ -1,0 +1,99 @@
+// Runs Lighthouse on the home page and an article of a built site; see scripts/lighthouse.
+//
+//   node scripts/lighthouse.mjs --dist DIR --modules DIR [--runs N] [--throttling simulate|provided]
+
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../tests/e2e/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args[i + 1];
+};
+const dist = opt('--dist', 'dist');
+const modules = opt('--modules', '.tools/lighthouse/node_modules');
+const runs = Number(opt('--runs', '3'));
+const throttling = opt('--throttling', 'simulate');
+
+// Lighthouse lives in .tools/lighthouse (its own lockfile), not next to this script.
+const load = (rel) => import(pathToFileURL(join(modules, rel)).href);
+const { default: lighthouse } = await load('lighthouse/core/index.js');
+const chromeLauncher = await load('chrome-launcher/dist/index.js');
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const METRICS = {
+  LCP: 'largest-contentful-paint',
+  CLS: 'cumulative-layout-shift',
+  TBT: 'total-blocking-time',
+  FCP: 'first-contentful-paint',
+};
+
+const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+// The article a reader most likely lands on: the newest post.
+const article = manifest.posts[0];
+const pages = [
+  ['home', '/'],
+  [`article (${article.slug})`, `/posts/${article.slug}`],
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const server = await startServer({ root: dist, cdn: true });
+const chrome = await chromeLauncher.launch({
+  chromePath: CHROMIUM,
+  chromeFlags: CHROMIUM_ARGS,
+});
+const failures = [];
+try {
+  console.log(`Lighthouse on ${server.url}, ${runs} run(s) per page, throttling: ${throttling}\n`);
+  for (const [label, path] of pages) {
+    const url = new URL(path.slice(1), server.url).href;
+    const samples = [];
+    for (let i = 0; i < runs; i++) {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: CATEGORIES,
+        throttlingMethod: throttling,
+      });
+      if (result.lhr.runtimeError) {
+        failures.push(`${label}: ${result.lhr.runtimeError.code}`);
+        console.log(`${label}: ${url}\n  Lighthouse could not score it: ${result.lhr.runtimeError.message}\n`);
+        break;
+      }
+      samples.push(result.lhr);
+    }
+    if (samples.length < runs) continue;
+    console.log(`${label}: ${url}`);
+    for (const c of CATEGORIES) {
+      const score = median(samples.map((lhr) => lhr.categories[c].score * 100));
+      console.log(`  ${c.padEnd(15)} ${String(Math.round(score)).padStart(3)}`);
+      if (score < 95) failures.push(`${label} ${c} ${score}`);
+    }
+    for (const [name, id] of Object.entries(METRICS)) {
+      const value = median(samples.map((lhr) => lhr.audits[id].numericValue));
+      console.log(`  ${name.padEnd(15)} ${name === 'CLS' ? value.toFixed(3) : `${Math.round(value)} ms`}`);
+    }
+    // What kept a category below 100, from the last run: the audits to look at.
+    const last = samples[samples.length - 1];
+    for (const c of CATEGORIES) {
+      const weak = last.categories[c].auditRefs
+        .map((ref) => last.audits[ref.id])
+        .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+        .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+      if (weak.length) console.log(`  ${c} below 0.9: ${weak.join(', ')}`);
+    }
+    console.log('');
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+}
+console.log(failures.length ? `Below 95: ${failures.join('; ')}` : 'Every category at 95 or more.');
