@@ -1,4 +1,4 @@
-//! Fetching the pipeline's output: the manifest and post bodies.
+//! Fetching the pipeline's output: the manifest and post bodies (HTML rendered at build time).
 //!
 //! Every request is tied to the reactive owner that started it: when the reader leaves the page
 //! (the owner is cleaned up), the request is aborted instead of finishing in the background.
@@ -9,7 +9,7 @@ use gloo_net::http::Request;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 
-use crate::model::{post_body_path, Manifest};
+use crate::model::{post_html_path, Manifest};
 
 /// Why a fetch failed, with the URL it was for.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,9 +146,9 @@ pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
         .map_err(|e| malformed(e.to_string()))
 }
 
-/// A post's Markdown body.
-pub async fn post_body(slug: &str) -> Result<String, FetchError> {
+/// A post's body as the pipeline rendered it: sanitised HTML, ready for `innerHTML`.
+pub async fn post_html(slug: &str) -> Result<String, FetchError> {
     // Slugs keep the author's file names, which may hold characters a URL must escape.
     let slug = String::from(js_sys::encode_uri_component(slug));
-    get_text(&post_body_path(&slug)).await
+    get_text(&post_html_path(&slug)).await
 }

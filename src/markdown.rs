@@ -1,5 +1,7 @@
-//! Markdown rendering and text extraction, shared by the pipeline (word counts, later feeds and
-//! search text) and the app (article bodies, the bio).
+//! Markdown rendering and text extraction. Only the native pipeline renders (word counts, search
+//! text, article bodies and the bio, written as HTML at build time); the wasm app ships no
+//! Markdown renderer and only injects that HTML. The module still compiles for wasm so the
+//! browser test (`tests/web_markdown.rs`) can check the rendered HTML in a real DOM.
 //!
 //! [`render()`] turns Markdown into HTML that is safe to put into the page with `innerHTML`:
 //! raw HTML passes an allowlist sanitizer (static blog markup kept with safe attributes, script
@@ -14,10 +16,25 @@ mod html_lexer;
 mod ids;
 mod render;
 mod sanitize;
+mod toc;
 
-pub use render::{render, render_highlighted};
+pub use render::render;
+use toc::heading_anchor;
+pub use toc::{toc_html, MIN_TOC_HEADINGS};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// A post's body as published: [`render`], every heading ending with a link to itself
+/// (`<a class="heading-anchor" href="#id">`), and a table of contents (see [`toc_html`]) in
+/// front when the post has enough headings. Headings of every level get the link: the title
+/// lives in the front matter, so even a `#` heading in the body is a section.
+pub fn render_article(markdown: &str) -> Rendered {
+    let mut rendered = render::render_with(markdown, true);
+    if let Some(toc) = toc_html(&rendered.headings) {
+        rendered.html.insert_str(0, &toc);
+    }
+    rendered
+}
 
 /// The Markdown dialect every post is read with: CommonMark plus the GitHub-style extensions
 /// authors expect from Zola and Hugo.

@@ -23,6 +23,8 @@ pub struct Site {
     pub tagline: String,
     /// The bio as Markdown; empty for none.
     pub bio: String,
+    /// The bio rendered to sanitised HTML by the pipeline, ready for `innerHTML`.
+    pub bio_html: String,
     /// The consulting call to action shown after the bio ("reach out").
     pub reach_out: Option<Link>,
     /// Contact links (email, GitHub, LinkedIn, ...), in the author's order.
@@ -42,6 +44,7 @@ impl Default for Site {
             author: "Folio".to_owned(),
             tagline: String::new(),
             bio: String::new(),
+            bio_html: String::new(),
             reach_out: None,
             links: Vec::new(),
             feed_url: String::new(),
@@ -58,7 +61,8 @@ pub struct Link {
     pub url: String,
 }
 
-/// One post as listed in the manifest; the body lives in `posts/<slug>.md`.
+/// One post as listed in the manifest; the body lives in `bodies/<slug>.html` (rendered) and
+/// `posts/<slug>.md` (its Markdown).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PostSummary {
@@ -102,9 +106,17 @@ impl Manifest {
     }
 }
 
-/// Where a post's body is published, relative to the site root.
+/// Where a post's Markdown body is published, relative to the site root.
 pub fn post_body_path(slug: &str) -> String {
     format!("posts/{slug}.md")
+}
+
+/// Where a post's rendered body (the HTML the app shows) is published, relative to the site
+/// root. Not `posts/<slug>.html`: GitHub Pages, Netlify and Cloudflare Pages answer the page URL
+/// `/posts/<slug>` with that file when it exists, which would show the bare body instead of the
+/// app (and that name belongs to a prerendered page, if any).
+pub fn post_html_path(slug: &str) -> String {
+    format!("bodies/{slug}.html")
 }
 
 /// Reading time in whole minutes for a word count, at 230 words a minute, never less than 1.

@@ -5,7 +5,8 @@
 use std::time::{Duration, Instant};
 
 use folio::highlight::{highlight, spans, write_html, Language};
-use folio::markdown::{render, render_highlighted};
+use folio::html_text::mark_terms;
+use folio::markdown::render;
 
 /// The (text, class) of every span, in order.
 fn tokens(lang: &str, code: &str) -> Vec<(String, &'static str)> {
@@ -429,23 +430,19 @@ fn code_is_escaped_and_only_our_spans_are_markup() {
 }
 
 #[test]
-fn marks_nest_inside_spans() {
-    let code = "let cache = \"cached value\";";
-    let spans = spans("rust", code).unwrap();
+fn out_of_order_spans_are_written_plain_never_twice() {
+    let code = "é let x";
+    let mut spans = spans("rust", code).unwrap();
+    assert_eq!(spans.len(), 1, "{spans:?}"); // `let`
+    let mut bad = spans[0];
+    bad.start = 1; // inside `é`
+    spans.push(bad);
+    let mut overlapping = spans[0];
+    overlapping.end += 2;
+    spans.push(overlapping);
     let mut html = String::new();
-    // "cache" in the name and "cached" across the start of the string.
-    write_html(&mut html, code, &spans, &[4..9, 13..19]);
-    assert_eq!(
-        html,
-        "<span class=\"hl-kw\">let</span> <mark>cache</mark> = <span class=\"hl-str\">\"</span>\
-         <span class=\"hl-str\"><mark>cached</mark></span><span class=\"hl-str\"> value\"</span>;"
-    );
-    // Overlapping, reversed and mid-character ranges are ignored, never duplicated.
-    let mut html = String::new();
-    #[allow(clippy::reversed_empty_ranges)]
-    let marks = [1..2, 0..2, 1..3, 2..1];
-    write_html(&mut html, "é x", &spans[..0], &marks);
-    assert_eq!(html, "<mark>é</mark> x");
+    write_html(&mut html, code, &spans);
+    assert_eq!(html, "é <span class=\"hl-kw\">let</span> x");
 }
 
 // --- Robustness --------------------------------------------------------------------------------
@@ -591,12 +588,18 @@ fn markdown_code_blocks_are_highlighted_by_language() {
 }
 
 #[test]
-fn markdown_code_blocks_keep_search_marks() {
-    let html = render_highlighted("```rust\nlet cache = 1;\n```\n", &["cach".to_owned()]).html;
-    assert!(html.contains("<mark>cache</mark>"), "{html}");
-    assert!(html.contains("<span class=\"hl-kw\">let</span>"), "{html}");
-    let plain = render_highlighted("```text\nthe cache\n```\n", &["cach".to_owned()]).html;
-    assert!(plain.contains("the <mark>cache</mark>"), "{plain}");
+fn search_marks_go_inside_highlighted_code() {
+    // The app marks a search's words in the built HTML; in code they land inside the spans.
+    let html = render("```rust\nlet cache = \"cached\";\n```\n").html;
+    let marked = mark_terms(&html, &["cach".to_owned()]);
+    assert!(
+        marked.contains("<span class=\"hl-kw\">let</span> <mark>cache</mark>"),
+        "{marked}"
+    );
+    assert!(
+        marked.contains("<span class=\"hl-str\">\"<mark>cached</mark>\"</span>"),
+        "{marked}"
+    );
 }
 
 #[test]

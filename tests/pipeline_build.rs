@@ -35,6 +35,8 @@ fn writes_manifest_and_bodies_without_front_matter() {
     assert_eq!(
         fx.written(),
         [
+            "out/bodies/bundle.html",
+            "out/bodies/hello.html",
             "out/manifest.json",
             "out/posts/bundle.md",
             "out/posts/hello.md"
@@ -344,6 +346,10 @@ blurb = "The first one."
     assert_eq!(site.author, "Ann Author");
     assert_eq!(site.tagline, "Notes on delivery");
     assert_eq!(site.bio, "First paragraph.\n\nSecond paragraph.");
+    assert_eq!(
+        site.bio_html,
+        "<p>First paragraph.</p>\n<p>Second paragraph.</p>\n"
+    );
     assert_eq!(site.feed_url, "atom.xml");
     assert_eq!(site.mailing_list_url, "https://example.com/subscribe");
     assert_eq!(
@@ -436,7 +442,14 @@ fn a_new_build_replaces_the_old_output_whole() {
     fs::remove_file(fx.content().join("one.md")).unwrap();
     fx.write("two.md", toml_post("Two", "2020-01-02", "", ""));
     build_fixture(&fx).unwrap();
-    assert_eq!(fx.written(), ["out/manifest.json", "out/posts/two.md"]);
+    assert_eq!(
+        fx.written(),
+        [
+            "out/bodies/two.html",
+            "out/manifest.json",
+            "out/posts/two.md"
+        ]
+    );
     let search = fx.search_files();
     assert!(
         search.contains(&"out/search/index.bin".to_owned()),

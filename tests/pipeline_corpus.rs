@@ -117,6 +117,7 @@ fn builds_the_rust_blog_as_is() {
 
     // What was written matches the report.
     assert_eq!(fs::read_dir(fx.out().join("posts")).unwrap().count(), 750);
+    assert_eq!(fs::read_dir(fx.out().join("bodies")).unwrap().count(), 750);
     let body = fs::read_to_string(fx.out().join("posts/1.0-Timeline.md")).unwrap();
     assert!(
         body.starts_with("As 2014 is drawing to a close"),

@@ -1,11 +1,15 @@
 #![cfg(target_arch = "wasm32")]
 //! The renderer's output in a real DOM (headless Chromium): the structure the app relies on is
-//! there, allowlisted raw HTML becomes elements, and nothing in the raw HTML runs.
+//! there, allowlisted raw HTML becomes elements, and nothing in the raw HTML runs. The pipeline
+//! renders at build time; the app injects that HTML after marking search words and spelling out
+//! in-page links (`folio::html_text`), which is checked here on the DOM too.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_markdown`
 
-use folio::markdown::{options, render};
-use wasm_bindgen::JsValue;
+use folio::html_text::{mark_terms, rewrite_fragment_links};
+use folio::markdown::{options, render_article};
+use folio::search::stem;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Document, Element, Window};
@@ -95,7 +99,7 @@ async fn rendered_markdown_has_its_structure_and_runs_no_raw_html() {
     );
     let unsafe_container = mount(&unsafe_html);
 
-    let rendered = render(&ARTICLE.replace("GLOBAL", "__pwned"));
+    let rendered = render_article(&ARTICLE.replace("GLOBAL", "__pwned"));
     let container = mount(&rendered.html);
 
     // Let any `onerror` fire: wait until the control's has (at most ~3 s), then a bit more.
@@ -174,9 +178,10 @@ async fn rendered_markdown_has_its_structure_and_runs_no_raw_html() {
     let cell = select(&table, "tbody td:last-child").expect("a body cell");
     assert_eq!(cell.text_content().unwrap(), "many");
 
-    // The heading has its slug id, and the headings list agrees.
+    // The heading has its slug id and a link to itself, and the headings list agrees.
     let heading = select(&container, "h2#some-id").expect("h2#some-id");
-    assert_eq!(heading.text_content().unwrap(), "Some id");
+    assert_eq!(heading.text_content().unwrap(), "Some id #");
+    assert!(select(&heading, "a.heading-anchor[href='#some-id']").is_some());
     assert_eq!(rendered.headings.len(), 1);
     assert_eq!(rendered.headings[0].id, "some-id");
 
@@ -194,5 +199,92 @@ async fn rendered_markdown_has_its_structure_and_runs_no_raw_html() {
         .unwrap()
         .contains("Where the claim comes from."));
 
+    container.remove();
+}
+
+/// A post with a table of contents, a footnote and words to mark, as the app shows it.
+const NAVIGABLE: &str = r#"Cleaning starts here.[^why]
+
+## The cleaner {#cleaner}
+
+The `cleaner` runs <abbr title="cleaner thread">often</abbr>.
+
+### Inside the cleaner
+
+Text.
+
+## Last
+
+[^why]: Because the cleaner said so.
+"#;
+
+#[wasm_bindgen_test]
+fn marked_and_relinked_html_keeps_its_structure_in_the_dom() {
+    let terms = vec![stem("cleaner").into_owned()];
+    let html = rewrite_fragment_links(
+        &mark_terms(&render_article(NAVIGABLE).html, &terms),
+        "/blog/posts/navigable",
+    );
+    let container = mount(&html);
+
+    // The table of contents lists the three headings, nested, each link to an existing id on
+    // this article's own path.
+    let links = container
+        .query_selector_all("nav.toc[aria-label='Contents'] a")
+        .unwrap();
+    let mut targets = Vec::new();
+    for i in 0..links.length() {
+        let link: Element = links.get(i).unwrap().dyn_into().unwrap();
+        let href = link.get_attribute("href").unwrap();
+        let id = href
+            .strip_prefix("/blog/posts/navigable#")
+            .unwrap_or_else(|| panic!("{href}"));
+        assert!(
+            select(&container, &format!("[id='{id}']")).is_some(),
+            "{id}"
+        );
+        targets.push(id.to_owned());
+    }
+    assert_eq!(targets, ["cleaner", "inside-the-cleaner", "last"]);
+    assert!(select(
+        &container,
+        "nav.toc > ol > li > ol > li > a[href$='#inside-the-cleaner']"
+    )
+    .is_some());
+
+    // Heading anchors and the footnote reference point at this article too.
+    let anchor = select(&container, "h3 > a.heading-anchor").expect("an anchor");
+    assert_eq!(
+        anchor.get_attribute("href").as_deref(),
+        Some("/blog/posts/navigable#inside-the-cleaner")
+    );
+    assert_eq!(
+        anchor.get_attribute("aria-label").as_deref(),
+        Some("Link to this section: Inside the cleaner")
+    );
+    let note = select(&container, "sup.footnote-reference > a").expect("a footnote link");
+    assert_eq!(
+        note.get_attribute("href").as_deref(),
+        Some("/blog/posts/navigable#why")
+    );
+
+    // Marks are elements around the words, in text and code, never in the table of contents,
+    // and attributes are untouched.
+    let marks = container.query_selector_all("mark").unwrap();
+    let mut marked = Vec::new();
+    for i in 0..marks.length() {
+        marked.push(marks.get(i).unwrap().text_content().unwrap());
+    }
+    // Heading, inline code, sub-heading, footnote; "Cleaning" is another word ("clean").
+    assert_eq!(marked, ["cleaner", "cleaner", "cleaner", "cleaner"]);
+    assert!(select(&container, "nav mark").is_none());
+    assert!(select(&container, "code > mark").is_some());
+    assert_eq!(
+        select(&container, "abbr")
+            .unwrap()
+            .get_attribute("title")
+            .as_deref(),
+        Some("cleaner thread")
+    );
     container.remove();
 }

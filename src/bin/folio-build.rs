@@ -1,4 +1,5 @@
-//! `folio-build`: turns a content folder into the site's `manifest.json` and `posts/*.md`.
+//! `folio-build`: turns a content folder into the site's `manifest.json`, `bodies/*.html`,
+//! `posts/*.md`, the search index and the files beside the posts.
 //! Native only; on wasm32 this is an empty program so the whole crate still builds there.
 
 #[cfg(target_arch = "wasm32")]
@@ -20,7 +21,8 @@ mod cli {
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
 
-Builds manifest.json and posts/<slug>.md from a folder of Markdown posts with
+Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index and files/
+(the other files of the content folder) from a folder of Markdown posts with
 YAML (---) or TOML (+++) front matter. The output folder is replaced as a whole,
 and only when the build succeeds.
 

@@ -103,6 +103,7 @@ pub fn manifest(posts: Vec<(String, SourcePost)>, site: Site) -> (Manifest, Vec<
             aliases: post.aliases,
             published: post.date.rfc3339(),
             body: post.body,
+            html: post.html,
         });
     }
     let manifest = Manifest {

@@ -6,11 +6,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
 
+use super::assets::Assets;
 use super::date::{self, PostDate};
 use super::error::{BuildError, Warning};
 use super::front_matter::{self, FrontMatter, RawFrontMatter};
 use super::slug;
-use crate::markdown::word_count;
+use crate::markdown::{render_article, word_count};
 
 /// One post read from disk, before slugs are settled.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +31,8 @@ pub struct SourcePost {
     pub aliases: Vec<String>,
     /// The Markdown after the front matter.
     pub body: String,
+    /// The body as published: see [`post_html`].
+    pub html: String,
     pub word_count: u32,
 }
 
@@ -100,14 +103,23 @@ impl Exclusion {
     }
 }
 
-/// Every `*.md` under `content_dir`, relative to it, sorted. Hidden files and folders (`.git`,
-/// editor droppings) are not content; symlinked folders are not followed, so a loop cannot hang
-/// the build.
-pub fn markdown_files(
+/// The files of a content folder, relative to it, each list sorted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContentFiles {
+    /// Every `*.md`.
+    pub markdown: Vec<PathBuf>,
+    /// Every other file: see [`super::assets`].
+    pub assets: Vec<PathBuf>,
+}
+
+/// Every file under `content_dir`, Markdown or not. Hidden files and folders (`.git`, editor
+/// droppings) are not content; symlinked folders are not followed, so a loop cannot hang the
+/// build.
+pub fn content_files(
     content_dir: &Path,
     exclusion: &Exclusion,
-) -> Result<Vec<PathBuf>, BuildError> {
-    let mut files = Vec::new();
+) -> Result<ContentFiles, BuildError> {
+    let mut files = ContentFiles::default();
     let mut pending = vec![PathBuf::new()];
     while let Some(relative) = pending.pop() {
         let dir = content_dir.join(&relative);
@@ -133,18 +145,25 @@ pub fn markdown_files(
                     pending.push(relative.join(&name));
                 }
             } else if is_file && Path::new(&name).extension() == Some(OsStr::new("md")) {
-                files.push(relative.join(&name));
+                files.markdown.push(relative.join(&name));
+            } else if is_file {
+                files.assets.push(relative.join(&name));
             }
         }
     }
-    files.sort_unstable();
+    files.markdown.sort_unstable();
+    files.assets.sort_unstable();
     Ok(files)
 }
 
 /// Loads every file in `relative_paths` (in that order), spreading the work over the cores:
-/// parsing Markdown for word counts is most of the build's time. The first error in path order
-/// wins, so failures are deterministic.
-pub fn load_all(content_dir: &Path, relative_paths: &[PathBuf]) -> Result<Vec<Source>, BuildError> {
+/// rendering Markdown is most of the build's time. The first error in path order wins, so
+/// failures are deterministic.
+pub fn load_all(
+    content_dir: &Path,
+    relative_paths: &[PathBuf],
+    assets: &Assets,
+) -> Result<Vec<Source>, BuildError> {
     let workers = thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -158,7 +177,7 @@ pub fn load_all(content_dir: &Path, relative_paths: &[PathBuf]) -> Result<Vec<So
                     // Striding rather than chunking keeps workers busy when big posts cluster.
                     (worker..relative_paths.len())
                         .step_by(workers)
-                        .map(|i| (i, load(content_dir, &relative_paths[i])))
+                        .map(|i| (i, load(content_dir, &relative_paths[i], assets)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -177,8 +196,8 @@ pub fn load_all(content_dir: &Path, relative_paths: &[PathBuf]) -> Result<Vec<So
     results.into_iter().flatten().collect()
 }
 
-/// Reads and classifies one file.
-pub fn load(content_dir: &Path, relative: &Path) -> Result<Source, BuildError> {
+/// Reads and classifies one file, and renders it if it is a post.
+pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Source, BuildError> {
     let path = content_dir.join(relative);
     if relative.file_name() == Some(OsStr::new("_index.md")) {
         return Ok(Source::SectionPage(Warning {
@@ -253,9 +272,25 @@ pub fn load(content_dir: &Path, relative: &Path) -> Result<Source, BuildError> {
         derived_slug,
         aliases: front.aliases,
         word_count: word_count(body),
+        html: post_html(body, relative, assets),
         body: body.to_owned(),
         path,
     })))
+}
+
+/// A post's body as published in `bodies/<slug>.html`: the article rendering (heading anchors,
+/// table of contents) with links to files beside it pointing at their published copies.
+fn post_html(body: &str, relative: &Path, assets: &Assets) -> String {
+    let dir = relative
+        .parent()
+        .map(|dir| {
+            dir.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default();
+    assets.rewrite(&render_article(body).html, &dir)
 }
 
 /// The front matter's `date`, else the Jekyll file-name prefix, else the first `YYYY/MM/DD` in

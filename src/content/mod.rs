@@ -1,5 +1,6 @@
 //! The native content pipeline: a folder of Markdown posts (Zola, Hugo, Jekyll style) plus an
-//! optional `site.toml` in; `manifest.json` and `posts/<slug>.md` out.
+//! optional `site.toml` in; `manifest.json`, `bodies/<slug>.html` (the rendered body),
+//! `posts/<slug>.md`, the search index and the files beside the posts (`files/`) out.
 //!
 //! ```no_run
 //! use folio::content::{build, Options};
@@ -9,9 +10,11 @@
 //! ```
 
 mod assemble;
+mod assets;
 mod date;
 mod error;
 mod front_matter;
+mod image_size;
 mod load;
 mod search_index;
 mod site_file;
@@ -20,8 +23,10 @@ mod write;
 
 use std::path::{Path, PathBuf};
 
+pub use assets::{Asset, ASSET_DIR};
 pub use date::{DateError, PostDate};
 pub use error::{BuildError, Warning};
+pub use image_size::{image_size, size_of as image_size_of};
 
 use crate::model::Manifest;
 use load::{Exclusion, Source};
@@ -76,6 +81,11 @@ pub struct PostRecord {
     pub published: String,
     /// The Markdown written to `posts/<slug>.md`.
     pub body: String,
+    /// The rendered body written to `bodies/<slug>.html`, exactly: sanitised HTML with heading
+    /// anchors, a table of contents when the post has enough headings, and links to the files
+    /// beside the post rewritten to `files/…` (relative to the site's base). In-page links are
+    /// bare fragments (`#id`). Feeds and prerendering reuse it rather than render again.
+    pub html: String,
 }
 
 /// What a build produced (or, from [`prepare`], would produce).
@@ -85,6 +95,8 @@ pub struct Report {
     pub manifest: Manifest,
     /// One per manifest post, in the same order.
     pub posts: Vec<PostRecord>,
+    /// The files beside the posts, copied into the output (see [`ASSET_DIR`]).
+    pub assets: Vec<Asset>,
     /// Skipped section pages and unpublished highlights; the CLI prints them to stderr.
     pub warnings: Vec<Warning>,
     pub section_pages: usize,
@@ -107,12 +119,19 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         Some(path) => (path.clone(), true),
         None => (options.content_dir.join("site.toml"), false),
     };
-    let site_file = site_file::load(&site_path, required)?;
+    let mut site_file = site_file::load(&site_path, required)?;
 
-    let files = load::markdown_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    let files = load::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    // The site file is settings, not something to publish.
+    let mut asset_files = files.assets;
+    asset_files.retain(|file| options.content_dir.join(file) != site_path);
+    let assets = assets::Assets::new(&options.content_dir, &asset_files);
+    // The bio's links are relative to the content folder itself.
+    site_file.site.bio_html =
+        assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
     let mut warnings = Vec::new();
-    let mut posts = Vec::with_capacity(files.len());
-    for source in load::load_all(&options.content_dir, &files)? {
+    let mut posts = Vec::with_capacity(files.markdown.len());
+    for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
         match source {
             Source::Post(post) => posts.push(*post),
             Source::SectionPage(warning) => warnings.push(warning),
@@ -141,6 +160,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     Ok(Report {
         manifest,
         posts,
+        assets: assets.outputs(),
         warnings,
         section_pages,
         drafts_skipped: published.drafts_skipped,
@@ -152,18 +172,12 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
 pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
     let manifest = write::manifest_json(&report.manifest);
     let index = search_index::build_index(report, &crate::search::BuildOptions::default());
-    let mut files = write::site_files(
-        &manifest,
-        report
-            .posts
-            .iter()
-            .map(|p| (p.slug.as_str(), p.body.as_str())),
-    );
+    let mut files = write::site_files(&manifest, &report.posts);
     files.extend(index.files.iter().map(|(path, bytes)| write::OutputFile {
         relative: path.clone(),
         contents: bytes,
     }));
-    write::replace_dir(out_dir, &files)
+    write::replace_dir(out_dir, &files, &report.assets)
 }
 
 /// `--out .` or `--out` equal to `--content` would wipe the posts on the first successful build.

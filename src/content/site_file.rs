@@ -95,6 +95,8 @@ pub fn parse(path: &Path, text: &str) -> Result<SiteFile, BuildError> {
             .bio
             .map(|b| b.trim_matches(['\n', '\r']).to_owned())
             .unwrap_or(defaults.bio),
+        // Rendered by `prepare`, which knows the files its links may point to.
+        bio_html: String::new(),
         reach_out: file.reach_out.map(Link::from).or(defaults.reach_out),
         links: file.links.into_iter().map(Link::from).collect(),
         feed_url: trimmed(file.feed_url, defaults.feed_url),

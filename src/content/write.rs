@@ -5,8 +5,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::assets::Asset;
 use super::error::BuildError;
-use crate::model::{post_body_path, Manifest};
+use super::PostRecord;
+use crate::model::{post_body_path, post_html_path, Manifest};
 
 /// One file of the output, relative to the output folder.
 pub struct OutputFile<'a> {
@@ -14,19 +16,23 @@ pub struct OutputFile<'a> {
     pub contents: &'a [u8],
 }
 
-/// The files of a built site: `manifest.json` and `posts/<slug>.md` for each post.
-pub fn site_files<'a>(
-    manifest_json: &'a [u8],
-    bodies: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Vec<OutputFile<'a>> {
+/// The files of a built site: `manifest.json`, and `bodies/<slug>.html` and `posts/<slug>.md`
+/// for each post.
+pub fn site_files<'a>(manifest_json: &'a [u8], posts: &'a [PostRecord]) -> Vec<OutputFile<'a>> {
     let mut files = vec![OutputFile {
         relative: "manifest.json".to_owned(),
         contents: manifest_json,
     }];
-    files.extend(bodies.into_iter().map(|(slug, body)| OutputFile {
-        relative: post_body_path(slug),
-        contents: body.as_bytes(),
-    }));
+    for post in posts {
+        files.push(OutputFile {
+            relative: post_html_path(&post.slug),
+            contents: post.html.as_bytes(),
+        });
+        files.push(OutputFile {
+            relative: post_body_path(&post.slug),
+            contents: post.body.as_bytes(),
+        });
+    }
     files
 }
 
@@ -36,9 +42,13 @@ pub fn manifest_json(manifest: &Manifest) -> Vec<u8> {
     serde_json::to_vec(manifest).unwrap_or_default()
 }
 
-/// Replaces `out_dir` with exactly `files`. On error the staging folder is removed and
-/// `out_dir` is untouched (or absent, if it was).
-pub fn replace_dir(out_dir: &Path, files: &[OutputFile<'_>]) -> Result<(), BuildError> {
+/// Replaces `out_dir` with exactly `files` and copies of `assets`. On error the staging folder
+/// is removed and `out_dir` is untouched (or absent, if it was).
+pub fn replace_dir(
+    out_dir: &Path,
+    files: &[OutputFile<'_>],
+    assets: &[Asset],
+) -> Result<(), BuildError> {
     let name = out_dir
         .file_name()
         .ok_or_else(|| BuildError::InvalidOutDir {
@@ -57,7 +67,7 @@ pub fn replace_dir(out_dir: &Path, files: &[OutputFile<'_>]) -> Result<(), Build
 
     // Left over by a crashed build whose pid we now have again.
     remove_if_present(&staging)?;
-    if let Err(e) = stage(&staging, files) {
+    if let Err(e) = stage(&staging, files, assets) {
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
     }
@@ -94,18 +104,28 @@ pub fn replace_dir(out_dir: &Path, files: &[OutputFile<'_>]) -> Result<(), Build
     Ok(())
 }
 
-fn stage(staging: &Path, files: &[OutputFile<'_>]) -> Result<(), BuildError> {
+fn stage(staging: &Path, files: &[OutputFile<'_>], assets: &[Asset]) -> Result<(), BuildError> {
     fs::create_dir(staging).map_err(|e| BuildError::io(staging, "creating folder", e))?;
     let mut made_dirs: Vec<PathBuf> = Vec::new();
-    for file in files {
-        let target = staging.join(&file.relative);
+    let mut make_parent = |target: &Path| -> Result<(), BuildError> {
         if let Some(dir) = target.parent() {
             if dir != staging && !made_dirs.iter().any(|d| d == dir) {
                 fs::create_dir_all(dir).map_err(|e| BuildError::io(dir, "creating folder", e))?;
                 made_dirs.push(dir.to_owned());
             }
         }
+        Ok(())
+    };
+    for file in files {
+        let target = staging.join(&file.relative);
+        make_parent(&target)?;
         fs::write(&target, file.contents).map_err(|e| BuildError::io(&target, "writing", e))?;
+    }
+    for asset in assets {
+        let target = staging.join(&asset.output);
+        make_parent(&target)?;
+        fs::copy(&asset.source, &target)
+            .map_err(|e| BuildError::io(&asset.source, "copying", e))?;
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //!
 //! [`highlight`] turns code into HTML-escaped text with `<span class="hl-…">` around keywords,
 //! types, strings, numbers, comments and the like; [`spans`] gives the same as byte ranges, and
-//! [`write_html`] writes them (merged with search `<mark>`s) for the Markdown renderer.
+//! [`write_html`] writes them, for the Markdown renderer.
 //!
 //! # Where it runs: at build time, chosen by measurement
 //!
@@ -16,8 +16,8 @@
 //!   only: 0.05 kB gzip per such post in the sample (median; 0.1 kB at most), and over the
 //!   Rust blog (217 of 750 posts with code) 0.10 kB gzip median, 0.6 kB at most, +2.8%.
 //!
-//! So the build highlights, and the wasm build never does (`markdown::code`): the largest
-//! article pays a twentieth of what every first load would. The CSS (`style/code.css`,
+//! So the build highlights (`markdown::code`; the app ships no Markdown renderer at all): the
+//! largest article pays a twentieth of what every first load would. The CSS (`style/code.css`,
 //! 0.45 kB gzip) is needed either way. Speed: 25 to 50 MB/s of code in a release build, 4 to
 //! 6 MB/s in a debug one (Trunk's pre-build hook runs `folio-build` unoptimised): the Rust
 //! blog's 165 kB of code take 7 ms, or 40 ms, against 0.2 s, or 1.2 s, for rendering its posts.
@@ -42,8 +42,6 @@ mod diff;
 mod languages;
 mod shell;
 mod yaml;
-
-use std::ops::Range;
 
 /// What a highlighted stretch of code is; each has one CSS class (`style/code.css`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -178,74 +176,33 @@ pub fn lex(language: Language, code: &str) -> Vec<Span> {
 pub fn highlight(lang: &str, code: &str) -> Option<String> {
     let spans = spans(lang, code)?;
     let mut html = String::with_capacity(code.len() + spans.len() * 28);
-    write_html(&mut html, code, &spans, &[]);
+    write_html(&mut html, code, &spans);
     Some(html)
 }
 
-/// Writes `code` escaped for an element's text, each span as `<span class="…">` and each of
-/// `marks` (search matches, byte ranges) as `<mark>` inside the spans it crosses. Spans and
-/// marks that are out of order, overlap an earlier one or split a character are ignored, so
-/// the text is always written whole and exactly once.
-pub fn write_html(out: &mut String, code: &str, spans: &[Span], marks: &[Range<usize>]) {
-    let spans = valid(code, spans.iter().map(|s| (s.start..s.end, s.class)));
-    let marks = valid(code, marks.iter().map(|r| (r.clone(), ())));
-    let (mut s, mut m) = (0, 0);
+/// Writes `code` escaped for an element's text, each span as `<span class="…">`. Spans that
+/// are out of order, overlap an earlier one or split a character are skipped (their text is
+/// written plain), so the text is always written whole and exactly once.
+pub fn write_html(out: &mut String, code: &str, spans: &[Span]) {
     let mut at = 0;
-    while at < code.len() {
-        while spans.get(s).is_some_and(|(r, _)| r.end <= at) {
-            s += 1;
+    for span in spans {
+        let fits = at <= span.start
+            && span.start < span.end
+            && span.end <= code.len()
+            && code.is_char_boundary(span.start)
+            && code.is_char_boundary(span.end);
+        if !fits {
+            continue;
         }
-        while marks.get(m).is_some_and(|(r, _)| r.end <= at) {
-            m += 1;
-        }
-        // The next boundary: where the current span or mark ends, or the next one starts.
-        let next_of = |range: Option<&Range<usize>>| match range {
-            Some(r) if r.start <= at => (r.end, true),
-            Some(r) => (r.start, false),
-            None => (code.len(), false),
-        };
-        let (span_next, in_span) = next_of(spans.get(s).map(|(r, _)| r));
-        let (mark_next, in_mark) = next_of(marks.get(m).map(|(r, _)| r));
-        let next = span_next.min(mark_next).min(code.len());
-        let piece = code.get(at..next).unwrap_or_default();
-        if in_span {
-            out.push_str("<span class=\"");
-            out.push_str(spans[s].1.css());
-            out.push_str("\">");
-        }
-        if in_mark {
-            out.push_str("<mark>");
-        }
-        escape_text(out, piece);
-        if in_mark {
-            out.push_str("</mark>");
-        }
-        if in_span {
-            out.push_str("</span>");
-        }
-        at = next;
+        escape_text(out, &code[at..span.start]);
+        out.push_str("<span class=\"");
+        out.push_str(span.class.css());
+        out.push_str("\">");
+        escape_text(out, &code[span.start..span.end]);
+        out.push_str("</span>");
+        at = span.end;
     }
-}
-
-/// The ranges that can be written as they are: non-empty, inside `code`, on character
-/// boundaries, after the previous kept range.
-fn valid<T: Copy>(
-    code: &str,
-    ranges: impl Iterator<Item = (Range<usize>, T)>,
-) -> Vec<(Range<usize>, T)> {
-    let mut kept: Vec<(Range<usize>, T)> = Vec::new();
-    for (range, tag) in ranges {
-        let after_last = kept.last().is_none_or(|(last, _)| last.end <= range.start);
-        if range.start < range.end
-            && range.end <= code.len()
-            && code.is_char_boundary(range.start)
-            && code.is_char_boundary(range.end)
-            && after_last
-        {
-            kept.push((range, tag));
-        }
-    }
-    kept
+    escape_text(out, &code[at..]);
 }
 
 /// Escapes text for an element's content: `&`, `<` and `>` (quotes need no escaping there, and

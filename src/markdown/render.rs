@@ -3,11 +3,12 @@
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 use super::{code, html_allowlist, ids, options, sanitize, Heading, Rendered};
-use crate::search::highlight;
 
-/// A heading whose id is decided after the pass: `at` is its `Start` event in the output.
+/// A heading whose id is decided after the pass: `at` is its `Start` event in the output,
+/// `anchor_at` the empty slot before its `End` that receives the link to itself.
 struct Pending {
     at: usize,
+    anchor_at: Option<usize>,
     level: HeadingLevel,
     custom: Option<String>,
     text: String,
@@ -31,13 +32,12 @@ struct Pending {
 /// - Fenced code blocks are `<pre><code class="language-x">`, an info string like `rust,ignore`
 ///   reduced to its language, and highlighted when the language has a lexer (see `code`).
 pub fn render(markdown: &str) -> Rendered {
-    render_highlighted(markdown, &[])
+    render_with(markdown, false)
 }
 
-/// [`render`], with the words that match the search index `terms` wrapped in `<mark>` (the
-/// article opened from a search result, `?highlight=`). Matching is the search engine's own
-/// (folded, stemmed), so a result for "caching" marks "cached" in the text too.
-pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
+/// [`render`], and with `anchors` every heading ends with a link to itself (see
+/// [`super::heading_anchor`]).
+pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
     let mut parser = Parser::new_ext(markdown, options());
     let mut out: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 16 + 16);
     let mut pending: Vec<Pending> = Vec::new();
@@ -65,6 +65,7 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
                 }
                 pending.push(Pending {
                     at: out.len(),
+                    anchor_at: None,
                     level,
                     custom,
                     text: String::new(),
@@ -80,22 +81,18 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 in_heading = false;
+                if let Some(h) = pending.last_mut() {
+                    // Filled once the id is known; empty HTML writes nothing.
+                    h.anchor_at = Some(out.len());
+                    out.push(Event::InlineHtml(CowStr::Borrowed("")));
+                }
                 out.push(event);
             }
             Event::Text(ref text) | Event::Code(ref text) => {
                 if let Some(buf) = heading_text {
                     buf.push_str(text);
                 }
-                let marks = if terms.is_empty() {
-                    Vec::new()
-                } else {
-                    highlight(text, terms)
-                };
-                if marks.is_empty() {
-                    out.push(event);
-                } else {
-                    out.push(Event::InlineHtml(marked_html(&event, text, &marks).into()));
-                }
+                out.push(event);
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(buf) = heading_text {
@@ -164,7 +161,7 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
                 // pulldown-cmark takes the info string up to the first space as the language;
                 // Rust posts also write `rust,ignore` or `rust title=x`.
                 let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
-                out.push(code::fenced_block(&mut parser, lang, terms));
+                out.push(code::fenced_block(&mut parser, lang));
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {
@@ -189,6 +186,9 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
             *slot = Some(CowStr::from(id.clone()));
         }
         let text = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(at) = h.anchor_at.filter(|_| anchors) {
+            out[at] = Event::InlineHtml(super::heading_anchor(&id, &text).into());
+        }
         headings.push(Heading {
             level: h.level as u8,
             id,
@@ -199,32 +199,6 @@ pub fn render_highlighted(markdown: &str, terms: &[String]) -> Rendered {
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
-}
-
-/// Escaped `text` with `marks` (byte ranges) in `<mark>`, as `Code` inside `<code>`.
-fn marked_html(event: &Event<'_>, text: &str, marks: &[std::ops::Range<usize>]) -> String {
-    let mut html = String::with_capacity(text.len() + marks.len() * 13 + 13);
-    let code = matches!(event, Event::Code(_));
-    if code {
-        html.push_str("<code>");
-    }
-    let mut at = 0;
-    for range in marks {
-        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone()))
-        else {
-            continue;
-        };
-        sanitize::escape_html(&mut html, before);
-        html.push_str("<mark>");
-        sanitize::escape_html(&mut html, marked);
-        html.push_str("</mark>");
-        at = range.end;
-    }
-    sanitize::escape_html(&mut html, text.get(at..).unwrap_or_default());
-    if code {
-        html.push_str("</code>");
-    }
-    html
 }
 
 /// The opening `<a>` of a link; pulldown-cmark's writer closes it at `End(Link)`.

@@ -10,7 +10,6 @@ use leptos_router::hooks::use_query_map;
 use crate::components::post_list::{post_href, PostList};
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
-use crate::markdown;
 use crate::model::{Manifest, Site};
 
 #[component]
@@ -25,7 +24,6 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
     } else {
         site.tagline.clone()
     };
-    let bio = markdown::render(&site.bio).html;
     let reach_out = site.reach_out.clone().map(|link| {
         view! {
             <p class="reach-out">
@@ -39,7 +37,7 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">{site.author.clone()}</h1>
             {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
-            <div class="bio" data-testid="bio" inner_html=bio></div>
+            <div class="bio" data-testid="bio" inner_html=site.bio_html.clone()></div>
             {reach_out}
             <ContactLinks site=site.clone() />
         </section>

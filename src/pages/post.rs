@@ -1,4 +1,4 @@
-//! `/posts/:slug`: one article, its body fetched as Markdown and rendered in the browser.
+//! `/posts/:slug`: one article, its body fetched as HTML rendered at build time.
 
 use std::sync::Arc;
 
@@ -12,7 +12,7 @@ use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
 use crate::format::reading_time;
-use crate::markdown;
+use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
 
@@ -34,7 +34,7 @@ pub fn PostPage() -> impl IntoView {
     // Start the body download at once, in parallel with the manifest, not after it.
     let body: Body = LocalResource::new(move || {
         let slug = slug.get();
-        async move { api::post_body(&slug).await }
+        async move { api::post_html(&slug).await }
     });
     // Re-created when the slug changes, so moving from one post to another redraws everything.
     move || {
@@ -64,7 +64,7 @@ fn article(
         <Meta name="description" content=description />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
-            <AsyncView load=body_view(body, highlight) retry=Arc::new(move || body.refetch()) />
+            <AsyncView load=body_view(body, slug, highlight) retry=Arc::new(move || body.refetch()) />
         </article>
     }
     .into_any()
@@ -110,16 +110,22 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
     }
 }
 
-/// The rendered body once its Markdown has arrived.
-fn body_view(body: Body, highlight: Memo<Vec<String>>) -> LoadView {
+/// The body once its HTML has arrived, with the search's words marked and its in-page links
+/// (footnotes, table of contents, heading anchors) spelled out as this article's URL: under
+/// `<base href>` a bare `#id` would lead to the home page. The router then treats a click on one
+/// as a move within the page (same path): it pushes `#id` to the URL and scrolls to the element.
+fn body_view(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> LoadView {
+    let page = api::app_href(&format!(
+        "/posts/{}",
+        String::from(js_sys::encode_uri_component(slug))
+    ));
     Arc::new(move || {
+        let page = page.clone();
         Box::pin(async move {
             let terms = highlight.get_untracked();
-            body.await.map(|markdown_text| {
-                let html = markdown::render_highlighted(&markdown_text, &terms).html;
-                if !terms.is_empty() {
-                    scroll_to_first_mark();
-                }
+            body.await.map(|html| {
+                let html = rewrite_fragment_links(&mark_terms(&html, &terms), &page);
+                scroll_when_shown(!terms.is_empty());
                 view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
                     .into_any()
             })
@@ -127,17 +133,34 @@ fn body_view(body: Body, highlight: Memo<Vec<String>>) -> LoadView {
     })
 }
 
-/// Once the body is in the page, brings the first marked word into view.
-fn scroll_to_first_mark() {
-    request_animation_frame(|| {
-        let first = document()
-            .query_selector("[data-testid=\"article-body\"] mark")
-            .ok()
-            .flatten();
-        if let Some(mark) = first {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            mark.scroll_into_view_with_scroll_into_view_options(&options);
+/// Once the body is in the page, brings into view the element the URL's fragment names (a deep
+/// link to a section: the browser looked for it before the body was there), else the first
+/// marked word.
+fn scroll_when_shown(marked: bool) {
+    request_animation_frame(move || {
+        if let Some(target) = fragment_target() {
+            target.scroll_into_view();
+        } else if marked {
+            let first = document()
+                .query_selector("[data-testid=\"article-body\"] mark")
+                .ok()
+                .flatten();
+            if let Some(mark) = first {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                mark.scroll_into_view_with_scroll_into_view_options(&options);
+            }
         }
     });
+}
+
+/// The element with the id the URL's fragment names, if any.
+fn fragment_target() -> Option<web_sys::Element> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    let id = js_sys::decode_uri_component(id)
+        .ok()
+        .and_then(|id| id.as_string())
+        .unwrap_or_else(|| id.to_owned());
+    document().get_element_by_id(&id)
 }

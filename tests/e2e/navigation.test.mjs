@@ -69,7 +69,7 @@ test('an unknown post slug shows not found with a link home', async () => {
     },
     // The app fetches a post's body in parallel with the manifest, so for a slug the manifest
     // lacks, the body request is answered 404 and Chromium logs it. That one line is expected.
-    { allow: [/Failed to load resource: .* 404 .* @ https?:\/\/[^ ]*\/posts\/nope\.md$/] },
+    { allow: [/Failed to load resource: .* 404 .* @ https?:\/\/[^ ]*\/bodies\/nope\.html$/] },
   );
 });
 
