@@ -1,11 +1,11 @@
 //! Folio: a personal writing site.
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`markdown`] (rendering, used by the pipeline only),
-//! [`html_text`] (edits to the rendered HTML: search marks, in-page links), [`format`],
-//! [`search`] (index format, builder and searcher: the pipeline builds the index, the app
-//! queries it), [`site_url`] (the pages' absolute addresses), [`head_tags`] (a page's description,
-//! canonical and link-preview tags).
+//! [`model`] (the manifest format), [`markdown`] (rendering, used by the pipeline only, with
+//! [`highlight`] for code blocks), [`html_text`] (edits to the rendered HTML: search marks,
+//! in-page links), [`format`], [`search`] (index format, builder and searcher: the pipeline
+//! builds the index, the app queries it), [`site_url`] (the pages' absolute addresses),
+//! [`head_tags`] (a page's description, canonical and link-preview tags).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
@@ -13,6 +13,7 @@
 pub mod content;
 pub mod format;
 pub mod head_tags;
+pub mod highlight;
 pub mod html_text;
 pub mod markdown;
 pub mod model;
