@@ -6,6 +6,7 @@
 //! tags into the document (`components::page_meta`), and anything that writes static HTML for a
 //! page (a prerenderer) can write the very same tags with [`HeadTag::html`].
 
+use crate::model::{PostSummary, Site};
 use crate::site_url;
 
 /// What a page says about itself.
@@ -22,6 +23,84 @@ pub struct PageInfo {
     pub article: Option<ArticleInfo>,
     /// Asks search engines not to index the page.
     pub noindex: bool,
+}
+
+/// What each route says about itself: one place for the app's pages and the prerendered HTML.
+impl PageInfo {
+    /// `/`: the author's page.
+    pub fn home(site: &Site) -> Self {
+        let description = if site.tagline.is_empty() {
+            format!("Writing by {}", site.author)
+        } else {
+            site.tagline.clone()
+        };
+        PageInfo {
+            headline: site.author.clone(),
+            description,
+            path: Some("/".to_owned()),
+            ..PageInfo::default()
+        }
+    }
+
+    /// `/posts/:slug`: the summary, or "Title by Author" for a post without one.
+    pub fn post(site: &Site, post: &PostSummary) -> Self {
+        let description = if post.summary.is_empty() {
+            format!("{} by {}", post.title, site.author)
+        } else {
+            post.summary.clone()
+        };
+        PageInfo {
+            headline: post.title.clone(),
+            description,
+            path: Some(site_url::post_path(&post.slug)),
+            article: Some(ArticleInfo {
+                published: post.date.clone(),
+                modified: post.updated.clone(),
+                tags: post.tags.clone(),
+            }),
+            noindex: false,
+        }
+    }
+
+    /// `/tags/:tag`, with its post count in words ("3 posts").
+    pub fn tag(tag: &str, count: &str) -> Self {
+        PageInfo {
+            headline: format!("#{tag}"),
+            description: format!("Posts tagged {tag}: {count}."),
+            path: Some(site_url::tag_path(tag)),
+            ..PageInfo::default()
+        }
+    }
+
+    /// `/tags`, with its summary line ("12 tags across 18 posts.").
+    pub fn tags(summary: &str) -> Self {
+        PageInfo {
+            headline: "Tags".to_owned(),
+            description: format!("Every tag on the site: {summary}"),
+            path: Some("/tags".to_owned()),
+            ..PageInfo::default()
+        }
+    }
+
+    /// `/archive`.
+    pub fn archive(site: &Site) -> Self {
+        PageInfo {
+            headline: "Archive".to_owned(),
+            description: format!("Every post by {}, by year.", site.author),
+            path: Some("/archive".to_owned()),
+            ..PageInfo::default()
+        }
+    }
+
+    /// `/search`.
+    pub fn search() -> Self {
+        PageInfo {
+            headline: "Search".to_owned(),
+            description: "Search every post by title, tag or text.".to_owned(),
+            path: Some("/search".to_owned()),
+            ..PageInfo::default()
+        }
+    }
 }
 
 /// An article's dates (`YYYY-MM-DD`) and tags.

@@ -21,17 +21,7 @@ pub fn HomePage() -> impl IntoView {
 
 fn home(manifest: Arc<Manifest>) -> impl IntoView {
     let site = &manifest.site;
-    let description = if site.tagline.is_empty() {
-        format!("Writing by {}", site.author)
-    } else {
-        site.tagline.clone()
-    };
-    let page = PageInfo {
-        headline: site.author.clone(),
-        description,
-        path: Some("/".to_owned()),
-        ..PageInfo::default()
-    };
+    let page = PageInfo::home(site);
     let reach_out = site.reach_out.clone().map(|link| {
         view! {
             <p class="reach-out">

@@ -13,11 +13,10 @@ use crate::components::post_list::{tag_href, PostDate};
 use crate::components::site_data::WithManifest;
 use crate::components::subscribe::Subscribe;
 use crate::format::reading_time;
-use crate::head_tags::{ArticleInfo, PageInfo};
+use crate::head_tags::PageInfo;
 use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
-use crate::site_url;
 
 type Body = LocalResource<Result<String, FetchError>>;
 
@@ -57,22 +56,7 @@ fn article(
     let Some(post) = manifest.post(slug).cloned() else {
         return view! { <NotFoundPage /> }.into_any();
     };
-    let description = if post.summary.is_empty() {
-        format!("{} by {}", post.title, manifest.site.author)
-    } else {
-        post.summary.clone()
-    };
-    let page = PageInfo {
-        headline: post.title.clone(),
-        description,
-        path: Some(site_url::post_path(slug)),
-        article: Some(ArticleInfo {
-            published: post.date.clone(),
-            modified: post.updated.clone(),
-            tags: post.tags.clone(),
-        }),
-        noindex: false,
-    };
+    let page = PageInfo::post(&manifest.site, &post);
     view! {
         <PageMeta title=format!("{} · {}", post.title, manifest.site.author) site=&manifest.site page />
         <article class="article" data-testid="article">

@@ -21,12 +21,7 @@ pub fn SearchPage() -> impl IntoView {
                 "" => format!("Search · {author}"),
                 q => format!("“{q}” · Search · {author}"),
             };
-            let page = PageInfo {
-                headline: "Search".to_owned(),
-                description: "Search every post by title, tag or text.".to_owned(),
-                path: Some("/search".to_owned()),
-                ..PageInfo::default()
-            };
+            let page = PageInfo::search();
             view! {
                 <PageMeta title=Signal::derive(title) site=&manifest.site page />
                 <section class="search-page">

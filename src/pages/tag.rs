@@ -10,7 +10,6 @@ use crate::head_tags::PageInfo;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
 use crate::pages::not_found::NotFoundPage;
-use crate::site_url;
 
 #[component]
 pub fn TagPage() -> impl IntoView {
@@ -27,12 +26,7 @@ pub fn TagPage() -> impl IntoView {
                 1 => "1 post".to_owned(),
                 n => format!("{n} posts"),
             };
-            let page = PageInfo {
-                headline: format!("#{tag}"),
-                description: format!("Posts tagged {tag}: {count}."),
-                path: Some(site_url::tag_path(&tag)),
-                ..PageInfo::default()
-            };
+            let page = PageInfo::tag(&tag, &count);
             view! {
                 <PageMeta title=format!("#{tag} · {}", manifest.site.author) site=&manifest.site page />
                 <section class="tag-page">
