@@ -2,20 +2,25 @@
 //!
 //! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
 //! [`model`] (the manifest format), [`listing`] (tag counts, years, neighbours), [`markdown`]
-//! (rendering, used by the pipeline only), [`html_text`] (edits to the rendered HTML: search
-//! marks, in-page links), [`format`], [`search`] (index format, builder and searcher: the
-//! pipeline builds the index, the app queries it).
+//! (rendering, used by the pipeline only, with [`highlight`] for code blocks), [`html_text`]
+//! (edits to the rendered HTML: search marks, in-page links), [`format`], [`search`] (index
+//! format, builder and searcher: the pipeline builds the index, the app queries it),
+//! [`site_url`] (the pages' absolute addresses), [`head_tags`] (a page's description, canonical
+//! and link-preview tags).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
 pub mod format;
+pub mod head_tags;
+pub mod highlight;
 pub mod html_text;
 pub mod listing;
 pub mod markdown;
 pub mod model;
 pub mod search;
+pub mod site_url;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -10,6 +10,7 @@
 //! over pulldown-cmark's events, rewritten on the way to its HTML writer; only the heading ids
 //! are patched in afterwards, once all taken ids are known.
 
+mod code;
 mod html_allowlist;
 mod html_lexer;
 mod ids;

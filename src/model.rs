@@ -29,10 +29,14 @@ pub struct Site {
     pub reach_out: Option<Link>,
     /// Contact links (email, GitHub, LinkedIn, ...), in the author's order.
     pub links: Vec<Link>,
-    /// URL of the RSS/Atom feed; empty for none.
+    /// The site's absolute URL, ending in `/` (`https://example.com/blog/`): canonical links,
+    /// feeds and the sitemap are built on it. Empty when none was configured.
+    pub base_url: String,
+    /// The feed: `atom.xml` (relative to the site, as the pipeline writes it) or an external
+    /// feed's absolute URL; empty for none.
     pub feed_url: String,
-    /// URL of the mailing-list signup; empty for none.
-    pub mailing_list_url: String,
+    /// How readers sign up for new posts by email; `None` for no mailing list.
+    pub mailing_list: Option<MailingList>,
     /// Slugs of the featured posts, in the author's order. Each named post carries its blurb in
     /// [`PostSummary::highlight`].
     pub highlights: Vec<String>,
@@ -47,8 +51,9 @@ impl Default for Site {
             bio_html: String::new(),
             reach_out: None,
             links: Vec::new(),
+            base_url: String::new(),
             feed_url: String::new(),
-            mailing_list_url: String::new(),
+            mailing_list: None,
             highlights: Vec::new(),
         }
     }
@@ -59,6 +64,34 @@ impl Default for Site {
 pub struct Link {
     pub label: String,
     pub url: String,
+}
+
+/// A mailing-list signup: a form sent straight to the list provider (any provider's form
+/// action), or a link to its signup page. Exactly one of `action` and `url` is set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MailingList {
+    /// Where the signup form is sent (`https://…` or a path on this site); empty for a link.
+    pub action: String,
+    /// `post` or `get`.
+    pub method: String,
+    /// The name of the email input, as the provider expects it.
+    pub email_field: String,
+    /// Fixed fields the provider expects with every signup, sent as hidden inputs.
+    pub hidden: Vec<FormField>,
+    /// The text of the form's label.
+    pub label: String,
+    /// The text of the submit button.
+    pub button: String,
+    /// A signup page to link to instead of a form; empty for a form.
+    pub url: String,
+}
+
+/// A named form value.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormField {
+    pub name: String,
+    pub value: String,
 }
 
 /// One post as listed in the manifest; the body lives in `bodies/<slug>.html` (rendered) and

@@ -39,8 +39,10 @@ fn writes_manifest_and_bodies_without_front_matter() {
             "out/bodies/hello.html",
             "out/manifest.json",
             "out/posts/bundle.md",
-            "out/posts/hello.md"
-        ]
+            "out/posts/hello.md",
+            "out/robots.txt"
+        ],
+        "no base URL: no feeds or sitemap"
     );
     let manifest: Manifest =
         serde_json::from_slice(&fs::read(fx.out().join("manifest.json")).unwrap()).unwrap();
@@ -319,6 +321,7 @@ bio = """
 First paragraph.
 
 Second paragraph."""
+base_url = "https://ann.example/notes"
 feed_url = "atom.xml"
 mailing_list_url = "https://example.com/subscribe"
 [reach_out]
@@ -346,12 +349,16 @@ blurb = "The first one."
     assert_eq!(site.author, "Ann Author");
     assert_eq!(site.tagline, "Notes on delivery");
     assert_eq!(site.bio, "First paragraph.\n\nSecond paragraph.");
+    assert_eq!(site.base_url, "https://ann.example/notes/");
     assert_eq!(
         site.bio_html,
         "<p>First paragraph.</p>\n<p>Second paragraph.</p>\n"
     );
     assert_eq!(site.feed_url, "atom.xml");
-    assert_eq!(site.mailing_list_url, "https://example.com/subscribe");
+    assert_eq!(
+        site.mailing_list.as_ref().map(|l| l.url.as_str()),
+        Some("https://example.com/subscribe")
+    );
     assert_eq!(
         site.reach_out.as_ref().map(|l| l.label.as_str()),
         Some("Reach out")
@@ -447,7 +454,8 @@ fn a_new_build_replaces_the_old_output_whole() {
         [
             "out/bodies/two.html",
             "out/manifest.json",
-            "out/posts/two.md"
+            "out/posts/two.md",
+            "out/robots.txt"
         ]
     );
     let search = fx.search_files();

@@ -133,3 +133,34 @@ fn missing_site_file_and_bad_arguments() {
     assert!(run.status.success());
     assert!(text(&run.stdout).contains("--drafts"));
 }
+
+#[test]
+fn prints_the_base_path_scripts_build_hands_trunk() {
+    let fx = Fixture::new();
+    let content = fx.content();
+    let base_path = |extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["--content".as_ref(), content.as_ref()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        args.push("--print-base-path".as_ref());
+        let run = folio_build(&args);
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        text(&run.stdout)
+    };
+    assert_eq!(base_path(&[]), "/\n", "no site file: the root");
+    fx.write("site.toml", "base_url = \"https://example.com/blog\"\n");
+    assert_eq!(base_path(&[]), "/blog/\n", "the base URL's path");
+    assert_eq!(base_path(&["--base-path", "/"]), "/\n");
+    assert_eq!(
+        base_path(&["--base-url", "https://x.example/sub"]),
+        "/sub/\n"
+    );
+    assert!(!fx.out().exists(), "printing builds nothing");
+
+    let run = folio_build(&["--base-url".as_ref(), "example.com".as_ref()]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("--base-url"),
+        "{}",
+        text(&run.stderr)
+    );
+}

@@ -50,8 +50,16 @@ fn builds_the_rust_blog_as_is() {
             "_index.md",
             "inside-rust/_index.md",
             "releases/_index.md",
-            "releases/latest.md"
+            "releases/latest.md",
+            "site.toml"
         ]
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("no base_url")),
+        "no site file, so no base URL: the feeds are skipped with a warning"
     );
 
     for post in posts {
@@ -108,12 +116,33 @@ fn builds_the_rust_blog_as_is() {
         "Electing New Project Directors 2024"
     );
 
-    // Zola aliases are kept for redirects.
+    // Zola aliases, and the `path` each post had on the Zola site, become redirects.
     let record = report.posts.iter().find(|p| p.slug == "Rust-1.3").unwrap();
     assert_eq!(
         record.aliases,
-        ["2015/09/17/Rust-1.3.html", "releases/1.3.0"]
+        [
+            "2015/09/17/Rust-1.3.html",
+            "releases/1.3.0",
+            "2015/09/17/Rust-1.3"
+        ]
     );
+    for file in [
+        "2015/09/17/Rust-1.3.html",
+        "releases/1.3.0/index.html",
+        "2015/09/17/Rust-1.3/index.html",
+    ] {
+        let page = fs::read_to_string(fx.out().join(file))
+            .unwrap_or_else(|e| panic!("redirect page {file}: {e}"));
+        assert!(
+            page.contains(r#"<meta http-equiv="refresh" content="0; url=/posts/Rust-1.3">"#),
+            "{file}: {page}"
+        );
+    }
+    let old_urls: usize = report.posts.iter().map(|p| p.aliases.len()).sum();
+    assert_eq!(report.redirects.len(), old_urls, "one page per old URL");
+    assert!(old_urls > 1000, "{old_urls}");
+    assert!(fx.out().join("robots.txt").is_file());
+    assert!(!fx.out().join("atom.xml").exists());
 
     // What was written matches the report.
     assert_eq!(fs::read_dir(fx.out().join("posts")).unwrap().count(), 750);

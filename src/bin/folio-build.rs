@@ -16,34 +16,54 @@ mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
 
-    use folio::content::{build, Options};
+    use folio::content::{build, resolve_base, BasePath, BaseUrl, Options};
 
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
+                   [--base-url URL] [--base-path PATH] [--print-base-path]
 
-Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index and files/
-(the other files of the content folder) from a folder of Markdown posts with
-YAML (---) or TOML (+++) front matter. The output folder is replaced as a whole,
-and only when the build succeeds.
+Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
+files/ (the other files of the content folder), the Atom and RSS feeds,
+sitemap.xml, robots.txt and redirect pages for old URLs from a folder of Markdown
+posts with YAML (---) or TOML (+++) front matter. The output folder is replaced
+as a whole, and only when the build succeeds.
 
 Options:
-  --content DIR  folder of posts, read recursively for *.md   [default: content]
-  --out DIR      output folder                                [default: target/folio-site]
-  --site FILE    site settings (TOML)    [default: DIR/site.toml when present, else defaults]
-  --drafts       also publish posts marked draft
-  --future       also publish posts dated after today (UTC)
-  -h, --help     show this help
+  --content DIR    folder of posts, read recursively for *.md   [default: content]
+  --out DIR        output folder                              [default: target/folio-site]
+  --site FILE      site settings (TOML)  [default: DIR/site.toml when present, else defaults]
+  --drafts         also publish posts marked draft
+  --future         also publish posts dated after today (UTC)
+  --base-url URL   the site's absolute URL, e.g. https://you.github.io/blog/
+                   [default: base_url in the site file]
+  --base-path PATH the path the site is served under (Trunk's --public-url); replaces
+                   the base URL's path                    [default: the base URL's path]
+  --print-base-path  print the base path these settings give, and build nothing
+  -h, --help       show this help
 ";
 
     #[derive(Debug)]
     enum Command {
         Build(Options),
+        PrintBasePath(Options),
         Help,
     }
 
     pub fn main() -> ExitCode {
         let options = match parse_args(std::env::args_os().skip(1)) {
             Ok(Command::Build(options)) => options,
+            Ok(Command::PrintBasePath(options)) => {
+                return match resolve_base(&options) {
+                    Ok(path) => {
+                        println!("{path}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(error) => {
+                        eprintln!("folio-build: error: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
             Ok(Command::Help) => {
                 print!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -79,6 +99,7 @@ Options:
 
     fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
         let mut options = Options::default();
+        let mut print_base_path = false;
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let text = arg.to_string_lossy().into_owned();
@@ -104,10 +125,29 @@ Options:
                 "--site" => options.site_file = Some(value("--site")?),
                 "--drafts" if inline.is_none() => options.include_drafts = true,
                 "--future" if inline.is_none() => options.include_future = true,
+                "--print-base-path" if inline.is_none() => print_base_path = true,
+                "--base-url" => {
+                    let text = value("--base-url")?.to_string_lossy().into_owned();
+                    let url = text
+                        .parse::<BaseUrl>()
+                        .map_err(|e| format!("--base-url: {e}"))?;
+                    options.base_url = Some(url);
+                }
+                "--base-path" => {
+                    let text = value("--base-path")?.to_string_lossy().into_owned();
+                    let path = text
+                        .parse::<BasePath>()
+                        .map_err(|e| format!("--base-path: {e}"))?;
+                    options.base_path = Some(path);
+                }
                 _ => return Err(format!("unexpected argument {text:?}")),
             }
         }
-        Ok(Command::Build(options))
+        Ok(if print_base_path {
+            Command::PrintBasePath(options)
+        } else {
+            Command::Build(options)
+        })
     }
 
     #[cfg(test)]
@@ -135,6 +175,18 @@ Options:
             assert_eq!(o.out_dir, PathBuf::from("o"));
             assert_eq!(o.site_file, Some(PathBuf::from("s.toml")));
             assert!(o.include_drafts && o.include_future);
+
+            let Ok(Command::Build(o)) =
+                parse(&["--base-url=https://example.com/x", "--base-path", "blog"])
+            else {
+                panic!("should parse");
+            };
+            assert_eq!(o.base_url.unwrap().as_str(), "https://example.com/x/");
+            assert_eq!(o.base_path.unwrap().as_str(), "/blog/");
+            assert!(matches!(
+                parse(&["--print-base-path"]),
+                Ok(Command::PrintBasePath(_))
+            ));
         }
 
         #[test]
@@ -150,6 +202,12 @@ Options:
             assert!(parse(&["--bogus"]).unwrap_err().contains("--bogus"));
             assert!(parse(&["--drafts=yes"]).is_err());
             assert!(parse(&["--out="]).is_err());
+            assert!(parse(&["--base-url", "example.com"])
+                .unwrap_err()
+                .contains("--base-url"));
+            assert!(parse(&["--base-path", "/a/../b"])
+                .unwrap_err()
+                .contains("--base-path"));
         }
     }
 }

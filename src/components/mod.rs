@@ -2,6 +2,7 @@
 pub mod async_view;
 pub mod layout;
 pub mod marked_text;
+pub mod page_meta;
 pub mod post_list;
 pub mod post_nav;
 pub mod route_focus;
@@ -10,5 +11,6 @@ pub mod search_box;
 pub mod search_results;
 pub mod site_data;
 pub mod status;
+pub mod subscribe;
 pub mod tag_filter;
 pub mod theme_toggle;

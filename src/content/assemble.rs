@@ -102,6 +102,7 @@ pub fn manifest(posts: Vec<(String, SourcePost)>, site: Site) -> (Manifest, Vec<
             source: post.path,
             aliases: post.aliases,
             published: post.date.rfc3339(),
+            updated: post.updated.map(|u| u.rfc3339()),
             body: post.body,
             html: post.html,
         });

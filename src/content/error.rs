@@ -77,6 +77,13 @@ pub enum BuildError {
         line: Option<usize>,
         slug: String,
     },
+    /// A post's alias (old URL) cannot be a redirect page: not a path inside the site, or it
+    /// clashes with another file or page; `message` says which.
+    Alias {
+        path: PathBuf,
+        alias: String,
+        message: String,
+    },
     /// The output folder has no usable name (e.g. `/` or `..`), so no sibling can be staged.
     InvalidOutDir { path: PathBuf },
     /// The output folder is the content folder or holds it: replacing it would delete posts.
@@ -98,6 +105,7 @@ impl BuildError {
             | BuildError::SiteFile { path, .. }
             | BuildError::UnknownHighlight { path, .. }
             | BuildError::DuplicateHighlight { path, .. }
+            | BuildError::Alias { path, .. }
             | BuildError::InvalidOutDir { path }
             | BuildError::OutDirHoldsContent { path, .. } => path,
             BuildError::DuplicateSlug { second, .. } => second,
@@ -119,6 +127,7 @@ impl BuildError {
             BuildError::Io { .. }
             | BuildError::MissingTitle { .. }
             | BuildError::MissingDate { .. }
+            | BuildError::Alias { .. }
             | BuildError::InvalidOutDir { .. }
             | BuildError::OutDirHoldsContent { .. } => None,
         }
@@ -187,6 +196,9 @@ impl fmt::Display for BuildError {
             }
             BuildError::DuplicateHighlight { slug, .. } => {
                 write!(f, "{at}: post {slug:?} is highlighted twice")
+            }
+            BuildError::Alias { alias, message, .. } => {
+                write!(f, "{at}: alias {alias:?} {message}")
             }
             BuildError::InvalidOutDir { .. } => {
                 write!(f, "{at}: the output folder needs a plain folder name")

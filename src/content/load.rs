@@ -28,6 +28,8 @@ pub struct SourcePost {
     pub explicit_slug: Option<(String, Option<usize>)>,
     /// The slug from the file name, used when there is no explicit one.
     pub derived_slug: String,
+    /// Old URLs: the front matter's `aliases`, then Zola's `path` (the post's address on the
+    /// old site), without repeats.
     pub aliases: Vec<String>,
     /// The Markdown after the front matter.
     pub body: String,
@@ -270,12 +272,23 @@ pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Sour
         draft: front.draft,
         explicit_slug,
         derived_slug,
-        aliases: front.aliases,
+        aliases: old_urls(front.aliases, front.path),
         word_count: word_count(body),
         html: post_html(body, relative, assets),
         body: body.to_owned(),
         path,
     })))
+}
+
+/// `aliases` then Zola's `path`, each once.
+fn old_urls(aliases: Vec<String>, zola_path: Option<String>) -> Vec<String> {
+    let mut urls = Vec::with_capacity(aliases.len() + 1);
+    for url in aliases.into_iter().chain(zola_path) {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
+    urls
 }
 
 /// A post's body as published in `bodies/<slug>.html`: the article rendering (heading anchors,

@@ -1,6 +1,8 @@
 //! The native content pipeline: a folder of Markdown posts (Zola, Hugo, Jekyll style) plus an
 //! optional `site.toml` in; `manifest.json`, `bodies/<slug>.html` (the rendered body),
-//! `posts/<slug>.md`, the search index and the files beside the posts (`files/`) out.
+//! `posts/<slug>.md`, the search index and the files beside the posts (`files/`) out, plus what
+//! publishes the site: Atom and RSS feeds, `sitemap.xml`, `robots.txt` and redirect pages for
+//! old URLs (see `publishing`).
 //!
 //! ```no_run
 //! use folio::content::{build, Options};
@@ -9,23 +11,37 @@
 //! # Ok::<(), folio::content::BuildError>(())
 //! ```
 
+mod absolute_urls;
+mod aliases;
 mod assemble;
 mod assets;
+mod base_url;
 mod date;
 mod error;
+mod feed;
+mod feed_items;
 mod front_matter;
 mod image_size;
 mod load;
+mod mailing_list;
+mod outputs;
+mod publishing;
+mod rss;
 mod search_index;
 mod site_file;
+mod sitemap;
 mod slug;
 mod write;
+mod xml;
 
 use std::path::{Path, PathBuf};
 
+pub use aliases::Redirect;
 pub use assets::{Asset, ASSET_DIR};
+pub use base_url::{BasePath, BaseUrl};
 pub use date::{DateError, PostDate};
 pub use error::{BuildError, Warning};
+pub use feed_items::DEFAULT_LIMIT as DEFAULT_FEED_LIMIT;
 pub use image_size::{image_size, size_of as image_size_of};
 
 use crate::model::Manifest;
@@ -47,6 +63,11 @@ pub struct Options {
     pub include_future: bool,
     /// The day that decides what is "future". Default `None`: today in UTC.
     pub today: Option<time::Date>,
+    /// The site's absolute URL, overriding the site file's `base_url`. Default `None`.
+    pub base_url: Option<BaseUrl>,
+    /// The path the site is served under (Trunk's public URL), replacing the base URL's path.
+    /// Default `None`: the base URL's path, or `/`.
+    pub base_path: Option<BasePath>,
 }
 
 impl Default for Options {
@@ -65,6 +86,8 @@ impl Options {
             include_drafts: false,
             include_future: false,
             today: None,
+            base_url: None,
+            base_path: None,
         }
     }
 }
@@ -75,10 +98,13 @@ pub struct PostRecord {
     pub slug: String,
     /// The source file.
     pub source: PathBuf,
-    /// The front matter's `aliases` (old URLs), as given, for redirects.
+    /// Old URLs of the post, for redirects: the front matter's `aliases` as given, then Zola's
+    /// `path` (where the post lived on the old site).
     pub aliases: Vec<String>,
     /// Publication time as RFC 3339 (midnight UTC when only a day was given), for feeds.
     pub published: String,
+    /// Last update as RFC 3339, when the front matter gives one.
+    pub updated: Option<String>,
     /// The Markdown written to `posts/<slug>.md`.
     pub body: String,
     /// The rendered body written to `bodies/<slug>.html`, exactly: sanitised HTML with heading
@@ -102,6 +128,15 @@ pub struct Report {
     pub section_pages: usize,
     pub drafts_skipped: usize,
     pub future_skipped: usize,
+    /// The site's absolute URL (also in `manifest.site.base_url`); `None` when none was given,
+    /// and then no feeds or sitemap are written.
+    pub base_url: Option<BaseUrl>,
+    /// The path the site is served under.
+    pub base_path: BasePath,
+    /// How many of the newest posts the feeds carry; 0 for all.
+    pub feed_limit: usize,
+    /// One redirect page per old URL of a post.
+    pub redirects: Vec<Redirect>,
 }
 
 /// Reads and checks everything and writes the site into `options.out_dir`, replacing it whole.
@@ -113,6 +148,23 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     Ok(report)
 }
 
+/// The path the site is served under for these options (the site file's `base_url` and the
+/// options' overrides), without reading any post: what `scripts/build` hands Trunk as its
+/// public URL when it is given no `--base-path`.
+pub fn resolve_base(options: &Options) -> Result<BasePath, BuildError> {
+    let (site_path, required) = match &options.site_file {
+        Some(path) => (path.clone(), true),
+        None => (options.content_dir.join("site.toml"), false),
+    };
+    let site_file = site_file::load(&site_path, required)?;
+    let (base, _) = base_url::resolve(
+        site_file.base_url,
+        options.base_url.clone(),
+        options.base_path.clone(),
+    );
+    Ok(base.path)
+}
+
 /// Everything [`build`] does except writing.
 pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let (site_path, required) = match &options.site_file {
@@ -120,6 +172,43 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         None => (options.content_dir.join("site.toml"), false),
     };
     let mut site_file = site_file::load(&site_path, required)?;
+    let mut warnings = Vec::new();
+    let (base, conflict) = base_url::resolve(
+        site_file.base_url.take(),
+        options.base_url.clone(),
+        options.base_path.clone(),
+    );
+    warnings.extend(conflict.map(|message| Warning {
+        path: site_path.clone(),
+        message,
+    }));
+    if base.url.is_none() {
+        warnings.push(Warning {
+            path: site_path.clone(),
+            message: "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute \
+                      URLs and are not written; set base_url in the site file or pass \
+                      --base-url"
+                .to_owned(),
+        });
+    }
+    let feed_url = site_file.feed_url.take();
+    let feed_url = outputs::settle_feed_url(
+        feed_url.as_ref().map(|(url, _)| url.as_str()),
+        base.url.is_some(),
+        &site_path,
+        &mut warnings,
+    )
+    .map_err(|message| BuildError::SiteFile {
+        path: site_path.clone(),
+        line: feed_url.as_ref().and_then(|(_, line)| *line),
+        message,
+    })?;
+    site_file.site.feed_url = feed_url;
+    site_file.site.base_url = base
+        .url
+        .as_ref()
+        .map(|u| u.as_str().to_owned())
+        .unwrap_or_default();
 
     let files = load::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
     // The site file is settings, not something to publish.
@@ -129,7 +218,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     // The bio's links are relative to the content folder itself.
     site_file.site.bio_html =
         assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
-    let mut warnings = Vec::new();
+    let warnings_before_posts = warnings.len();
     let mut posts = Vec::with_capacity(files.markdown.len());
     for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
         match source {
@@ -137,7 +226,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
             Source::SectionPage(warning) => warnings.push(warning),
         }
     }
-    let section_pages = warnings.len();
+    let section_pages = warnings.len() - warnings_before_posts;
 
     let today = options
         .today
@@ -156,6 +245,15 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         &site_path,
         &mut warnings,
     )?;
+    let with_aliases: Vec<aliases::PostAliases<'_>> = posts
+        .iter()
+        .map(|p| aliases::PostAliases {
+            slug: &p.slug,
+            source: &p.source,
+            aliases: &p.aliases,
+        })
+        .collect();
+    let redirects = aliases::plan(&with_aliases, &manifest, base.url.as_ref())?;
 
     Ok(Report {
         manifest,
@@ -165,6 +263,10 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         section_pages,
         drafts_skipped: published.drafts_skipped,
         future_skipped: published.future_skipped,
+        base_url: base.url,
+        base_path: base.path,
+        feed_limit: site_file.feed_limit.unwrap_or(feed_items::DEFAULT_LIMIT),
+        redirects,
     })
 }
 
@@ -174,6 +276,11 @@ pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
     let index = search_index::build_index(report, &crate::search::BuildOptions::default());
     let mut files = write::site_files(&manifest, &report.posts);
     files.extend(index.files.iter().map(|(path, bytes)| write::OutputFile {
+        relative: path.clone(),
+        contents: bytes,
+    }));
+    let published = publishing::files(report);
+    files.extend(published.iter().map(|(path, bytes)| write::OutputFile {
         relative: path.clone(),
         contents: bytes,
     }));

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
-use super::{html_allowlist, ids, options, sanitize, Heading, Rendered};
+use super::{code, html_allowlist, ids, options, sanitize, Heading, Rendered};
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output,
 /// `anchor_at` the empty slot before its `End` that receives the link to itself.
@@ -29,8 +29,8 @@ struct Pending {
 ///   `data:image/{png,gif,jpeg,webp}`); off-site links get `rel="noopener noreferrer"`; images
 ///   get `loading="lazy" decoding="async"`.
 /// - Tables are wrapped in `<div class="table-wrap">` so they can scroll horizontally.
-/// - Code blocks keep pulldown-cmark's `<pre><code class="language-x">`; an info string like
-///   `rust,ignore` is reduced to its language.
+/// - Fenced code blocks are `<pre><code class="language-x">`, an info string like `rust,ignore`
+///   reduced to its language, and highlighted when the language has a lexer (see `code`).
 pub fn render(markdown: &str) -> Rendered {
     render_with(markdown, false)
 }
@@ -161,8 +161,7 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
                 // pulldown-cmark takes the info string up to the first space as the language;
                 // Rust posts also write `rust,ignore` or `rust title=x`.
                 let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
-                let info = CowStr::from(lang.to_owned());
-                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))));
+                out.push(code::fenced_block(&mut parser, lang));
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {

@@ -3,11 +3,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
+use crate::components::page_meta::PageMeta;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
 use crate::format::post_count;
+use crate::head_tags::PageInfo;
 use crate::listing::{by_year, YearGroup};
 use crate::model::Manifest;
 
@@ -27,8 +28,7 @@ fn archive(manifest: Arc<Manifest>) -> impl IntoView {
         None => "No posts yet.".to_owned(),
     };
     view! {
-        <Title text=format!("Archive · {}", manifest.site.author) />
-        <Meta name="description" content=format!("Every post by {}, by year.", manifest.site.author) />
+        <PageMeta title=format!("Archive · {}", manifest.site.author) site=&manifest.site page=PageInfo::archive(&manifest.site) />
         <section class="archive-page">
             <h1>"Archive"</h1>
             <p class="count">{summary}</p>

@@ -3,13 +3,15 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::page_meta::PageMeta;
+use crate::head_tags::PageInfo;
 use crate::components::post_list::{post_href, PostList};
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
+use crate::components::subscribe::Subscribe;
 use crate::model::{Manifest, Site};
 
 #[component]
@@ -19,11 +21,7 @@ pub fn HomePage() -> impl IntoView {
 
 fn home(manifest: Arc<Manifest>) -> impl IntoView {
     let site = &manifest.site;
-    let description = if site.tagline.is_empty() {
-        format!("Writing by {}", site.author)
-    } else {
-        site.tagline.clone()
-    };
+    let page = PageInfo::home(site);
     let reach_out = site.reach_out.clone().map(|link| {
         view! {
             <p class="reach-out">
@@ -32,8 +30,7 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
         }
     });
     view! {
-        <Title text=site.author.clone() />
-        <Meta name="description" content=description />
+        <PageMeta title=site.author.clone() site=site page />
         <section class="intro" aria-labelledby="intro-heading">
             <h1 id="intro-heading">{site.author.clone()}</h1>
             {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline.clone()}</p> })}
@@ -107,23 +104,6 @@ fn Highlights(manifest: Arc<Manifest>) -> impl IntoView {
                 <h2 id="highlights-heading">"Highlights"</h2>
                 {items}
             </section>
-        }
-    })
-}
-
-/// "Get updates via RSS feed or mailing list", with whichever of the two the site configures.
-#[component]
-pub fn Subscribe(site: Site) -> impl IntoView {
-    let rss = (!site.feed_url.is_empty()).then(|| {
-        view! { <a data-testid="rss-link" href=site.feed_url.clone()>"RSS feed"</a> }
-    });
-    let list = (!site.mailing_list_url.is_empty()).then(|| {
-        view! { <a data-testid="mailing-list-link" href=site.mailing_list_url.clone()>"mailing list"</a> }
-    });
-    let joiner = (rss.is_some() && list.is_some()).then_some(" or ");
-    (rss.is_some() || list.is_some()).then(|| {
-        view! {
-            <p class="subscribe" data-testid="subscribe">"Get updates via " {rss} {joiner} {list}</p>
         }
     })
 }

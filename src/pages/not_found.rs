@@ -1,21 +1,37 @@
 //! Anything no route matches, and posts or tags that do not exist.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::app_href;
+use crate::components::page_meta::{PageMeta, SiteMeta};
 use crate::components::site_data::use_site_data;
+use crate::head_tags::PageInfo;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let data = use_site_data();
-    let title = move || match data.manifest.get().and_then(|m| m.ok()) {
-        Some(manifest) => format!("Page not found · {}", manifest.site.author),
-        None => "Page not found".to_owned(),
+    let meta = move || {
+        let site = data
+            .manifest
+            .get()
+            .and_then(|m| m.ok())
+            .map(|manifest| SiteMeta::from(&manifest.site))
+            .unwrap_or_default();
+        let title = match site.name.as_str() {
+            "" => "Page not found".to_owned(),
+            name => format!("Page not found · {name}"),
+        };
+        let page = PageInfo {
+            headline: "Page not found".to_owned(),
+            description: "There is nothing at this address.".to_owned(),
+            noindex: true,
+            ..PageInfo::default()
+        };
+        view! { <PageMeta title site page /> }
     };
     view! {
-        <Title text=title />
+        {meta}
         <section class="not-found" data-testid="not-found">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>

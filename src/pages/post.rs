@@ -3,16 +3,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
 use crate::components::async_view::{AsyncView, LoadView};
+use crate::components::page_meta::PageMeta;
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::post_nav::PostNav;
 use crate::components::site_data::WithManifest;
+use crate::components::subscribe::Subscribe;
 use crate::format::reading_time;
+use crate::head_tags::PageInfo;
 use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
@@ -55,14 +57,9 @@ fn article(
     let Some(post) = manifest.post(slug).cloned() else {
         return view! { <NotFoundPage /> }.into_any();
     };
-    let description = if post.summary.is_empty() {
-        format!("{} by {}", post.title, manifest.site.author)
-    } else {
-        post.summary.clone()
-    };
+    let page = PageInfo::post(&manifest.site, &post);
     view! {
-        <Title text=format!("{} · {}", post.title, manifest.site.author) />
-        <Meta name="description" content=description />
+        <PageMeta title=format!("{} · {}", post.title, manifest.site.author) site=&manifest.site page />
         <article class="article" data-testid="article">
             <ArticleHeader post=post />
             <AsyncView
@@ -72,6 +69,7 @@ fn article(
             />
         </article>
         <PostNav manifest=manifest.clone() slug=slug.to_owned() />
+        <Subscribe site=manifest.site.clone() />
     }
     .into_any()
 }

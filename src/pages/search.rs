@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use crate::components::page_meta::PageMeta;
+use crate::head_tags::PageInfo;
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
 
@@ -20,9 +21,9 @@ pub fn SearchPage() -> impl IntoView {
                 "" => format!("Search · {author}"),
                 q => format!("“{q}” · Search · {author}"),
             };
+            let page = PageInfo::search();
             view! {
-                <Title text=title />
-                <Meta name="description" content="Search every post by title, tag or text." />
+                <PageMeta title=Signal::derive(title) site=&manifest.site page />
                 <section class="search-page">
                     <h1>"Search"</h1>
                     {move || query.get().trim().is_empty().then(|| view! {

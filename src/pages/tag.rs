@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use crate::components::page_meta::PageMeta;
+use crate::head_tags::PageInfo;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
 use crate::pages::not_found::NotFoundPage;
@@ -25,9 +26,9 @@ pub fn TagPage() -> impl IntoView {
                 1 => "1 post".to_owned(),
                 n => format!("{n} posts"),
             };
+            let page = PageInfo::tag(&tag, &count);
             view! {
-                <Title text=format!("#{tag} · {}", manifest.site.author) />
-                <Meta name="description" content=format!("Posts tagged {tag}: {count}.") />
+                <PageMeta title=format!("#{tag} · {}", manifest.site.author) site=&manifest.site page />
                 <section class="tag-page">
                     <h1>"Posts tagged " <span class="tag-name">{format!("#{tag}")}</span></h1>
                     <p class="count">{count}</p>

@@ -3,11 +3,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
+use crate::components::page_meta::PageMeta;
 use crate::components::post_list::tag_href;
 use crate::components::site_data::WithManifest;
 use crate::format::post_count;
+use crate::head_tags::PageInfo;
 use crate::listing::tag_counts;
 use crate::model::Manifest;
 
@@ -38,8 +39,7 @@ fn tags(manifest: Arc<Manifest>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Title text=format!("Tags · {}", manifest.site.author) />
-        <Meta name="description" content=format!("Every tag on the site: {summary}") />
+        <PageMeta title=format!("Tags · {}", manifest.site.author) site=&manifest.site page=PageInfo::tags(&summary) />
         <section class="tags-page">
             <h1>"Tags"</h1>
             <p class="count">{summary}</p>

@@ -45,6 +45,34 @@ test('articles render tables, footnotes and code blocks', async () => {
   }
 });
 
+test('code blocks are highlighted at build time, text intact, in the colours of the theme', async () => {
+  const fence = /^```(rust|java|ya?ml|sh|bash)[^\n]*\n([\s\S]*?)^```/m;
+  const post = manifest.posts.find((p) => fence.test(readDist(`posts/${p.slug}.md`)));
+  assert.ok(post, 'the sample content has a code block in a highlighted language');
+  const [, lang, source] = readDist(`posts/${post.slug}.md`).match(fence);
+  assert.match(readDist(`bodies/${post.slug}.html`), /<pre><code class="language-[^"]+">[^]*?<span class="hl-/);
+  const colours = {};
+  for (const scheme of ['light', 'dark']) {
+    await withPage(
+      site,
+      async (page) => {
+        await page.open(`/posts/${post.slug}`);
+        await waitForArticle(page);
+        const code = page.locator(`[data-testid="article-body"] pre code.language-${lang}`).first();
+        assert.equal(await code.textContent(), source, `${post.slug}: the code reads as written`);
+        const token = code.locator('span[class^="hl-"]').first();
+        colours[scheme] = await token.evaluate((el) => [
+          getComputedStyle(el).color,
+          getComputedStyle(el.closest('code')).color,
+        ]);
+        assert.notEqual(colours[scheme][0], colours[scheme][1], `${scheme}: the token has its own colour`);
+      },
+      { context: { colorScheme: scheme } },
+    );
+  }
+  assert.notEqual(colours.light[0], colours.dark[0], 'token colours follow the theme');
+});
+
 test('post bodies are built without script or event handlers, and none run in the page', async () => {
   // The pipeline sanitises raw HTML at build time (tests/web_markdown.rs checks its output in a
   // browser against real attacks); the app injects the built HTML as is, so check what it ships.
