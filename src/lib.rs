@@ -12,6 +12,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod format;
 pub mod head_tags;
 pub mod highlight;

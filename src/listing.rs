@@ -4,7 +4,24 @@
 //!
 //! Pure functions over [`Manifest`], so the host tests them and the pages only draw the result.
 
+use crate::format::post_count;
 use crate::model::{Manifest, PostSummary};
+
+/// The line under `/tags`' heading: "12 tags across 18 posts."
+pub fn tags_summary(tags: usize, posts: usize) -> String {
+    match tags {
+        1 => format!("1 tag across {}.", post_count(posts)),
+        n => format!("{n} tags across {}.", post_count(posts)),
+    }
+}
+
+/// The line under `/archive`'s heading: "18 posts since 2014."
+pub fn archive_summary(years: &[YearGroup], posts: usize) -> String {
+    match years.last() {
+        Some(oldest) => format!("{} since {}.", post_count(posts), oldest.year),
+        None => "No posts yet.".to_owned(),
+    }
+}
 
 /// A tag and how many posts carry it.
 #[derive(Clone, Debug, PartialEq, Eq)]

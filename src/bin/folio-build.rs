@@ -21,6 +21,7 @@ mod cli {
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
                    [--base-url URL] [--base-path PATH] [--print-base-path]
+       folio-build --prerender DIR
 
 Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
 files/ (the other files of the content folder), the Atom and RSS feeds,
@@ -39,6 +40,9 @@ Options:
   --base-path PATH the path the site is served under (Trunk's --public-url); replaces
                    the base URL's path                    [default: the base URL's path]
   --print-base-path  print the base path these settings give, and build nothing
+  --prerender DIR  write every route of the site built in DIR (app and content, as
+                   scripts/build makes it) as static HTML, using DIR/index.html as the
+                   shell (kept as DIR/404.html); nothing else is built
   -h, --help       show this help
 ";
 
@@ -46,6 +50,7 @@ Options:
     enum Command {
         Build(Options),
         PrintBasePath(Options),
+        Prerender(PathBuf),
         Help,
     }
 
@@ -56,6 +61,22 @@ Options:
                 return match resolve_base(&options) {
                     Ok(path) => {
                         println!("{path}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(error) => {
+                        eprintln!("folio-build: error: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+            Ok(Command::Prerender(dist)) => {
+                return match folio::prerender::prerender(&dist) {
+                    Ok(done) => {
+                        println!(
+                            "folio-build: prerendered {} pages in {}",
+                            done.files.len(),
+                            dist.display()
+                        );
                         ExitCode::SUCCESS
                     }
                     Err(error) => {
@@ -126,6 +147,7 @@ Options:
                 "--drafts" if inline.is_none() => options.include_drafts = true,
                 "--future" if inline.is_none() => options.include_future = true,
                 "--print-base-path" if inline.is_none() => print_base_path = true,
+                "--prerender" => return Ok(Command::Prerender(value("--prerender")?)),
                 "--base-url" => {
                     let text = value("--base-url")?.to_string_lossy().into_owned();
                     let url = text

@@ -9,7 +9,7 @@ use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
 use crate::format::post_count;
 use crate::head_tags::PageInfo;
-use crate::listing::{by_year, YearGroup};
+use crate::listing::{archive_summary, by_year, YearGroup};
 use crate::model::Manifest;
 
 #[component]
@@ -19,14 +19,7 @@ pub fn ArchivePage() -> impl IntoView {
 
 fn archive(manifest: Arc<Manifest>) -> impl IntoView {
     let years = by_year(&manifest);
-    let summary = match years.last() {
-        Some(oldest) => format!(
-            "{} since {}.",
-            post_count(manifest.posts.len()),
-            oldest.year
-        ),
-        None => "No posts yet.".to_owned(),
-    };
+    let summary = archive_summary(&years, manifest.posts.len());
     view! {
         <PageMeta title=format!("Archive · {}", manifest.site.author) site=&manifest.site page=PageInfo::archive(&manifest.site) />
         <section class="archive-page">

@@ -9,7 +9,7 @@ use crate::components::post_list::tag_href;
 use crate::components::site_data::WithManifest;
 use crate::format::post_count;
 use crate::head_tags::PageInfo;
-use crate::listing::tag_counts;
+use crate::listing::{tag_counts, tags_summary};
 use crate::model::Manifest;
 
 #[component]
@@ -19,10 +19,7 @@ pub fn TagsPage() -> impl IntoView {
 
 fn tags(manifest: Arc<Manifest>) -> impl IntoView {
     let counts = tag_counts(&manifest);
-    let summary = match counts.len() {
-        1 => format!("1 tag across {}.", post_count(manifest.posts.len())),
-        n => format!("{n} tags across {}.", post_count(manifest.posts.len())),
-    };
+    let summary = tags_summary(counts.len(), manifest.posts.len());
     let items = counts
         .into_iter()
         .map(|entry| {

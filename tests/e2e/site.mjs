@@ -62,13 +62,16 @@ export async function withPage(site, fn, { allow = [], context = {} } = {}) {
    * GitHub Pages does) and Chromium logs that status for the document: expected for such deep
    * links, so that one line, for this URL only, is not a problem.
    */
-  page.open = async (path = '/') => {
+  page.open = async (path = '/', { live = context.javaScriptEnabled !== false } = {}) => {
     const url = site.url(path);
     const response = await page.goto(url);
     if (response?.status() === 404) {
       const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       page.allow(new RegExp(`Failed to load resource: the server responded with a status of 404 .* @ ${escaped}$`));
     }
+    // A prerendered page shows its content before the app runs; tests act on the app's page, so
+    // they wait until the app has taken over (src/takeover.rs).
+    if (live) await page.waitForSelector('html[data-app="live"]', { state: 'attached' });
     return response;
   };
   try {

@@ -1,0 +1,59 @@
+//! The frame around every prerendered page, as `components::layout` draws it: skip link,
+//! header (name, main navigation, search box, theme switch), `<main>`, footer.
+
+use super::html::{attr, text};
+use super::pages::SiteContext;
+
+/// Which main-navigation link is the current page (`aria-current="page"`, as the router's `<A>`
+/// marks it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Current {
+    Archive,
+    Tags,
+    Other,
+}
+
+/// The whole `<body>` content for a page whose `<main>` holds `main`, wrapped in the element the
+/// app replaces once it has drawn the same page.
+pub fn page(site: &SiteContext, current: Current, main: &str) -> String {
+    let nav_link = |path: &str, label: &str, this: Current| {
+        let aria = if current == this {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        format!(
+            "<li><a href=\"{}\"{aria}>{label}</a></li>",
+            attr(&site.href(path))
+        )
+    };
+    format!(
+        concat!(
+            "<div id=\"prerendered\">",
+            "<a class=\"skip-link\" href=\"#main\">Skip to content</a>",
+            "<header class=\"site-header\">",
+            "<a href=\"{home}\" class=\"site-title\">{name}</a>",
+            "<nav class=\"site-nav\" aria-label=\"Main\"><ul>{archive}{tags}</ul></nav>",
+            "<form class=\"search-box\" role=\"search\" action=\"search\">",
+            "<label for=\"site-search\" class=\"visually-hidden\">Search posts</label>",
+            "<input id=\"site-search\" type=\"search\" name=\"q\" placeholder=\"Search  /\" ",
+            "autocomplete=\"off\" spellcheck=\"false\">",
+            "</form>",
+            // The switch works once the app runs; until then it shows the theme in use.
+            "<button type=\"button\" class=\"theme-toggle\" data-testid=\"theme-toggle\" ",
+            "title=\"Switch theme\" aria-pressed=\"false\">",
+            "<span class=\"theme-icon\" aria-hidden=\"true\"></span>",
+            "<span class=\"visually-hidden\">Dark theme</span></button>",
+            "</header>",
+            "<main id=\"main\" tabindex=\"-1\">{main}</main>",
+            "<footer class=\"site-footer\"><p>Written in Markdown, served as static files, ",
+            "rendered by Rust compiled to WebAssembly.</p></footer>",
+            "</div>"
+        ),
+        home = attr(&site.href("/")),
+        name = text(&site.manifest.site.author),
+        archive = nav_link("/archive", "Archive", Current::Archive),
+        tags = nav_link("/tags", "Tags", Current::Tags),
+        main = main,
+    )
+}

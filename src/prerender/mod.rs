@@ -1,0 +1,108 @@
+//! Prerendering: every route of a built site written as static HTML, so readers see the page as
+//! soon as the HTML and CSS arrive, crawlers read it without script, and a deep link is a real
+//! file (status 200) rather than the `404.html` fallback. The app then takes over the page (see
+//! `takeover.rs` in the app), so the markup here mirrors the app's components: same elements, same
+//! classes, same text. An end-to-end test compares the two.
+//!
+//! Plain data in, files out: it reads what the app reads from the built folder (`manifest.json`,
+//! each post's body HTML) and pours each page into the `index.html` Trunk built (kept as
+//! `404.html`, the shell for unknown paths).
+//!
+//! | route          | file                                   |
+//! |----------------|----------------------------------------|
+//! | `/`            | `index.html`                           |
+//! | `/posts/:slug` | `posts/<slug>.html`                    |
+//! | `/tags/:tag`   | `tags/<tag>.html`                      |
+//! | `/tags`        | `tags.html`, and `tags/index.html` for hosts that redirect `/tags` to `/tags/` |
+//! | `/archive`     | `archive.html`                         |
+//! | `/search`      | `search.html`                          |
+//!
+//! Static hosts serve `/posts/x` from `posts/x.html` (GitHub Pages, Netlify, Cloudflare Pages;
+//! nginx with `try_files $uri $uri.html $uri/ /404.html`).
+
+mod error;
+mod frame;
+mod html;
+mod pages;
+mod shell;
+
+use std::fs;
+use std::path::Path;
+
+pub use error::PrerenderError;
+pub use shell::{Page, Shell, ShellError};
+
+use crate::model::Manifest;
+
+/// What a prerender wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prerendered {
+    /// The files written, relative to the site folder.
+    pub files: Vec<String>,
+}
+
+/// Prerenders every route of the site built in `dist` (by `scripts/build`), in place.
+///
+/// The shell is `404.html` (the untouched `index.html`, which this replaces with the home page);
+/// a site without one gets it first, so running this twice gives the same result.
+pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
+    let shell_path = dist.join("404.html");
+    if !shell_path.exists() {
+        let index = dist.join("index.html");
+        fs::copy(&index, &shell_path)
+            .map_err(|e| PrerenderError::io(&index, "copying to 404.html", e))?;
+    }
+    let shell_html = read(&shell_path)?;
+    let shell = Shell::parse(&shell_html).map_err(|source| PrerenderError::Shell {
+        path: shell_path.clone(),
+        source,
+    })?;
+    let manifest_path = dist.join("manifest.json");
+    let manifest: Manifest = serde_json::from_str(&read(&manifest_path)?).map_err(|source| {
+        PrerenderError::Manifest {
+            path: manifest_path.clone(),
+            source,
+        }
+    })?;
+    let site = pages::SiteContext::new(&manifest, shell::base_href(&shell_html));
+
+    let mut files = Vec::new();
+    let mut write = |relative: String, page: pages::PageHtml| -> Result<(), PrerenderError> {
+        let path = dist.join(&relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
+        }
+        fs::write(&path, shell.render(&page.as_page()))
+            .map_err(|e| PrerenderError::io(&path, "writing", e))?;
+        files.push(relative);
+        Ok(())
+    };
+
+    write("index.html".to_owned(), pages::home(&site))?;
+    for post in &manifest.posts {
+        let body_path = dist.join(crate::model::post_html_path(&post.slug));
+        let body = read(&body_path)?;
+        write(format!("posts/{}.html", post.slug), pages::post(&site, post, &body))?;
+    }
+    for entry in crate::listing::tag_counts(&manifest) {
+        write(format!("tags/{}.html", file_name(&entry.tag)), pages::tag(&site, &entry.tag))?;
+    }
+    write("tags.html".to_owned(), pages::tags(&site))?;
+    write("tags/index.html".to_owned(), pages::tags(&site))?;
+    write("archive.html".to_owned(), pages::archive(&site))?;
+    write("search.html".to_owned(), pages::search(&site))?;
+    Ok(Prerendered { files })
+}
+
+/// A tag as a file name: the path the browser asks for, decoded, with the characters no file
+/// system takes replaced (such a tag's page then falls back to `404.html`, which the app handles).
+fn file_name(tag: &str) -> String {
+    tag.chars()
+        .map(|c| if matches!(c, '/' | '\\' | '\0') { '_' } else { c })
+        .collect()
+}
+
+fn read(path: &Path) -> Result<String, PrerenderError> {
+    fs::read_to_string(path).map_err(|e| PrerenderError::io(path, "reading", e))
+}
