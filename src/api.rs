@@ -91,7 +91,7 @@ pub async fn get_text(path: &str) -> Result<String, FetchError> {
     let (url, response) = get(path).await?;
     response.text().await.map_err(|e| FetchError::Network {
         url,
-        message: e.to_string(),
+        message: describe(e),
     })
 }
 
@@ -100,8 +100,19 @@ pub async fn get_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
     let (url, response) = get(path).await?;
     response.binary().await.map_err(|e| FetchError::Network {
         url,
-        message: e.to_string(),
+        message: describe(e),
     })
+}
+
+/// What went wrong, as the browser put it. Not `to_string()`: that would link serde_json's
+/// error messages (gloo-net's JSON support), which the app never meets, into the wasm.
+fn describe(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(e) => format!("{}: {}", e.name, e.message),
+        gloo_net::Error::GlooError(message) => message,
+        #[allow(unreachable_patterns)]
+        _ => "unreadable answer".to_owned(),
+    }
 }
 
 async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchError> {
@@ -115,7 +126,7 @@ async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchErro
     });
     let network = |e: gloo_net::Error| FetchError::Network {
         url: url.clone(),
-        message: e.to_string(),
+        message: describe(e),
     };
     let response = Request::get(&url)
         .abort_signal(signal.as_ref())
@@ -141,7 +152,7 @@ pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
     };
     let value = js_sys::JSON::parse(&text)
         .map_err(|e| malformed(String::from(js_sys::Error::from(e).message())))?;
-    serde_wasm_bindgen::from_value(value)
+    crate::js_value_de::from_value(value)
         .map(Arc::new)
         .map_err(|e| malformed(e.to_string()))
 }
