@@ -1,7 +1,6 @@
 //! A list of posts, title and date, as on the home page and tag pages.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::app_href;
 use crate::format::human_date;
@@ -34,9 +33,9 @@ pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
                 .map(|post| {
                     view! {
                         <li data-testid="post-item">
-                            <A href=post_href(&post.slug) attr:data-testid="post-link">
+                            <a href=post_href(&post.slug) data-testid="post-link">
                                 {post.title}
-                            </A>
+                            </a>
                             <PostDate date=post.date />
                         </li>
                     }

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::page_meta::PageMeta;
@@ -90,9 +89,9 @@ fn Highlights(manifest: Arc<Manifest>) -> impl IntoView {
                 view! {
                     <article class="highlight" data-testid="highlight">
                         <h3>
-                            <A href=post_href(&post.slug) attr:data-testid="post-link">
+                            <a href=post_href(&post.slug) data-testid="post-link">
                                 {post.title}
-                            </A>
+                            </a>
                         </h3>
                         <p data-testid="blurb">{post.highlight.unwrap_or_default()}</p>
                     </article>

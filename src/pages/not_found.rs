@@ -1,7 +1,6 @@
 //! Anything no route matches, and posts or tags that do not exist.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::app_href;
 use crate::components::page_meta::{PageMeta, SiteMeta};
@@ -35,7 +34,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="not-found" data-testid="not-found">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href=app_href("/") attr:data-testid="home-link">"Back to the home page"</A></p>
+            <p><a href=app_href("/") data-testid="home-link">"Back to the home page"</a></p>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
@@ -92,7 +91,7 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
                     .map(|tag| {
                         view! {
                             <li>
-                                <A href=tag_href(tag) attr:data-testid="tag-link">{format!("#{tag}")}</A>
+                                <a href=tag_href(tag) data-testid="tag-link">{format!("#{tag}")}</a>
                             </li>
                         }
                     })
