@@ -115,8 +115,20 @@ fn describe(error: gloo_net::Error) -> String {
     }
 }
 
+/// GET a file of the site as bytes, aborted only through `signal` (search index parts: the
+/// search engine, not the page that first asked, decides when one is no longer wanted).
+pub async fn get_bytes_until(
+    path: &str,
+    signal: &web_sys::AbortSignal,
+) -> Result<Vec<u8>, FetchError> {
+    let (url, response) = get_with(path, Some(signal)).await?;
+    response.binary().await.map_err(|e| FetchError::Network {
+        url,
+        message: describe(e),
+    })
+}
+
 async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchError> {
-    let url = asset_url(path);
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     on_cleanup(move || {
@@ -124,12 +136,20 @@ async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchErro
             controller.abort();
         }
     });
+    get_with(path, signal.as_ref()).await
+}
+
+async fn get_with(
+    path: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<(String, gloo_net::http::Response), FetchError> {
+    let url = asset_url(path);
     let network = |e: gloo_net::Error| FetchError::Network {
         url: url.clone(),
         message: describe(e),
     };
     let response = Request::get(&url)
-        .abort_signal(signal.as_ref())
+        .abort_signal(signal)
         .send()
         .await
         .map_err(network)?;

@@ -3,9 +3,12 @@
 //!
 //! One engine for the whole app, in context. Loading starts after the first paint or on the
 //! first focus of the search box, whichever comes first; a query typed before the index has
-//! arrived is answered as soon as it has (pages re-run their query when `ready` turns true).
+//! arrived is answered as soon as it has. Queries run synchronously on what is loaded: one that
+//! needs more parts asks for them and is asked again when they are in (see
+//! [`SearchEngine::search_now`]), so a keystroke whose parts are loaded is answered in the same
+//! task, and one part is fetched once however many keystrokes want it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use futures::future::join_all;
@@ -15,7 +18,12 @@ use leptos::task::spawn_local;
 use crate::api::{self, FetchError};
 use crate::search::{parse_query, snippet, Hit, Searcher, Snippet};
 
+mod loader;
+use loader::{PartLoader, Start};
+
 const ROOT: &str = "search/index.bin";
+/// At most this many parts are fetched on a guess after each answer.
+const GUESSES: usize = 4;
 
 /// Whether the index can answer yet.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,22 +34,47 @@ pub enum EngineState {
     Failed(String),
 }
 
+/// What a query gets from [`SearchEngine::search_now`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Ready(Vec<Hit>),
+    /// The parts it needs are on their way.
+    Waiting,
+    Failed(String),
+}
+
 #[derive(Clone, Copy)]
 pub struct SearchEngine {
     searcher: StoredValue<Option<Searcher>>,
-    /// Post texts fetched for snippets, by document id.
+    loader: StoredValue<PartLoader, LocalStorage>,
+    /// Bumped when every part a waiting query asked for has arrived (or failed).
+    parts_arrived: RwSignal<u32>,
+    answered_before: StoredValue<bool>,
+    dictionary_queued: StoredValue<bool>,
+    /// Post texts fetched for snippets, by document id...
     texts: StoredValue<HashMap<u32, Arc<str>>>,
+    /// ...those on their way...
+    texts_in_flight: StoredValue<HashSet<u32>>,
+    /// ...and a count bumped when some arrive (result lists then show their snippets).
+    pub texts_arrived: RwSignal<u32>,
     pub state: RwSignal<EngineState>,
-    /// Bumped whenever post texts arrive, so result lists redraw their snippets.
-    pub texts_loaded: RwSignal<u32>,
+    /// The query being searched: the search box's text, set on every keystroke. The URL
+    /// follows it (see [`crate::components::search_box`]) and sets it on navigation.
+    pub query: RwSignal<String>,
 }
 
 pub fn provide_search_engine() -> SearchEngine {
     let engine = SearchEngine {
         searcher: StoredValue::new(None),
+        loader: StoredValue::new_local(PartLoader::default()),
+        parts_arrived: RwSignal::new(0),
+        answered_before: StoredValue::new(false),
+        dictionary_queued: StoredValue::new(false),
         texts: StoredValue::new(HashMap::new()),
+        texts_in_flight: StoredValue::new(HashSet::new()),
+        texts_arrived: RwSignal::new(0),
         state: RwSignal::new(EngineState::Idle),
-        texts_loaded: RwSignal::new(0),
+        query: RwSignal::new(String::new()),
     };
     provide_context(engine);
     engine
@@ -83,56 +116,150 @@ impl SearchEngine {
         });
     }
 
-    /// Ranks posts for `text`; fetches whatever index parts the query needs first. When every
-    /// part is already there, this completes without waiting on anything.
-    pub async fn search(self, text: &str, limit: usize) -> Result<Vec<Hit>, FetchError> {
+    /// Ranks posts for `text` with the parts loaded, synchronously. If the query needs parts
+    /// that are not loaded, they are requested and the answer is [`Answer::Waiting`]: ask again
+    /// when [`Self::track`] fires. No partial answers: what a query shows is always what the
+    /// whole index says.
+    pub fn search_now(self, text: &str, limit: usize) -> Answer {
         let query = parse_query(text);
-        if query.is_empty() || self.state.get_untracked() != EngineState::Ready {
-            return Ok(Vec::new());
+        if query.is_empty() {
+            return Answer::Ready(Vec::new());
         }
-        loop {
-            let needed = self.searcher.with_value(|s| {
-                s.as_ref()
-                    .map(|s| s.needed_parts(&query))
-                    .unwrap_or_default()
-            });
-            if needed.is_empty() {
-                break;
-            }
-            // Parts are content-hashed and cached by the browser, so a part two keystrokes
-            // both ask for costs one download.
-            let fetched = join_all(needed.iter().map(|path| api::get_bytes(path))).await;
-            for (path, bytes) in needed.iter().zip(fetched) {
-                let bytes = bytes?;
-                self.searcher
-                    .try_update_value(|s| match s {
-                        Some(s) => s.add_part(path, &bytes).map_err(|e| malformed(path, e.0)),
-                        None => Ok(()),
-                    })
-                    .unwrap_or(Ok(()))?;
+        match self.state.get_untracked() {
+            EngineState::Ready => {}
+            EngineState::Failed(message) => return Answer::Failed(message),
+            EngineState::Idle | EngineState::Loading => {
+                self.start_loading();
+                return Answer::Waiting;
             }
         }
-        Ok(self.searcher.with_value(|s| {
-            s.as_ref()
-                .map(|s| s.search(&query, limit))
-                .unwrap_or_default()
-        }))
+        let needed = self.with_searcher(|s| s.needed_parts(&query));
+        if needed.is_empty() {
+            self.loader.update_value(PartLoader::answered);
+            return Answer::Ready(self.with_searcher(|s| s.search(&query, limit)));
+        }
+        if let Some(message) = self.loader.with_value(|l| l.failure(&needed)) {
+            return Answer::Failed(message);
+        }
+        let starts = self
+            .loader
+            .try_update_value(|l| l.want(needed, |p| self.loaded(p)))
+            .unwrap_or_default();
+        self.spawn_fetches(starts);
+        Answer::Waiting
     }
 
-    /// The snippet for a hit if its post's text has been fetched already.
-    pub fn cached_snippet(self, hit: &Hit) -> Option<Snippet> {
-        self.texts.with_value(|texts| {
-            texts
-                .get(&hit.doc)
-                .map(|t| snippet(t, &hit.matched_terms, 180))
-        })
+    /// Subscribes the calling effect to what can change an answer: the root arriving, or the
+    /// parts a waiting query asked for.
+    pub fn track(self) {
+        self.state.track();
+        self.parts_arrived.track();
+    }
+
+    /// After `text` is answered: guesses at the parts its next keystroke needs (the posting
+    /// parts of the completions each next character brings) start at once; after a first
+    /// answer, the rest of the dictionary follows in the background, one part at a time and
+    /// only while no query waits, so that later queries wait for one round of posting parts at
+    /// most instead of two. A first query downloads only what it needs.
+    pub fn prefetch_after_answer(self, text: &str) {
+        if !self.answered_before.get_value() {
+            self.answered_before.set_value(true);
+            return;
+        }
+        if !self.dictionary_queued.get_value() {
+            self.dictionary_queued.set_value(true);
+            let dictionary = self.with_searcher(Searcher::missing_dictionary_parts);
+            self.loader.update_value(|l| l.queue_prefetch(dictionary));
+        }
+        let next = self.with_searcher(|s| s.likely_next_parts(&parse_query(text)));
+        let starts = self
+            .loader
+            .try_update_value(|l| l.speculate(next, GUESSES, |p| self.loaded(p)))
+            .unwrap_or_default();
+        self.spawn_fetches(starts);
+        self.schedule_fetches();
+    }
+
+    fn with_searcher<T: Default>(self, f: impl FnOnce(&Searcher) -> T) -> T {
+        self.searcher
+            .with_value(|s| s.as_ref().map(f))
+            .unwrap_or_default()
+    }
+
+    fn loaded(self, path: &str) -> bool {
+        self.with_searcher(|s| s.has_part(path))
+    }
+
+    fn schedule_fetches(self) {
+        let starts = self
+            .loader
+            .try_update_value(|l| l.schedule(|p| self.loaded(p)))
+            .unwrap_or_default();
+        self.spawn_fetches(starts);
+    }
+
+    fn spawn_fetches(self, starts: Vec<Start>) {
+        for start in starts {
+            spawn_local(async move {
+                let result = match &start.signal {
+                    Some(signal) => api::get_bytes_until(&start.path, signal).await,
+                    None => api::get_bytes(&start.path).await,
+                };
+                self.part_arrived(&start.path, start.id, result);
+            });
+        }
+    }
+
+    fn part_arrived(self, path: &str, id: u64, result: Result<Vec<u8>, FetchError>) {
+        // Aborted because the newest keystroke needed its connection: nothing to do.
+        if !self
+            .loader
+            .try_update_value(|l| l.finish(path, id))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        let added = result.and_then(|bytes| {
+            self.searcher
+                .try_update_value(|s| match s {
+                    Some(s) => s.add_part(path, &bytes).map_err(|e| malformed(path, e.0)),
+                    None => Ok(()),
+                })
+                .unwrap_or(Ok(()))
+        });
+        if let Err(error) = added {
+            self.loader
+                .update_value(|l| l.fail(path, error.to_string()));
+        }
+        // The waiting query is asked again once all it needs is in (or failed).
+        if self
+            .loader
+            .try_update_value(|l| l.satisfied(|p| self.loaded(p)))
+            .unwrap_or(false)
+        {
+            self.parts_arrived.update(|n| *n += 1);
+        }
+        self.schedule_fetches();
+    }
+
+    /// Whether the text of `doc` has been fetched (its snippet can be shown).
+    pub fn has_text(self, doc: u32) -> bool {
+        self.texts.with_value(|texts| texts.contains_key(&doc))
+    }
+
+    /// The snippet of `doc` around `terms` if its text has been fetched already.
+    pub fn cached_snippet(self, doc: u32, terms: &[String]) -> Option<Snippet> {
+        self.texts
+            .with_value(|texts| texts.get(&doc).map(|t| snippet(t, terms, 180)))
     }
 
     /// Fetches the texts of these documents that are not cached yet.
     pub async fn fetch_texts(self, docs: Vec<u32>) {
+        // Texts already on their way (asked for by an earlier pause) are not asked for again.
         let missing: Vec<(u32, String)> = docs
             .into_iter()
             .filter(|d| !self.texts.with_value(|t| t.contains_key(d)))
+            .filter(|d| self.texts_in_flight.try_update_value(|f| f.insert(*d)) == Some(true))
             .filter_map(|d| {
                 let path = self
                     .searcher
@@ -140,6 +267,9 @@ impl SearchEngine {
                 Some((d, path))
             })
             .collect();
+        if missing.is_empty() {
+            return;
+        }
         let fetched = join_all(missing.iter().map(|(_, path)| api::get_text(path))).await;
         self.texts.update_value(|texts| {
             for ((doc, _), text) in missing.iter().zip(fetched) {
@@ -148,9 +278,12 @@ impl SearchEngine {
                 }
             }
         });
-        if !missing.is_empty() {
-            self.texts_loaded.update(|n| *n += 1);
-        }
+        self.texts_in_flight.update_value(|f| {
+            for (doc, _) in &missing {
+                f.remove(doc);
+            }
+        });
+        self.texts_arrived.update(|n| *n += 1);
     }
 }
 

@@ -219,6 +219,42 @@ fn parts_come_in_two_rounds_dictionary_then_postings() {
 }
 
 #[test]
+fn the_next_keystrokes_parts_can_be_fetched_ahead() {
+    let docs = synthetic_docs(300);
+    let index = build(&docs, &tiny_shards());
+    let load = |s: &mut Searcher, parts: &[String]| {
+        for p in parts {
+            assert!(!s.has_part(p));
+            s.add_part(p, index.file(p).unwrap()).unwrap();
+            assert!(s.has_part(p));
+        }
+    };
+    let mut s = Searcher::new(index.root()).unwrap();
+    let dictionary = s.missing_dictionary_parts();
+    assert!(dictionary.len() > 10 && dictionary.iter().all(|p| p.starts_with("search/d-")));
+    load(&mut s, &dictionary);
+    assert!(s.missing_dictionary_parts().is_empty());
+    // Typing "pa": fetch what it needs, then what each next letter would need.
+    let typed = parse_query("pa");
+    let needed = s.needed_parts(&typed);
+    load(&mut s, &needed);
+    let ahead = s.likely_next_parts(&typed);
+    assert!(!ahead.is_empty() && ahead.iter().all(|p| p.starts_with("search/p-")));
+    load(&mut s, &ahead);
+    assert!(s.likely_next_parts(&typed).is_empty());
+    // Every next letter that some word continues with is then answered without waiting.
+    let mut continued = 0;
+    for next in ['r', 'd', 'k', 'm', 's', 't', 'l', 'v', 'q', 'e', 'p', 'x'] {
+        let q = parse_query(&format!("pa{next}"));
+        assert!(s.needed_parts(&q).is_empty(), "pa{next}");
+        continued += usize::from(!s.search(&q, 10).is_empty());
+    }
+    assert!(continued >= 3, "{continued}");
+    // A finished word has no next letter.
+    assert!(s.likely_next_parts(&parse_query("pa ")).is_empty());
+}
+
+#[test]
 fn file_names_are_content_hashes_and_the_root_is_fixed() {
     let docs = synthetic_docs(50);
     let a = build(&docs, &tiny_shards());

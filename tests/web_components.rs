@@ -4,7 +4,7 @@
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_components`
 
-use folio::components::marked_text::MarkedText;
+use folio::components::marked_text::marked_text;
 use folio::components::post_list::PostList;
 use folio::model::PostSummary;
 use leptos::prelude::*;
@@ -76,7 +76,7 @@ fn marked_text_wraps_exactly_the_given_ranges() {
     // "Café" holds a two-byte character: ranges are byte ranges on char boundaries.
     let text = "Café caching, cached".to_owned();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <MarkedText text ranges=vec![6..13, 15..21] /> }
+        marked_text(&text, &[6..13, 15..21])
     });
     let marks = root.query_selector_all("mark").unwrap();
     assert_eq!(marks.length(), 2);

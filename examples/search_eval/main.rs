@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release --example search_eval -- [--corpus rust-blog,rust-rfcs] [--queries-dir DIR --queries-suffix .dev]
 //! cargo run --release --example search_eval -- --scale 10000
+//! cargo run --release --example search_eval -- --typing rust-blog.json:rust-blog.queries.json
 //! ```
 //!
 //! Host only (it reads files and runs `gzip`); on wasm32 it builds to an empty program, so that
@@ -12,6 +13,8 @@
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
 mod scale;
+#[cfg(not(target_arch = "wasm32"))]
+mod typing;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]

@@ -6,6 +6,7 @@
 //! cargo run --release --example search_eval -- [--data DIR] [--corpus rust-blog,rust-rfcs]
 //!     [--queries-dir DIR --queries-suffix .dev] [--set name=value ...] [--unsplit] [--misses N]
 //! cargo run --release --example search_eval -- --scale 10000   # sizes and first-query bytes
+//! cargo run --release --example search_eval -- --data DIR --typing scale.json:scale.queries.json
 //! ```
 //!
 //! `--data` defaults to `../shared/bench/search/data` next to this crate. The index goes
@@ -32,6 +33,7 @@ struct Args {
     explain: Vec<String>,
     write_index: Option<PathBuf>,
     scale: Option<usize>,
+    typing: Vec<String>,
 }
 
 fn parse_args() -> Args {
@@ -48,6 +50,7 @@ fn parse_args() -> Args {
         explain: Vec::new(),
         write_index: None,
         scale: None,
+        typing: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -70,6 +73,7 @@ fn parse_args() -> Args {
             "--write-index" => args.write_index = Some(value().into()),
             "--misses" => args.misses = value().parse().expect("number"),
             "--scale" => args.scale = Some(value().parse().expect("number")),
+            "--typing" => args.typing.push(value()),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -120,6 +124,14 @@ pub fn main() {
     let mut params = SearchParams::default();
     apply(&args.settings, &mut options, &mut params);
 
+    if !args.typing.is_empty() {
+        // DOCS.json:QUERIES.json, relative to --data (the bench's out/ files for its scale corpus).
+        for pair in &args.typing {
+            let (docs, queries) = pair.split_once(':').expect("--typing DOCS.json:QUERIES.json");
+            crate::typing::report(&args.data, docs, queries, &options, params);
+        }
+        return;
+    }
     if let Some(n) = args.scale {
         let docs = load_docs(&args.data.join("rust-blog.json")).expect("rust-blog corpus");
         scale::report(&docs, n, &options, params);

@@ -11,7 +11,7 @@ use folio::search::format::ROOT_PATH;
 use folio::search::{parse_query, BuildOptions, BuiltIndex, SearchParams};
 
 /// Size after `gzip -9`, as a static host or CDN would serve it.
-fn gzip_size(bytes: &[u8]) -> usize {
+pub fn gzip_size(bytes: &[u8]) -> usize {
     let mut child = Command::new("gzip")
         .arg("-9c")
         .stdin(Stdio::piped())

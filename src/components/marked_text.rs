@@ -2,12 +2,15 @@
 
 use std::ops::Range;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// `text` split into plain and marked pieces. Ranges are byte ranges on char boundaries,
 /// sorted and not overlapping (what [`crate::search::highlight`] and snippets return).
-#[component]
-pub fn MarkedText(text: String, ranges: Vec<Range<usize>>) -> impl IntoView {
+///
+/// A plain function rather than a component, and plain/marked pieces as an `Either` rather
+/// than type-erased views: result rows are built on every keystroke that changes them.
+pub fn marked_text(text: &str, ranges: &[Range<usize>]) -> impl IntoView {
     let mut pieces = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for range in ranges {
@@ -16,13 +19,13 @@ pub fn MarkedText(text: String, ranges: Vec<Range<usize>>) -> impl IntoView {
             continue;
         };
         if !before.is_empty() {
-            pieces.push(before.to_owned().into_any());
+            pieces.push(Either::Left(before.to_owned()));
         }
-        pieces.push(view! { <mark>{marked.to_owned()}</mark> }.into_any());
+        pieces.push(Either::Right(view! { <mark>{marked.to_owned()}</mark> }));
         at = range.end;
     }
     if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-        pieces.push(rest.to_owned().into_any());
+        pieces.push(Either::Left(rest.to_owned()));
     }
     pieces
 }

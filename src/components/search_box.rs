@@ -2,7 +2,8 @@
 //!
 //! The query lives in the URL: on `/` typing filters All writing in place (`/?q=`), on `/search`
 //! it updates the results, elsewhere the first keystroke opens `/search?q=`. Typing replaces
-//! the history entry, so Back returns to where the reader was before searching.
+//! the history entry, so Back returns to where the reader was before searching. What the pages
+//! search is [`crate::search_client::SearchEngine::query`], which typing sets before the URL.
 //! Keys: `/` focuses the box from anywhere, Esc clears it, ↓ moves into the results.
 
 use leptos::ev;
@@ -53,17 +54,16 @@ pub fn focus_first_result() -> bool {
 pub fn SearchBox() -> impl IntoView {
     let engine = use_search_engine();
     let location = use_location();
-    let query = use_query_map();
+    let url_query = use_query_map();
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let value = move || query.read().get("q").unwrap_or_default();
-    let go = move |text: String| {
+    // Typing sets the query at once (results follow in the same task); the URL catches up
+    // after the frame is painted, since a router navigation re-runs everything that depends on
+    // the URL and the results need not wait for that. Fast typing replaces the URL once.
+    let url_behind = StoredValue::new(false);
+    let set_url = move |text: &str, replace: bool| {
         let path = location.pathname.get_untracked();
-        let target = search_target(&path);
-        // Leaving a page for the results pushes one history entry; typing on it replaces. The
-        // home page filters in place, so it is always "on it".
-        let replace = target == "/" || path.trim_end_matches('/').ends_with("/search");
         // The base is added here rather than by the router, which would drop the home page's
         // trailing slash (`/blog?q=` instead of `/blog/?q=`).
         let options = NavigateOptions {
@@ -72,8 +72,48 @@ pub fn SearchBox() -> impl IntoView {
             resolve: false,
             ..Default::default()
         };
-        navigate(&query_href(&app_href(target), &text), options);
+        navigate(&query_href(&app_href(search_target(&path)), text), options);
     };
+    let go = move |text: String| {
+        let path = location.pathname.get_untracked();
+        // On the page that shows the results typing replaces the history entry (the home page
+        // filters in place, so it is one); elsewhere the first keystroke opens the results,
+        // pushing one entry so Back returns here.
+        let on_results =
+            search_target(&path) == "/" || path.trim_end_matches('/').ends_with("/search");
+        engine.query.set(text.clone());
+        if !on_results {
+            set_url(&text, false);
+        } else if !url_behind.get_value() {
+            url_behind.set_value(true);
+            let set_url = set_url.clone();
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        url_behind.set_value(false);
+                        set_url(&engine.query.get_untracked(), true);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+    };
+
+    // The URL sets the query when the reader navigates (a shared link, Back, leaving the
+    // results), but not while it is only catching up with what was typed. After a navigation
+    // it does so in a task of its own: a page being left must be gone first, not answer one
+    // more query while it is taken down.
+    let url_text = move || url_query.read().get("q").unwrap_or_default();
+    let follow_url = move |text: String| {
+        if !url_behind.get_value() && engine.query.get_untracked() != text {
+            engine.query.set(text);
+        }
+    };
+    follow_url(url_query.read_untracked().get("q").unwrap_or_default());
+    Effect::new(move |_| {
+        let text = url_text();
+        set_timeout(move || follow_url(text), std::time::Duration::ZERO);
+    });
 
     // `/` anywhere but in a text field focuses the box, as on GitHub, MDN and mdBook.
     let _slash = window_event_listener(ev::keydown, move |ev| {
@@ -119,7 +159,7 @@ pub fn SearchBox() -> impl IntoView {
                 placeholder="Search  /"
                 autocomplete="off"
                 spellcheck="false"
-                prop:value=value
+                prop:value=move || engine.query.get()
                 on:focus=move |_| engine.start_loading()
                 on:input=move |ev| go(event_target_value(&ev))
                 on:keydown=on_keydown

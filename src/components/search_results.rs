@@ -1,9 +1,11 @@
-//! Ranked results for the query in the URL, as on `/search` and in the home page's filter.
+//! Ranked results for the query being typed, as on `/search` and in the home page's filter.
 //!
 //! Ranking runs on every keystroke with no debounce (it takes about a millisecond once the
 //! index parts are here). Snippets need each post's text, which is a network fetch the first
-//! time a post shows up, so they are fetched once the reader pauses typing: titles, dates and
-//! tags appear at once, snippets a moment later (the summary stands in until then).
+//! time a post shows up, and a scan of that text; both wait until the reader pauses typing:
+//! titles, dates, tags and the summary (its matched words marked) appear at once, snippets a
+//! moment later. A row keeps its snippet while later keystrokes leave its post and matched
+//! words as they were.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,23 +17,24 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::api::app_href;
-use crate::components::marked_text::MarkedText;
+use crate::components::marked_text::marked_text;
 use crate::components::post_list::{post_href, tag_href, PostDate};
 use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::model::Manifest;
 use crate::search::{highlight, Hit};
-use crate::search_client::{use_search_engine, EngineState};
+use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
 
 /// How many results a page lists.
 const LIMIT: usize = 20;
-/// How long typing must pause before snippets are fetched.
-const SNIPPET_PAUSE: Duration = Duration::from_millis(150);
+/// How long typing must pause before snippets are fetched and shown: longer than most gaps
+/// between a reader's keystrokes (typically 150-250 ms), so typing never waits on that work.
+const SNIPPET_PAUSE: Duration = Duration::from_millis(300);
 /// Snippets are fetched for the results a reader sees first.
 const SNIPPETS_FOR: usize = 10;
 
 /// A link to the post that marks the matched words in the article.
-fn result_href(slug: &str, hit: &Hit) -> String {
-    let terms = hit.matched_terms.join(" ");
+fn result_href(slug: &str, matched_terms: &[String]) -> String {
+    let terms = matched_terms.join(" ");
     format!(
         "{}?highlight={}",
         post_href(slug),
@@ -77,31 +80,46 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
         })
     };
 
+    // Every keystroke is answered in the same task when the index parts it needs are loaded;
+    // otherwise the list keeps the last answer, marked busy, until they are in.
+    let busy = RwSignal::new(false);
     Effect::new(move |_| {
         let text = query.get();
-        let _ = engine.state.get();
-        engine.start_loading();
-        let current = generation.get_value() + 1;
-        generation.set_value(current);
-        spawn_local(async move {
-            let result = engine.search(&text, LIMIT).await;
-            // A later keystroke has started its own search: this answer is stale.
-            if generation.get_value() != current {
-                return;
-            }
-            match result {
-                Ok(found) => {
-                    error.set(None);
-                    hits.set(Some((text, found)));
+        engine.track();
+        // (Signals are set only when their value changes: a set wakes what reads them.)
+        let set_busy = |b: bool| (busy.get_untracked() != b).then(|| busy.set(b));
+        let set_error = |e: Option<String>| (error.get_untracked() != e).then(|| error.set(e));
+        match engine.search_now(&text, LIMIT) {
+            Answer::Ready(found) => {
+                set_busy(false);
+                set_error(None);
+                let answer = Some((text.clone(), found));
+                if hits.with_untracked(|h| *h != answer) {
+                    generation.update_value(|g| *g += 1);
+                    hits.set(answer);
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                // After the results, so their rendering is queued first.
+                engine.prefetch_after_answer(&text);
             }
-        });
+            Answer::Waiting => {
+                set_busy(true);
+            }
+            Answer::Failed(message) => {
+                set_busy(false);
+                set_error(Some(message));
+            }
+        }
     });
 
-    // Snippets: once the hits have been stable for a moment, fetch the texts they need.
+    // Snippets: once the reader has paused typing and the answer is in, fetch the texts it
+    // needs, then show them. A new keystroke restarts the wait (texts never compete with the
+    // index parts a keystroke waits for); a new answer hides snippets for rows that did not
+    // have one yet.
     let snippet_timer = StoredValue::new(None::<TimeoutHandle>);
+    let show_snippets = RwSignal::new(false);
     Effect::new(move |_| {
+        query.track();
+        let waiting = busy.get();
         let docs: Vec<u32> = hits
             .with(|h| {
                 h.as_ref()
@@ -111,13 +129,26 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
         if let Some(handle) = snippet_timer.get_value() {
             handle.clear();
         }
-        if docs.is_empty() {
+        show_snippets.set(false);
+        if docs.is_empty() || waiting {
             return;
         }
-        let handle =
-            set_timeout_with_handle(move || spawn_local(engine.fetch_texts(docs)), SNIPPET_PAUSE)
-                .ok();
-        snippet_timer.set_value(handle);
+        let current = generation.get_value();
+        let show = move || {
+            spawn_local(async move {
+                engine.fetch_texts(docs).await;
+                // (The reader may have left the results while the texts were on their way.)
+                if generation.try_get_value() == Some(current) {
+                    show_snippets.try_set(true);
+                }
+            })
+        };
+        snippet_timer.set_value(set_timeout_with_handle(show, SNIPPET_PAUSE).ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = snippet_timer.try_get_value().flatten() {
+            handle.clear();
+        }
     });
 
     let status = move || {
@@ -129,9 +160,11 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
         if let Some(message) = error.get() {
             return format!("Search failed: {message}");
         }
-        match shown.get() {
-            _ if query.get().trim().is_empty() => String::new(),
-            None if waiting => "Loading the search index…".to_owned(),
+        if query.with(|q| q.trim().is_empty()) {
+            return String::new();
+        }
+        shown.with(|shown| match shown {
+            None if waiting || busy.get() => "Loading the search index…".to_owned(),
             None => String::new(),
             Some((text, found)) => match found.len() {
                 0 => format!("No posts match “{text}”."),
@@ -139,76 +172,111 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
                 n if n >= LIMIT => format!("{n}+ posts found"),
                 n => format!("{n} posts found"),
             },
-        }
-    };
-
-    let rows = move || {
-        let manifest = manifest.clone();
-        let _ = engine.texts_loaded.get();
-        shown.get().map(|(_, found)| {
-            found
-                .into_iter()
-                .enumerate()
-                .filter_map(|(rank, hit)| {
-                    let post = manifest.posts.get(hit.doc as usize)?.clone();
-                    let title_marks = highlight(&post.title, &hit.matched_terms);
-                    let excerpt = if rank < SNIPPETS_FOR {
-                        engine.cached_snippet(&hit)
-                    } else {
-                        None
-                    };
-                    let excerpt = match excerpt {
-                        Some(s) => view! { <MarkedText text=s.text ranges=s.ranges /> }.into_any(),
-                        None => {
-                            let ranges = highlight(&post.summary, &hit.matched_terms);
-                            view! { <MarkedText text=post.summary.clone() ranges /> }.into_any()
-                        }
-                    };
-                    let href = result_href(&post.slug, &hit);
-                    let tags = post
-                        .tags
-                        .iter()
-                        .map(|t| view! { <li><A href=tag_href(t)>{format!("#{t}")}</A></li> })
-                        .collect_view();
-                    Some(view! {
-                        <li class="search-result">
-                            <h3>
-                                <A href=href attr:data-result="">
-                                    <MarkedText text=post.title.clone() ranges=title_marks />
-                                </A>
-                            </h3>
-                            <p class="meta">
-                                <PostDate date=post.date.clone() />
-                            </p>
-                            <p class="excerpt">{excerpt}</p>
-                            <ul class="tags" aria-label="Tags">{tags}</ul>
-                        </li>
-                    })
-                })
-                .collect_view()
         })
     };
 
-    let empty_hint = move || {
-        hits.with(|h| matches!(h, Some((_, found)) if found.is_empty()))
-            .then(|| {
-                view! {
-                    <p class="empty-hint">
-                        "Try fewer or shorter words, check the spelling, or browse "
-                        <A href=app_href("/")>"all writing"</A> "."
-                    </p>
-                }
+    // One entry per row; a row is rebuilt only when its post, its matched words or its snippet
+    // change, so a keystroke that reorders or keeps results touches little of the page.
+    let rows = Memo::new(move |previous: Option<&Vec<RowKey>>| {
+        let show = show_snippets.get();
+        engine.texts_arrived.track();
+        let had_snippet = |doc: u32, terms: &[String]| {
+            previous.is_some_and(|rows| {
+                rows.iter()
+                    .any(|r| r.snippet && r.doc == doc && r.terms == terms)
             })
+        };
+        shown.with(|shown| {
+            let found = shown
+                .as_ref()
+                .map(|(_, f)| f.as_slice())
+                .unwrap_or_default();
+            found
+                .iter()
+                .enumerate()
+                .map(|(rank, hit)| RowKey {
+                    doc: hit.doc,
+                    terms: hit.matched_terms.clone(),
+                    snippet: rank < SNIPPETS_FOR
+                        && (had_snippet(hit.doc, &hit.matched_terms)
+                            || (show && engine.has_text(hit.doc))),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let row_view = move |row: RowKey| result_row(&manifest, engine, row);
+
+    let empty_hint = move || {
+        hits.with(
+            |h| matches!(h, Some((text, found)) if found.is_empty() && !text.trim().is_empty()),
+        )
+        .then(|| {
+            view! {
+                <p class="empty-hint">
+                    "Try fewer or shorter words, check the spelling, or browse "
+                    <A href=app_href("/")>"all writing"</A> "."
+                </p>
+            }
+        })
     };
 
     view! {
         <p class="count" role="status" aria-live="polite">{status}</p>
         <TagFilter tags=tag_chips selected=tag />
-        <ol class="search-results" data-testid="search-results" on:keydown=move_between_results>
-            {rows}
+        // `data-query`: the query these results answer, set when they are in place (also when
+        // a keystroke leaves them as they were), so a test or benchmark can tell they are ready.
+        <ol
+            class="search-results"
+            data-testid="search-results"
+            data-query=move || hits.with(|h| h.as_ref().map(|(text, _)| text.clone()))
+            aria-busy=move || busy.get().then_some("true")
+            on:keydown=move_between_results
+        >
+            <For each=move || rows.get() key=RowKey::clone children=row_view />
         </ol>
         {empty_hint}
     }
+}
+
+/// What a result row shows, and the key it is kept by: the post, the words it matched, and
+/// whether its snippet comes from the post's text (else the summary stands in).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RowKey {
+    doc: u32,
+    terms: Vec<String>,
+    snippet: bool,
+}
+
+/// One result: title (marked), date, snippet, tags. Plain links: the router handles their
+/// clicks all the same, without the per-link reactive work of `<A>` on every URL change.
+fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl IntoView {
+    let post = manifest.posts.get(row.doc as usize)?;
+    let title = marked_text(&post.title, &highlight(&post.title, &row.terms));
+    let snippet = row
+        .snippet
+        .then(|| engine.cached_snippet(row.doc, &row.terms))
+        .flatten();
+    let excerpt = match snippet {
+        Some(s) => marked_text(&s.text, &s.ranges),
+        None => marked_text(&post.summary, &highlight(&post.summary, &row.terms)),
+    };
+    let tags = post
+        .tags
+        .iter()
+        .map(|t| view! { <li><a href=tag_href(t)>{format!("#{t}")}</a></li> })
+        .collect_view();
+    Some(view! {
+        <li class="search-result">
+            <h3>
+                <a href=result_href(&post.slug, &row.terms) data-result="">{title}</a>
+            </h3>
+            <p class="meta">
+                <PostDate date=post.date.clone() />
+            </p>
+            <p class="excerpt">{excerpt}</p>
+            <ul class="tags" aria-label="Tags">{tags}</ul>
+        </li>
+    })
 }
 
 /// ↑ and ↓ move focus between result links; ↑ from the first goes back to the search box.

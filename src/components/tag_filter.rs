@@ -25,29 +25,35 @@ pub fn TagFilter(
     /// The tag the results are narrowed to, if any.
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let chips = move || {
-        tags.get()
-            .into_iter()
-            .map(|(tag, count)| {
-                let pressed = {
-                    let tag = tag.clone();
-                    move || selected.with(|s| s.as_deref() == Some(tag.as_str()))
-                };
-                let toggle = {
-                    let tag = tag.clone();
-                    move |_| selected.update(|s| *s = if s.as_deref() == Some(tag.as_str()) { None } else { Some(tag.clone()) })
-                };
-                view! {
-                    <li>
-                        <button type="button" class="chip" aria-pressed=move || pressed().to_string() on:click=toggle>
-                            {format!("#{tag} ({count})")}
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+    // Keyed by tag and count: a keystroke that leaves a chip as it was leaves its button alone.
+    let chip = move |(tag, count): (String, usize)| {
+        let pressed = {
+            let tag = tag.clone();
+            move || selected.with(|s| s.as_deref() == Some(tag.as_str()))
+        };
+        let toggle = {
+            let tag = tag.clone();
+            move |_| {
+                selected.update(|s| {
+                    *s = if s.as_deref() == Some(tag.as_str()) {
+                        None
+                    } else {
+                        Some(tag.clone())
+                    }
+                })
+            }
+        };
+        view! {
+            <li>
+                <button type="button" class="chip" aria-pressed=move || pressed().to_string() on:click=toggle>
+                    {format!("#{tag} ({count})")}
+                </button>
+            </li>
+        }
     };
     view! {
-        <ul class="tag-filter" aria-label="Filter results by tag">{chips}</ul>
+        <ul class="tag-filter" aria-label="Filter results by tag">
+            <For each=move || tags.get() key=Clone::clone children=chip />
+        </ul>
     }
 }

@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::components::page_meta::PageMeta;
 use crate::head_tags::PageInfo;
@@ -12,6 +11,7 @@ use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
 use crate::components::subscribe::Subscribe;
 use crate::model::{Manifest, Site};
+use crate::search_client::use_search_engine;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -46,9 +46,8 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
 /// Every post, newest first; while the header box holds a query, the posts matching it, ranked.
 #[component]
 fn AllWriting(manifest: Arc<Manifest>) -> impl IntoView {
-    let params = use_query_map();
-    let query = Signal::derive(move || params.read().get("q").unwrap_or_default());
-    let filtering = move || !query.get().trim().is_empty();
+    let query: Signal<String> = use_search_engine().query.into();
+    let filtering = move || query.with(|q| !q.trim().is_empty());
     let posts = manifest.posts.clone();
     view! {
         <section class="all-writing" data-testid="all-writing" aria-labelledby="all-writing-heading">

@@ -9,15 +9,18 @@ use crate::components::page_meta::PageMeta;
 use crate::head_tags::PageInfo;
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
+use crate::search_client::use_search_engine;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
-    let query = Signal::derive(move || params.read().get("q").unwrap_or_default());
+    // The results follow the box as it is typed in; the title follows the URL, which catches up.
+    let query: Signal<String> = use_search_engine().query.into();
+    let url_query = move || params.read().get("q").unwrap_or_default();
     view! {
         <WithManifest render=Arc::new(move |manifest| {
             let author = manifest.site.author.clone();
-            let title = move || match query.get().trim() {
+            let title = move || match url_query().trim() {
                 "" => format!("Search · {author}"),
                 q => format!("“{q}” · Search · {author}"),
             };
@@ -26,7 +29,7 @@ pub fn SearchPage() -> impl IntoView {
                 <PageMeta title=Signal::derive(title) site=&manifest.site page />
                 <section class="search-page">
                     <h1>"Search"</h1>
-                    {move || query.get().trim().is_empty().then(|| view! {
+                    {move || query.with(|q| q.trim().is_empty()).then(|| view! {
                         <p class="empty-hint">
                             "Type in the search box above: every post is searched as you type, "
                             "by title, tags and full text. Press " <kbd>"/"</kbd> " to get there from anywhere."

@@ -7,6 +7,7 @@
 //! reader more likely meant a frequent word than a rare one); a word that exists in the
 //! dictionary keeps its neighbours far below itself.
 
+use super::analyze::stem;
 use super::fuzzy::{Edits, FuzzyMatcher};
 use super::lexicon::{Lexicon, TermRef};
 use super::order::{float_key, sorted_by_key};
@@ -118,25 +119,7 @@ fn expand_word(
                 completions.push((t, text.to_owned()));
             }
         });
-        // Most common first; shorter (closer to what was typed) breaks ties.
-        let mut completions = sorted_by_key(completions, |(t, text)| {
-            (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64
-        });
-        completions.truncate(params.max_completions);
-        // Bound the work (and the posting download) of a short prefix on a large site: the
-        // most common completions until their postings add up to a few times the post count.
-        let budget =
-            (f64::from(lexicon.doc_count()) * f64::from(params.completion_postings_per_doc)) as u64;
-        let mut total = 0u64;
-        let keep = completions
-            .iter()
-            .take_while(|(t, _)| {
-                total += u64::from(t.doc_freq);
-                total <= budget.max(1)
-            })
-            .count();
-        completions.truncate(keep.max(1));
-
+        let completions = select_completions(completions, lexicon.doc_count(), params);
         let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
         for (term, text) in completions {
             let weight = params.prefix_weight
@@ -154,6 +137,77 @@ fn expand_word(
     // shorter than the word being typed), and, weighted far down, for real words.
     if word.max_edits > 0 && (out.is_empty() || exact.is_some()) {
         out.extend(corrections(word, exact, lexicon, params, &out));
+    }
+    out
+}
+
+/// The completions a word being typed gets, from every term starting with it: the most common
+/// (shorter breaks ties), at most `max_completions`, and on a large site only until their
+/// postings add up to a few times the post count (bounding a short prefix's work and download).
+fn select_completions(
+    candidates: Vec<(TermRef, String)>,
+    doc_count: u32,
+    params: &SearchParams,
+) -> Vec<(TermRef, String)> {
+    let mut completions = sorted_by_key(candidates, |(t, text)| {
+        (u64::from(u32::MAX - t.doc_freq) << 8) | text.len().min(255) as u64
+    });
+    completions.truncate(params.max_completions);
+    let budget = (f64::from(doc_count) * f64::from(params.completion_postings_per_doc)) as u64;
+    let mut total = 0u64;
+    let keep = completions
+        .iter()
+        .take_while(|(t, _)| {
+            total += u64::from(t.doc_freq);
+            total <= budget.max(1)
+        })
+        .count();
+    completions.truncate(keep.max(1));
+    completions
+}
+
+/// The terms the next keystroke will most likely search: for each character that can follow
+/// the word being typed, likeliest first, what the longer word would match (its own term and
+/// its completions, chosen as [`expand`] chooses them). Empty when the last word is finished
+/// (the text ends with a space).
+pub fn next_completions(
+    query: &Query,
+    lexicon: &mut Lexicon<'_>,
+    params: &SearchParams,
+) -> Vec<TermRef> {
+    let Some(word) = query.words.last().filter(|w| w.prefix) else {
+        return Vec::new();
+    };
+    let mut by_next: Vec<(char, Vec<(TermRef, String)>)> = Vec::new();
+    lexicon.with_prefix(&word.surface, |t, text| {
+        let Some(next) = text[word.surface.len()..].chars().next() else {
+            return;
+        };
+        match by_next.last_mut() {
+            // Terms come in sorted order, so a character's terms are consecutive.
+            Some((c, group)) if *c == next => group.push((t, text.to_owned())),
+            _ => by_next.push((next, vec![(t, text.to_owned())])),
+        }
+    });
+    // The likeliest next characters first: those whose words are in the most posts.
+    let by_next = sorted_by_key(by_next, |(_, group)| {
+        let posts: u64 = group.iter().map(|(t, _)| u64::from(t.doc_freq)).sum();
+        u64::from(u32::MAX) - posts.min(u64::from(u32::MAX))
+    });
+    let mut out = Vec::new();
+    for (next, group) in by_next {
+        let longer = format!("{}{next}", word.surface);
+        let exact = lexicon.exact(&stem(&longer));
+        out.extend(exact);
+        let group = group
+            .into_iter()
+            .filter(|(t, _)| Some(*t) != exact && !t.joined_only)
+            .collect();
+        out.extend(
+            select_completions(group, lexicon.doc_count(), params)
+                .into_iter()
+                .map(|(t, _)| t),
+        );
     }
     out
 }

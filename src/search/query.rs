@@ -69,11 +69,15 @@ pub fn parse_query(text: &str) -> Query {
             n if n >= FUZZY_MIN_CHARS => 1,
             _ => 0,
         };
+        // One letter or digit being typed says too little to complete from (on a large site
+        // its completions are the most common words, a big download the next keystroke makes
+        // useless): until the next one, it only adds to the score through its own term.
+        let lone_char = may_be_prefix && !cjk && chars == 1;
         let word = QueryWord {
             surface: token.text.to_owned(),
             term,
-            prefix: may_be_prefix,
-            required: token.kind != TokenKind::Joined && !stop,
+            prefix: may_be_prefix && !lone_char,
+            required: token.kind != TokenKind::Joined && !stop && !lone_char,
             max_edits,
         };
         if !words
@@ -129,6 +133,21 @@ mod tests {
             ]
         );
         assert!(parse_query("the of and ").is_empty());
+    }
+
+    #[test]
+    fn one_character_being_typed_completes_nothing_yet() {
+        let q = parse_query("remove g");
+        assert_eq!(
+            summary(&q),
+            [
+                ("remov".into(), false, true, 1),
+                ("g".into(), false, false, 0)
+            ]
+        );
+        // Finished, it is a word like any other; a lone CJK character still completes.
+        assert_eq!(summary(&parse_query("g "))[0], ("g".into(), false, true, 0));
+        assert!(parse_query("東").words[0].prefix);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::bytes::FormatError;
-use super::expand::{expand, SearchParams, Slot};
+use super::expand::{expand, next_completions, SearchParams, Slot};
 use super::format::{dict_path, parse_part_path, post_path, text_path, DictShard, PostShard, Root};
 use super::lexicon::Lexicon;
 use super::query::Query;
@@ -77,6 +77,20 @@ impl Searcher {
         unique(dict.chain(self.root.post_shards.iter().map(|s| post_path(s.hash))))
     }
 
+    /// Whether the part at `path` is loaded (false for paths that are not parts of this index).
+    pub fn has_part(&self, path: &str) -> bool {
+        let Some((is_dict, hash)) = parse_part_path(path) else {
+            return false;
+        };
+        if is_dict {
+            let shards = self.root.dict_shards.iter().zip(&self.dict);
+            shards.filter(|(s, _)| s.hash == hash).any(|(_, d)| d.is_some())
+        } else {
+            let shards = self.root.post_shards.iter().zip(&self.posts);
+            shards.filter(|(s, _)| s.hash == hash).any(|(_, p)| p.is_some())
+        }
+    }
+
     /// The part files the query still needs, in one batch that can be fetched in parallel:
     /// first the dictionary shards its words fall in; once those are loaded, the posting shards
     /// of its expanded terms. Empty when the query can run.
@@ -100,6 +114,43 @@ impl Searcher {
             missing
                 .iter()
                 .map(|&i| post_path(self.root.post_shards[i].hash)),
+        )
+    }
+
+    /// Parts worth fetching before the next keystroke asks for them, likeliest first: the
+    /// posting shards of the completions each next character of the word being typed would
+    /// bring (see [`super::expand::next_completions`]), or first the dictionary shards that
+    /// takes. Only parts not loaded yet; empty when the last word is finished.
+    pub fn likely_next_parts(&self, query: &Query) -> Vec<String> {
+        let mut lexicon = Lexicon::new(&self.root, &self.dict);
+        let terms = next_completions(query, &mut lexicon, &self.params);
+        if !lexicon.missing.is_empty() {
+            return unique(
+                lexicon
+                    .missing
+                    .iter()
+                    .map(|&i| dict_path(self.root.dict_shards[i].hash)),
+            );
+        }
+        unique(
+            terms
+                .iter()
+                .map(|t| self.post_shard_of(t.id))
+                .filter(|&i| self.posts.get(i).is_some_and(Option::is_none))
+                .map(|i| post_path(self.root.post_shards[i].hash)),
+        )
+    }
+
+    /// Every dictionary part not loaded yet: a few per cent of the index, after which a query
+    /// needs one round of fetches instead of two.
+    pub fn missing_dictionary_parts(&self) -> Vec<String> {
+        unique(
+            self.root
+                .dict_shards
+                .iter()
+                .zip(&self.dict)
+                .filter(|(_, loaded)| loaded.is_none())
+                .map(|(s, _)| dict_path(s.hash)),
         )
     }
 

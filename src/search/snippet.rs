@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use super::analyze::analyze;
+use super::analyze::{may_have_term, term_of};
+use super::tokenize::tokenize;
 use super::order::sorted_by_key;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,18 +60,26 @@ fn find_matches(text: &str, terms: &[String]) -> Vec<Match> {
     if terms.is_empty() {
         return out;
     }
-    analyze(text, |term, token| {
+    tokenize(text, |token| {
         // (A bound for absurd inputs: the packed sort below takes 2^24 items.)
         if out.len() >= 1 << 20 {
-            return;
+            return false;
         }
-        if let Some(i) = terms.iter().position(|t| t == term) {
+        // Stemming is most of the cost of a long text: only words that may match are stemmed.
+        if !terms.iter().any(|t| may_have_term(token.text, t)) {
+            return true;
+        }
+        let Some(term) = term_of(&token) else {
+            return true;
+        };
+        if let Some(i) = terms.iter().position(|t| *t == term) {
             out.push(Match {
                 bytes: token.start..token.end,
                 term: i,
                 char_start: 0,
             });
         }
+        true
     });
     // Analysis order is text order, except that a compound's joined form follows its parts.
     let mut out = sorted_by_key(out, |m| m.bytes.start as u64);

@@ -47,6 +47,10 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Most text is ASCII: answer it without the Unicode tables.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() || is_combining_mark(c)) && !is_cjk(c)
 }
 
@@ -59,9 +63,26 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token<'_>) -> bool) {
     let mut parts = PartBuffer::default();
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
-        if is_cjk(c) {
+        if c.is_ascii() && !c.is_ascii_alphanumeric() {
+            pos += 1;
+        } else if is_cjk(c) {
             let end = cjk_run_end(text, pos);
             if !emit_cjk_run(&text[pos..end], pos, &mut emit) {
+                return;
+            }
+            pos = end;
+        } else if let Some(end) = plain_ascii_word_end(text, pos) {
+            // Most words: ASCII letters and digits with nothing joining them to the next word.
+            parts.part.clear();
+            parts.part.push_str(&text[pos..end]);
+            parts.part.make_ascii_lowercase();
+            let token = Token {
+                text: &parts.part,
+                start: pos,
+                end,
+                kind: TokenKind::Word,
+            };
+            if !emit(token) {
                 return;
             }
             pos = end;
@@ -75,6 +96,28 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token<'_>) -> bool) {
             pos += c.len_utf8();
         }
     }
+}
+
+/// The end of the word at `start` if it is plain ASCII letters and digits, no longer than a
+/// token, and not joined to what follows (see [`compound_end`]): the common case, tokenized
+/// without the general path's per-character work.
+fn plain_ascii_word_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end == start || end - start > MAX_TOKEN_CHARS {
+        return None;
+    }
+    let joined = match bytes.get(end) {
+        None => false,
+        Some(b'-' | b'_' | b'\'') => true,
+        Some(b'.') => bytes[end - 1].is_ascii_digit(),
+        // A combining mark or a typographic apostrophe may continue the word.
+        Some(b) => !b.is_ascii(),
+    };
+    (!joined).then_some(end)
 }
 
 fn cjk_run_end(text: &str, start: usize) -> usize {
@@ -140,8 +183,10 @@ fn compound_end(text: &str, start: usize) -> usize {
 /// Reused buffers for one compound's parts.
 #[derive(Default)]
 struct PartBuffer {
-    /// Folded text of the current part.
+    /// Folded text of the current part...
     part: String,
+    /// ...and how many characters went into it.
+    part_chars: usize,
     /// The compound's parts run together, for the joined token.
     joined: String,
 }
@@ -156,6 +201,7 @@ impl PartBuffer {
     ) -> bool {
         let span = &text[start..end];
         self.part.clear();
+        self.part_chars = 0;
         self.joined.clear();
         let mut part_count = 0;
         let mut part_start = start;
@@ -164,8 +210,9 @@ impl PartBuffer {
         while let Some((i, c)) = chars.next() {
             let at = start + i;
             if is_word_char(c) {
-                if self.part.chars().count() < MAX_TOKEN_CHARS {
+                if self.part_chars < MAX_TOKEN_CHARS {
                     fold_char_into(c, &mut self.part);
+                    self.part_chars += 1;
                 }
                 last_word_end = at + c.len_utf8();
                 continue;
@@ -223,6 +270,7 @@ impl PartBuffer {
             kind: TokenKind::Word,
         });
         self.part.clear();
+        self.part_chars = 0;
         keep_going
     }
 }
