@@ -18,8 +18,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, FetchError};
 use crate::search::{parse_query, snippet, Hit, Searcher, Snippet};
 
-mod loader;
-use loader::{PartLoader, Start};
+use crate::search::part_loader::{Fetches, PartLoader, Start};
 
 const ROOT: &str = "search/index.bin";
 /// At most this many parts are fetched on a guess after each answer.
@@ -46,7 +45,9 @@ pub enum Answer {
 #[derive(Clone, Copy)]
 pub struct SearchEngine {
     searcher: StoredValue<Option<Searcher>>,
-    loader: StoredValue<PartLoader, LocalStorage>,
+    loader: StoredValue<PartLoader>,
+    /// Abort handles of the part fetches in flight, by the loader's fetch id.
+    aborts: StoredValue<Vec<(u64, web_sys::AbortController)>, LocalStorage>,
     /// Bumped when every part a waiting query asked for has arrived (or failed).
     parts_arrived: RwSignal<u32>,
     answered_before: StoredValue<bool>,
@@ -66,7 +67,8 @@ pub struct SearchEngine {
 pub fn provide_search_engine() -> SearchEngine {
     let engine = SearchEngine {
         searcher: StoredValue::new(None),
-        loader: StoredValue::new_local(PartLoader::default()),
+        loader: StoredValue::new(PartLoader::default()),
+        aborts: StoredValue::new_local(Vec::new()),
         parts_arrived: RwSignal::new(0),
         answered_before: StoredValue::new(false),
         dictionary_queued: StoredValue::new(false),
@@ -141,11 +143,11 @@ impl SearchEngine {
         if let Some(message) = self.loader.with_value(|l| l.failure(&needed)) {
             return Answer::Failed(message);
         }
-        let starts = self
+        let fetches = self
             .loader
             .try_update_value(|l| l.want(needed, |p| self.loaded(p)))
             .unwrap_or_default();
-        self.spawn_fetches(starts);
+        self.spawn_fetches(fetches);
         Answer::Waiting
     }
 
@@ -172,11 +174,11 @@ impl SearchEngine {
             self.loader.update_value(|l| l.queue_prefetch(dictionary));
         }
         let next = self.with_searcher(|s| s.likely_next_parts(&parse_query(text)));
-        let starts = self
+        let fetches = self
             .loader
             .try_update_value(|l| l.speculate(next, GUESSES, |p| self.loaded(p)))
             .unwrap_or_default();
-        self.spawn_fetches(starts);
+        self.spawn_fetches(fetches);
         self.schedule_fetches();
     }
 
@@ -191,21 +193,33 @@ impl SearchEngine {
     }
 
     fn schedule_fetches(self) {
-        let starts = self
+        let fetches = self
             .loader
             .try_update_value(|l| l.schedule(|p| self.loaded(p)))
             .unwrap_or_default();
-        self.spawn_fetches(starts);
+        self.spawn_fetches(fetches);
     }
 
-    fn spawn_fetches(self, starts: Vec<Start>) {
-        for start in starts {
+    fn spawn_fetches(self, fetches: Fetches) {
+        self.aborts.update_value(|aborts| {
+            aborts.retain(|(id, controller)| {
+                let keep = !fetches.abort.contains(id);
+                if !keep {
+                    controller.abort();
+                }
+                keep
+            })
+        });
+        for Start { path, id } in fetches.start {
+            let controller = web_sys::AbortController::new().ok();
+            let signal = controller.as_ref().map(web_sys::AbortController::signal);
+            if let Some(controller) = controller {
+                self.aborts.update_value(|a| a.push((id, controller)));
+            }
             spawn_local(async move {
-                let result = match &start.signal {
-                    Some(signal) => api::get_bytes_until(&start.path, signal).await,
-                    None => api::get_bytes(&start.path).await,
-                };
-                self.part_arrived(&start.path, start.id, result);
+                let result = api::get_bytes_until(&path, signal.as_ref()).await;
+                self.aborts.update_value(|a| a.retain(|(i, _)| *i != id));
+                self.part_arrived(&path, id, result);
             });
         }
     }
