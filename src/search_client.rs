@@ -51,7 +51,7 @@ pub struct SearchEngine {
     /// Bumped when every part a waiting query asked for has arrived (or failed).
     parts_arrived: RwSignal<u32>,
     answered_before: StoredValue<bool>,
-    dictionary_queued: StoredValue<bool>,
+    rest_queued: StoredValue<bool>,
     /// Post texts fetched for snippets, by document id...
     texts: StoredValue<HashMap<u32, Arc<str>>>,
     /// ...those on their way...
@@ -71,7 +71,7 @@ pub fn provide_search_engine() -> SearchEngine {
         aborts: StoredValue::new_local(Vec::new()),
         parts_arrived: RwSignal::new(0),
         answered_before: StoredValue::new(false),
-        dictionary_queued: StoredValue::new(false),
+        rest_queued: StoredValue::new(false),
         texts: StoredValue::new(HashMap::new()),
         texts_in_flight: StoredValue::new(HashSet::new()),
         texts_arrived: RwSignal::new(0),
@@ -160,18 +160,20 @@ impl SearchEngine {
 
     /// After `text` is answered: guesses at the parts its next keystroke needs (the posting
     /// parts of the completions each next character brings) start at once; after a first
-    /// answer, the rest of the dictionary follows in the background, one part at a time and
-    /// only while no query waits, so that later queries wait for one round of posting parts at
-    /// most instead of two. A first query downloads only what it needs.
+    /// answer, the rest of the index follows in the background (dictionary first, then the
+    /// posting parts), a couple of parts at a time and only while no query waits. A first query
+    /// downloads only what it needs; a reader who goes on searching soon waits for no network
+    /// at all (at 10,000 posts the whole index is about 650 kB gzip, fetched piecemeal while
+    /// they read the first results).
     pub fn prefetch_after_answer(self, text: &str) {
         if !self.answered_before.get_value() {
             self.answered_before.set_value(true);
             return;
         }
-        if !self.dictionary_queued.get_value() {
-            self.dictionary_queued.set_value(true);
-            let dictionary = self.with_searcher(Searcher::missing_dictionary_parts);
-            self.loader.update_value(|l| l.queue_prefetch(dictionary));
+        if !self.rest_queued.get_value() {
+            self.rest_queued.set_value(true);
+            let rest = self.with_searcher(Searcher::all_parts);
+            self.loader.update_value(|l| l.queue_prefetch(rest));
         }
         let next = self.with_searcher(|s| s.likely_next_parts(&parse_query(text)));
         let fetches = self

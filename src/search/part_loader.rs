@@ -10,15 +10,16 @@
 //!   one needs their connection;
 //! - guesses at what the next keystroke needs start at once, but give way to what a waiting
 //!   keystroke needs;
-//! - prefetches run one at a time, only while no keystroke waits.
+//! - prefetches run a couple at a time, only while no keystroke waits.
 //!
 //! Small lists rather than maps: there are at most a handful of fetches in flight, and the
 //! wasm stays smaller.
 
 /// Fetches in flight at most: what browsers allow per host over HTTP/1.1.
 pub const CONNECTIONS: usize = 6;
-/// Prefetches in flight at most (and only while nothing is wanted).
-const PREFETCHES: usize = 1;
+/// Prefetches in flight at most (and only while nothing is wanted): a few connections stay
+/// free for what the next keystroke needs.
+pub const PREFETCHES: usize = 2;
 
 #[derive(Debug)]
 struct Flight {
