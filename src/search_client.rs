@@ -8,7 +8,6 @@
 //! [`SearchEngine::search_now`]), so a keystroke whose parts are loaded is answered in the same
 //! task, and one part is fetched once however many keystrokes want it.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use futures::future::join_all;
@@ -53,9 +52,11 @@ pub struct SearchEngine {
     answered_before: StoredValue<bool>,
     rest_queued: StoredValue<bool>,
     /// Post texts fetched for snippets, by document id...
-    texts: StoredValue<HashMap<u32, Arc<str>>>,
+    /// (Lists rather than hash maps: a reader sees tens of posts' snippets, and the wasm stays
+    /// smaller.)
+    texts: StoredValue<Vec<(u32, Arc<str>)>>,
     /// ...those on their way...
-    texts_in_flight: StoredValue<HashSet<u32>>,
+    texts_in_flight: StoredValue<Vec<u32>>,
     /// ...and a count bumped when some arrive (result lists then show their snippets).
     pub texts_arrived: RwSignal<u32>,
     pub state: RwSignal<EngineState>,
@@ -72,8 +73,8 @@ pub fn provide_search_engine() -> SearchEngine {
         parts_arrived: RwSignal::new(0),
         answered_before: StoredValue::new(false),
         rest_queued: StoredValue::new(false),
-        texts: StoredValue::new(HashMap::new()),
-        texts_in_flight: StoredValue::new(HashSet::new()),
+        texts: StoredValue::new(Vec::new()),
+        texts_in_flight: StoredValue::new(Vec::new()),
         texts_arrived: RwSignal::new(0),
         state: RwSignal::new(EngineState::Idle),
         query: RwSignal::new(String::new()),
@@ -166,6 +167,11 @@ impl SearchEngine {
     /// at all (at 10,000 posts the whole index is about 650 kB gzip, fetched piecemeal while
     /// they read the first results).
     pub fn prefetch_after_answer(self, text: &str) {
+        // An empty box (or only stop words) is answered without the index: not a first answer.
+        let query = parse_query(text);
+        if query.is_empty() {
+            return;
+        }
         if !self.answered_before.get_value() {
             self.answered_before.set_value(true);
             return;
@@ -175,7 +181,7 @@ impl SearchEngine {
             let rest = self.with_searcher(Searcher::all_parts);
             self.loader.update_value(|l| l.queue_prefetch(rest));
         }
-        let next = self.with_searcher(|s| s.likely_next_parts(&parse_query(text)));
+        let next = self.with_searcher(|s| s.likely_next_parts(&query));
         let fetches = self
             .loader
             .try_update_value(|l| l.speculate(next, GUESSES, |p| self.loaded(p)))
@@ -260,13 +266,16 @@ impl SearchEngine {
 
     /// Whether the text of `doc` has been fetched (its snippet can be shown).
     pub fn has_text(self, doc: u32) -> bool {
-        self.texts.with_value(|texts| texts.contains_key(&doc))
+        self.texts.with_value(|texts| texts.iter().any(|(d, _)| *d == doc))
     }
 
     /// The snippet of `doc` around `terms` if its text has been fetched already.
     pub fn cached_snippet(self, doc: u32, terms: &[String]) -> Option<Snippet> {
         self.texts
-            .with_value(|texts| texts.get(&doc).map(|t| snippet(t, terms, 180)))
+            .with_value(|texts| {
+                let (_, text) = texts.iter().find(|(d, _)| *d == doc)?;
+                Some(snippet(text, terms, 180))
+            })
     }
 
     /// Fetches the texts of these documents that are not cached yet.
@@ -274,8 +283,18 @@ impl SearchEngine {
         // Texts already on their way (asked for by an earlier pause) are not asked for again.
         let missing: Vec<(u32, String)> = docs
             .into_iter()
-            .filter(|d| !self.texts.with_value(|t| t.contains_key(d)))
-            .filter(|d| self.texts_in_flight.try_update_value(|f| f.insert(*d)) == Some(true))
+            .filter(|d| !self.has_text(*d))
+            .filter(|d| {
+                // Marks it as on its way: false if it already was.
+                let mark = |f: &mut Vec<u32>| {
+                    let new = !f.contains(d);
+                    if new {
+                        f.push(*d);
+                    }
+                    new
+                };
+                self.texts_in_flight.try_update_value(mark) == Some(true)
+            })
             .filter_map(|d| {
                 let path = self
                     .searcher
@@ -290,15 +309,12 @@ impl SearchEngine {
         self.texts.update_value(|texts| {
             for ((doc, _), text) in missing.iter().zip(fetched) {
                 if let Ok(text) = text {
-                    texts.insert(*doc, Arc::from(text));
+                    texts.push((*doc, Arc::from(text)));
                 }
             }
         });
-        self.texts_in_flight.update_value(|f| {
-            for (doc, _) in &missing {
-                f.remove(doc);
-            }
-        });
+        self.texts_in_flight
+            .update_value(|f| f.retain(|d| !missing.iter().any(|(m, _)| m == d)));
         self.texts_arrived.update(|n| *n += 1);
     }
 }
