@@ -95,15 +95,6 @@ pub async fn get_text(path: &str) -> Result<String, FetchError> {
     })
 }
 
-/// GET a file of the site as bytes (search index parts), aborted like [`get_text`].
-pub async fn get_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
-    let (url, response) = get(path).await?;
-    response.binary().await.map_err(|e| FetchError::Network {
-        url,
-        message: describe(e),
-    })
-}
-
 /// What went wrong, as the browser put it. Not `to_string()`: that would link serde_json's
 /// error messages (gloo-net's JSON support), which the app never meets, into the wasm.
 fn describe(error: gloo_net::Error) -> String {
@@ -115,9 +106,9 @@ fn describe(error: gloo_net::Error) -> String {
     }
 }
 
-/// GET a file of the site as bytes, aborted only through `signal` (search index parts: the
-/// search engine, not the page that first asked, decides when one is no longer wanted).
-pub async fn get_bytes_until(
+/// GET a file of the site as bytes (the search index), aborted only through `signal`: the
+/// search engine, not the page that first asked, decides when a part is no longer wanted.
+pub async fn get_bytes(
     path: &str,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {

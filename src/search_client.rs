@@ -98,7 +98,7 @@ impl SearchEngine {
         }
         self.state.set(EngineState::Loading);
         spawn_local(async move {
-            match api::get_bytes(ROOT)
+            match api::get_bytes(ROOT, None)
                 .await
                 .and_then(|bytes| Searcher::new(&bytes).map_err(|e| malformed(ROOT, e.0)))
             {
@@ -225,7 +225,7 @@ impl SearchEngine {
                 self.aborts.update_value(|a| a.push((id, controller)));
             }
             spawn_local(async move {
-                let result = api::get_bytes_until(&path, signal.as_ref()).await;
+                let result = api::get_bytes(&path, signal.as_ref()).await;
                 self.aborts.update_value(|a| a.retain(|(i, _)| *i != id));
                 self.part_arrived(&path, id, result);
             });

@@ -13,7 +13,6 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::api::app_href;
@@ -215,7 +214,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
             view! {
                 <p class="empty-hint">
                     "Try fewer or shorter words, check the spelling, or browse "
-                    <A href=app_href("/")>"all writing"</A> "."
+                    <a href=app_href("/")>"all writing"</a> "."
                 </p>
             }
         })

@@ -196,7 +196,8 @@ pub fn next_completions(
     });
     let mut out = Vec::new();
     for (next, group) in by_next {
-        let longer = format!("{}{next}", word.surface);
+        let mut longer = word.surface.clone();
+        longer.push(next);
         let exact = lexicon.exact(&stem(&longer));
         out.extend(exact);
         let group = group
