@@ -112,14 +112,19 @@ pub async fn get_bytes(
     path: &str,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {
-    let (url, response) = get_with(path, signal).await?;
+    let (url, response) = get_with(path, signal.cloned()).await?;
     response.binary().await.map_err(|e| FetchError::Network {
         url,
         message: describe(e),
     })
 }
 
-async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchError> {
+/// A GET aborted when the calling reactive owner is cleaned up (the page that asked is gone).
+/// Not an `async fn`: it only sets up the abort, so no extra future wraps [`get_with`].
+fn get(
+    path: &str,
+) -> impl std::future::Future<Output = Result<(String, gloo_net::http::Response), FetchError>> + '_
+{
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     on_cleanup(move || {
@@ -127,12 +132,12 @@ async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchErro
             controller.abort();
         }
     });
-    get_with(path, signal.as_ref()).await
+    get_with(path, signal)
 }
 
 async fn get_with(
     path: &str,
-    signal: Option<&web_sys::AbortSignal>,
+    signal: Option<web_sys::AbortSignal>,
 ) -> Result<(String, gloo_net::http::Response), FetchError> {
     let url = asset_url(path);
     let network = |e: gloo_net::Error| FetchError::Network {
@@ -140,7 +145,7 @@ async fn get_with(
         message: describe(e),
     };
     let response = Request::get(&url)
-        .abort_signal(signal)
+        .abort_signal(signal.as_ref())
         .send()
         .await
         .map_err(network)?;
