@@ -197,3 +197,51 @@ fn a_typo_in_the_first_letter_is_found_when_nothing_else_is() {
     assert_eq!(docs(&index, "xelease ")[0], 0);
     assert_eq!(docs(&index, "uargo ")[0], 1);
 }
+
+#[test]
+fn a_typo_in_the_first_letter_is_found_beside_neighbours_of_the_rest() {
+    // "thile" has neighbours starting with its own first letters ("tile", "thin"), which used to
+    // end the search; "while" (first letter replaced) and "kevin" (first letter missing) are
+    // what the reader meant, and the most common.
+    let mut posts = vec![
+        ("Tile floors", "a tile, thin"),
+        ("Thin crust", "thin thin"),
+        ("Thanks Kevin", "kevin kevin"),
+    ];
+    for _ in 0..6 {
+        posts.push(("Loops", "while loops, while let, a loop while it runs"));
+    }
+    let index = build(&posts);
+    let found = docs(&index, "thile ");
+    assert!(found[0] >= 3, "a while post first: {found:?}");
+    assert_eq!(docs(&index, "evin ")[0], 2);
+}
+
+#[test]
+fn a_short_word_found_nowhere_is_corrected() {
+    // Four letters: too short for typo tolerance when the word exists, but "carg" matches
+    // nothing at all (not a term, no completion once finished), so its neighbour is used.
+    let index = build(&[
+        ("Cards", "card games"),
+        ("Cargo tips", FILLER),
+        ("Cargo workspaces", FILLER),
+        ("Carry on", FILLER),
+    ]);
+    let found = docs(&index, "carg ");
+    assert!(found.starts_with(&[1, 2]), "{found:?}");
+    // An existing four-letter word is not corrected.
+    assert_eq!(docs(&index, "card "), [0]);
+}
+
+#[test]
+fn a_typo_in_the_ending_still_finds_the_stem() {
+    // The dictionary holds stems: "fixign" is no edit of "fix" plus a known ending, and
+    // "saftey" is two edits from "safeti" (the stem of "safety"); their words are one edit away.
+    let index = build(&[
+        ("Fixing bugs", FILLER),
+        ("Memory safety", FILLER),
+        ("Sign here", "a sign, a fig"),
+    ]);
+    assert_eq!(docs(&index, "fixign ")[0], 0);
+    assert_eq!(docs(&index, "saftey ")[0], 1);
+}
