@@ -2,7 +2,7 @@
 //! Ranking behaviour on small hand-made corpora.
 
 use folio::search::{
-    parse_query, BuildOptions, BuiltIndex, DocFields, Hit, IndexBuilder, Searcher,
+    parse_query, BuildOptions, BuiltIndex, DocFields, Hit, IndexBuilder, SearchParams, Searcher,
 };
 
 /// (title, body) per post; doc ids are positions.
@@ -244,4 +244,45 @@ fn a_typo_in_the_ending_still_finds_the_stem() {
     ]);
     assert_eq!(docs(&index, "fixign ")[0], 0);
     assert_eq!(docs(&index, "saftey ")[0], 1);
+}
+
+#[test]
+fn a_title_holding_every_query_word_ranks_first() {
+    // Post 1 has "lang" in a one-word title and both words all over its body, which BM25F
+    // scores above post 0, whose long title holds both words.
+    let index = build(&[
+        (
+            "A long note on how the lang process got its update this year, for everyone",
+            FILLER,
+        ),
+        (
+            "Lang",
+            "update update update update, lang lang lang: the update of the lang, update again",
+        ),
+        ("Unrelated", FILLER),
+    ]);
+    let ranked = |all_in_title_first: bool| {
+        let params = SearchParams {
+            all_words_in_title_first: all_in_title_first,
+            ..SearchParams::default()
+        };
+        let mut s = Searcher::new(index.root()).unwrap().with_params(params);
+        let query = parse_query("lang update ");
+        s.load_parts_for(&query, |p| {
+            index
+                .file(p)
+                .map(<[u8]>::to_vec)
+                .ok_or(folio::search::FormatError("missing"))
+        })
+        .unwrap();
+        s.search(&query, 10)
+            .iter()
+            .map(|h| h.doc)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranked(false), [1, 0], "the fixture must need the rule");
+    assert_eq!(ranked(true), [0, 1]);
+    // Matching every word still comes before having some of them in the title.
+    let index = build(&[("Lang notes", FILLER), ("Notes", "lang update")]);
+    assert_eq!(docs(&index, "lang update "), [1, 0]);
 }

@@ -110,6 +110,7 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
             "max_completions" => params.max_completions = v as usize,
             "max_corrections" => params.max_corrections = v as usize,
             "title" => params.title_weight = v,
+            "title_first" => params.all_words_in_title_first = v > 0.0,
             "title_k1" => options.scoring.title_k1 = v,
             "title_b" => options.scoring.title_b = v,
             other => panic!("unknown setting {other}"),

@@ -43,6 +43,8 @@ pub struct SearchParams {
     /// Weight of the title-only saturation next to the BM25F one: small, it mostly orders posts
     /// that BM25F scores alike (a word in a short title beats the same word in a long one).
     pub title_weight: f32,
+    /// Among posts matching as many query words, those whose title holds them all come first.
+    pub all_words_in_title_first: bool,
 }
 
 impl Default for SearchParams {
@@ -60,6 +62,7 @@ impl Default for SearchParams {
             max_corrections: 8,
             title_weight: 0.1,
             strong_match: 0.1,
+            all_words_in_title_first: true,
         }
     }
 }
