@@ -119,9 +119,9 @@ fn describe(error: gloo_net::Error) -> String {
 /// search engine, not the page that first asked, decides when one is no longer wanted).
 pub async fn get_bytes_until(
     path: &str,
-    signal: &web_sys::AbortSignal,
+    signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {
-    let (url, response) = get_with(path, Some(signal)).await?;
+    let (url, response) = get_with(path, signal).await?;
     response.binary().await.map_err(|e| FetchError::Network {
         url,
         message: describe(e),

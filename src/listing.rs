@@ -101,8 +101,9 @@ pub fn by_year(manifest: &Manifest) -> Vec<YearGroup> {
 
 /// A stable sort where `before(a, b)` says `a` must come first. Insertion sort: the lists here
 /// are a blog's posts and tags, mostly in order already, and the standard library's sorts would
-/// add kilobytes of generic code to the wasm for each element type.
-fn insertion_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+/// add kilobytes of generic code to the wasm for each element type (also used for the tag
+/// chips over search results: a few dozen tags at most).
+pub fn insertion_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && before(&items[j], &items[j - 1]) {

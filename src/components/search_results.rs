@@ -66,9 +66,10 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
             })
         })
     };
+    // A memo: the chips are redrawn only when the counts change, not on every keystroke.
     let tag_chips = {
         let manifest = manifest.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             hits.with(|h| {
                 let found = h.as_ref().map(|(_, f)| f.as_slice()).unwrap_or_default();
                 let lists = found
@@ -222,7 +223,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
 
     view! {
         <p class="count" role="status" aria-live="polite">{status}</p>
-        <TagFilter tags=tag_chips selected=tag />
+        <TagFilter tags=tag_chips.into() selected=tag />
         // `data-query`: the query these results answer, set when they are in place (also when
         // a keystroke leaves them as they were), so a test or benchmark can tell they are ready.
         <ol
@@ -232,15 +233,15 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
             aria-busy=move || busy.get().then_some("true")
             on:keydown=move_between_results
         >
-            <For each=move || rows.get() key=RowKey::clone children=row_view />
+            {move || rows.get().into_iter().map(&row_view).collect_view()}
         </ol>
         {empty_hint}
     }
 }
 
-/// What a result row shows, and the key it is kept by: the post, the words it matched, and
-/// whether its snippet comes from the post's text (else the summary stands in).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// What a result row shows (rows are redrawn only when these change): the post, the words it
+/// matched, and/// whether its snippet comes from the post's text (else the summary stands in).
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RowKey {
     doc: u32,
     terms: Vec<String>,

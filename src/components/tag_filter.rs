@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::listing::insertion_sort;
+
 /// The tags of these results, most frequent first (ties alphabetical), with counts.
 pub fn tag_counts<'a>(tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();
@@ -14,7 +16,7 @@ pub fn tag_counts<'a>(tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<(Str
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    insertion_sort(&mut counts, |a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0));
     counts
 }
 
@@ -25,7 +27,7 @@ pub fn TagFilter(
     /// The tag the results are narrowed to, if any.
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    // Keyed by tag and count: a keystroke that leaves a chip as it was leaves its button alone.
+    // Rebuilt in place when the counts change: the same markup per chip, only texts differ.
     let chip = move |(tag, count): (String, usize)| {
         let pressed = {
             let tag = tag.clone();
@@ -53,7 +55,7 @@ pub fn TagFilter(
     };
     view! {
         <ul class="tag-filter" aria-label="Filter results by tag">
-            <For each=move || tags.get() key=Clone::clone children=chip />
+            {move || tags.get().into_iter().map(chip).collect_view()}
         </ul>
     }
 }

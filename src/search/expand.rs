@@ -227,6 +227,119 @@ pub fn next_completions(
     out
 }
 
+/// `(df / max_df) ^ exponent`, the exponent rounded to sixteenths: built from square roots (one
+/// wasm instruction) rather than `powf`, which links 1.6 kB of libm into the wasm.
 pub(super) fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
-    (df as f32 / max_df as f32).powf(exponent)
+    let x = df as f32 / max_df as f32;
+    let sixteenths = (exponent.max(0.0) * 16.0 + 0.5) as u32;
+    let mut result = 1.0;
+    for _ in 0..sixteenths / 16 {
+        result *= x;
+    }
+    let mut root = x;
+    for bit in [8, 4, 2, 1] {
+        root = root.sqrt();
+        if sixteenths & bit != 0 {
+            result *= root;
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::format::{dict_path, DictShard, Root};
+    use crate::search::{parse_query, BuildOptions, DocFields, IndexBuilder};
+
+    /// The terms `next_completions` names for `typed`, as text, over an unsplit index of
+    /// `bodies` (one post each).
+    fn next_terms(bodies: &[&str], typed: &str) -> Vec<String> {
+        let mut b = IndexBuilder::new();
+        for (i, body) in bodies.iter().enumerate() {
+            b.add_doc(
+                i as u32,
+                DocFields {
+                    title: "",
+                    tags: &[],
+                    summary: "",
+                    body,
+                },
+            );
+        }
+        let index = b.finish(&BuildOptions::unsplit());
+        let root = Root::decode(index.root()).unwrap();
+        let shards: Vec<Option<DictShard>> = root
+            .dict_shards
+            .iter()
+            .map(|s| {
+                let bytes = index.file(&dict_path(s.hash)).unwrap();
+                Some(DictShard::decode(s.first_term, bytes).unwrap())
+            })
+            .collect();
+        let mut lexicon = Lexicon::new(&root, &shards);
+        let terms = next_completions(
+            &parse_query(typed),
+            &mut lexicon,
+            &SearchParams::default(),
+        );
+        // Term ids are positions in the sorted dictionary: read their text back.
+        let mut all = Vec::new();
+        lexicon.with_prefix("", |t, text| all.push((t.id, text.to_owned())));
+        terms
+            .iter()
+            .map(|t| all.iter().find(|(id, _)| *id == t.id).unwrap().1.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_next_keystroke_is_guessed_from_the_words_that_continue_the_prefix() {
+        let bodies = [
+            "parser parser parsing",
+            "parser",
+            "parallel",
+            "panic panicked",
+            "panic",
+            "pancake",
+            "other words parsing",
+        ];
+        let terms = next_terms(&bodies, "pa");
+        // "par..." words are in the most posts, so 'r' comes first, then 'n'; every term
+        // starting with "pa" is named once.
+        let first_n = terms.iter().position(|t| t.starts_with("pan")).unwrap();
+        assert!(terms[..first_n].iter().all(|t| t.starts_with("par")), "{terms:?}");
+        assert!(terms[first_n..].iter().all(|t| t.starts_with("pan")), "{terms:?}");
+        for word in ["parser", "pars", "parallel", "panic", "pancak"] {
+            assert!(
+                terms.iter().any(|t| word.starts_with(t.as_str()) || t == word),
+                "{word} in {terms:?}"
+            );
+        }
+        assert!(!terms.iter().any(|t| t.starts_with("oth")));
+        let mut unique = terms.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), terms.len(), "{terms:?}");
+    }
+
+    #[test]
+    fn commonness_is_a_power_in_sixteenths() {
+        for (df, max, e) in [(1, 4, 0.5), (3, 7, 0.25), (5, 9, 1.0), (2, 3, 1.5), (1, 10, 0.3125)] {
+            let want = (df as f32 / max as f32).powf(e);
+            assert!((commonness(df, max, e) - want).abs() < 1e-5, "{df}/{max}^{e}");
+        }
+        assert_eq!(commonness(1, 8, 0.0), 1.0);
+        assert_eq!(commonness(8, 8, 0.7), 1.0);
+        // Other exponents round to the nearest sixteenth.
+        let rounded = (0.5f32).powf(5.0 / 16.0);
+        assert!((commonness(1, 2, 0.3) - rounded).abs() < 1e-5);
+    }
+
+    #[test]
+    fn a_finished_word_or_an_unknown_prefix_guesses_nothing() {
+        let bodies = ["parser", "panic"];
+        assert!(next_terms(&bodies, "pa ").is_empty());
+        assert!(next_terms(&bodies, "zz").is_empty());
+        assert!(next_terms(&bodies, "parser").is_empty(), "no longer word");
+    }
 }

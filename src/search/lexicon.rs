@@ -2,8 +2,6 @@
 //! dictionary shards are loaded. Every lookup that needs a shard that is not loaded records it
 //! as missing, so the same code answers "which parts do I need?" and "what matches?".
 
-use std::collections::BTreeSet;
-
 use super::format::{DictShard, Root};
 use super::fuzzy::{Edits, FuzzyMatcher};
 
@@ -19,8 +17,9 @@ pub struct TermRef {
 pub struct Lexicon<'a> {
     root: &'a Root,
     shards: &'a [Option<DictShard>],
-    /// Dictionary shards that a lookup needed but were not loaded.
-    pub missing: BTreeSet<usize>,
+    /// Dictionary shards that a lookup needed but were not loaded, in increasing order (a
+    /// sorted list rather than a `BTreeSet`: a handful of entries, and less wasm).
+    pub missing: Vec<usize>,
 }
 
 impl<'a> Lexicon<'a> {
@@ -28,7 +27,7 @@ impl<'a> Lexicon<'a> {
         Lexicon {
             root,
             shards,
-            missing: BTreeSet::new(),
+            missing: Vec::new(),
         }
     }
 
@@ -60,7 +59,9 @@ impl<'a> Lexicon<'a> {
     fn shard(&mut self, index: usize) -> Option<&'a DictShard> {
         let shard = self.shards.get(index).and_then(Option::as_ref);
         if shard.is_none() && index < self.root.dict_shards.len() {
-            self.missing.insert(index);
+            if let Err(at) = self.missing.binary_search(&index) {
+                self.missing.insert(at, index);
+            }
         }
         shard
     }

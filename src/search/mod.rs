@@ -56,6 +56,7 @@ pub mod format;
 mod fuzzy;
 mod lexicon;
 mod order;
+pub mod part_loader;
 mod postings;
 mod query;
 mod rank;

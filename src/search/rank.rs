@@ -9,7 +9,7 @@
 
 use super::expand::{SearchParams, Slot};
 use super::format::PostingIter;
-use super::order::float_key;
+use super::order::{float_key, sort_keys};
 
 /// One result.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,11 +188,8 @@ pub fn rank<'p>(
             (words << 60) | (not_title << 59) | (score_bits << 28) | u64::from(doc.min(DOC_MASK))
         })
         .collect();
-    if keys.len() > limit {
-        keys.select_nth_unstable(limit);
-        keys.truncate(limit);
-    }
-    keys.sort_unstable();
+    sort_keys(&mut keys);
+    keys.truncate(limit);
 
     let mut hits: Vec<Hit> = keys
         .into_iter()
@@ -218,7 +215,7 @@ fn fill_matched_terms(hits: &mut [Hit], slots: &[Slot], matches: &[u64]) {
         .enumerate()
         .map(|(i, h)| (u64::from(h.doc) << 32) | i as u64)
         .collect();
-    top.sort_unstable();
+    sort_keys(&mut top);
     for &m in matches {
         let doc = m >> 32;
         let k = top.partition_point(|&t| (t >> 32) < doc);

@@ -14,7 +14,6 @@
 //! let hits = s.search(&query, 10);
 //! ```
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::bytes::FormatError;
@@ -37,7 +36,7 @@ pub struct Searcher {
 struct Memo {
     query: Query,
     slots: Arc<Vec<Slot>>,
-    missing_dict: Arc<BTreeSet<usize>>,
+    missing_dict: Arc<Vec<usize>>,
 }
 
 impl Searcher {
@@ -103,11 +102,14 @@ impl Searcher {
                     .map(|&i| dict_path(self.root.dict_shards[i].hash)),
             );
         }
-        let mut missing = BTreeSet::new();
+        // In shard order (sorted, no repeats), as a set would give them.
+        let mut missing: Vec<usize> = Vec::new();
         for e in slots.iter().flat_map(|s| &s.expansions) {
             let shard = self.post_shard_of(e.term.id);
             if self.posts.get(shard).is_some_and(Option::is_none) {
-                missing.insert(shard);
+                if let Err(at) = missing.binary_search(&shard) {
+                    missing.insert(at, shard);
+                }
             }
         }
         unique(
@@ -220,7 +222,7 @@ impl Searcher {
 
     /// Slots and missing dictionary shards for `query`. The app asks `needed_parts` and then
     /// `search` for the same query with the same parts: the second call reuses the first.
-    fn plan(&self, query: &Query) -> (Arc<Vec<Slot>>, Arc<BTreeSet<usize>>) {
+    fn plan(&self, query: &Query) -> (Arc<Vec<Slot>>, Arc<Vec<usize>>) {
         if let Some(m) = self
             .memo
             .lock()
