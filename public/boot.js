@@ -1,5 +1,37 @@
 // Starts the wasm app. Trunk records the hashed file names on the inert #folio-boot element;
 // loading them from here keeps every script in a file, so the CSP can forbid inline script.
+//
+// A prerendered page (#prerendered) is complete without the app, so the app's ~200 kB are only
+// requested once that page has loaded and been painted: they never compete with what the reader
+// came for. The app then waits for the reader before it renders anything (src/takeover.rs).
 const boot = document.getElementById("folio-boot");
+if (document.getElementById("prerendered")) {
+  // A tab opened in the background paints only when shown: then the app comes a while after load.
+  await loaded();
+  await Promise.race([painted(), new Promise((late) => setTimeout(late, 3000))]);
+}
 const { default: init } = await import(boot.dataset.js);
 await init({ module_or_path: boot.dataset.wasm });
+
+/** The page's own files (styles, images) are in. */
+function loaded() {
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((done) => addEventListener("load", done, { once: true }));
+}
+
+/** The first contentful paint has reached the screen. Its entry is the only sure sign: a frame
+ * the page has drawn can take a while longer to be shown. Browsers without paint timing wait for
+ * the frame after the next one instead. */
+function painted() {
+  if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+    return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+  }
+  return new Promise((done) => {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName("first-contentful-paint").length > 0) {
+        observer.disconnect();
+        done();
+      }
+    }).observe({ type: "paint", buffered: true });
+  });
+}

@@ -12,4 +12,13 @@
   } catch (e) {
     // Storage disabled (privacy settings): follow the system theme.
   }
+  // A prerendered page's switch is static markup until the reader wakes the app
+  // (src/takeover.rs): it says which theme shows, as the app's switch would.
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.querySelector('#prerendered [data-testid="theme-toggle"]');
+    if (!toggle) return;
+    var theme = document.documentElement.dataset.theme;
+    var dark = theme ? theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    toggle.setAttribute("aria-pressed", String(dark));
+  });
 })();

@@ -1,9 +1,9 @@
 // Runs Lighthouse on the home page and an article of a built site; see scripts/lighthouse.
 //
-//   node scripts/lighthouse.mjs --dist DIR --modules DIR [--runs N] [--throttling simulate|provided]
+//   node scripts/lighthouse.mjs --dist DIR --modules DIR [--runs N] [--throttling simulate|provided] [--save DIR]
 
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
@@ -17,6 +17,8 @@ const dist = opt('--dist', 'dist');
 const modules = opt('--modules', '.tools/lighthouse/node_modules');
 const runs = Number(opt('--runs', '3'));
 const throttling = opt('--throttling', 'simulate');
+// --save DIR keeps every run's full report (lhr JSON) for a closer look.
+const save = opt('--save', '');
 
 // Lighthouse lives in .tools/lighthouse (its own lockfile), not next to this script.
 const load = (rel) => import(pathToFileURL(join(modules, rel)).href);
@@ -49,6 +51,11 @@ const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   chromeFlags: CHROMIUM_ARGS,
 });
+// A CDN serves compressed files from its cache; this server compresses each file on its first
+// request (brotli at quality 11 takes a while for the wasm). Warm it, so the first run does not
+// measure the compression.
+const warm = [...pages.map(([, path]) => path.slice(1)), ...readdirSync(dist).filter((f) => statSync(join(dist, f)).isFile())];
+await Promise.all(warm.map((path) => fetch(new URL(path, server.url), { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer())));
 const failures = [];
 try {
   console.log(`Lighthouse on ${server.url}, ${runs} run(s) per page, throttling: ${throttling}\n`);
@@ -69,6 +76,10 @@ try {
         break;
       }
       samples.push(result.lhr);
+      if (save) {
+        mkdirSync(save, { recursive: true });
+        writeFileSync(join(save, `${path === '/' ? 'home' : 'article'}-${i}.json`), JSON.stringify(result.lhr));
+      }
     }
     if (samples.length < runs) continue;
     console.log(`${label}: ${url}`);

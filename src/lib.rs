@@ -58,13 +58,13 @@ mod app {
         archive::ArchivePage, home::HomePage, not_found::NotFoundPage, post::PostPage,
         search::SearchPage, tag::TagPage, tags::TagsPage,
     };
-    use crate::search_client::provide_search_engine;
 
     #[component]
     pub fn App() -> impl IntoView {
         provide_meta_context();
         provide_site_data();
-        provide_search_engine().load_after_first_paint();
+        // The search engine is provided by `takeover::start`, above the app, so the index
+        // loads before the app wakes.
         let base = router_base();
         view! {
             <Router base>

@@ -7,7 +7,8 @@
 //!   content it needs is in the page (the browser's own restoration would run before the content
 //!   loads and land short), and focus moves to the `h1` when the page changed.
 //! - The first load: nothing moves, except to the `#anchor` of a deep link, or back to where the
-//!   reader was on a reload, once the content is there.
+//!   reader was on a reload, once the content is there. Over a prerendered page the browser has
+//!   done both before the app woke, so nothing moves at all.
 //! - In-page links (`#section`, footnotes, the skip link): `<base href>` would resolve them to
 //!   the home page; they stay on the page instead.
 //!
@@ -54,15 +55,22 @@ thread_local! {
 /// Wires the behaviour above; render once, inside the `<Router>`.
 #[component]
 pub fn RouteFocus() -> impl IntoView {
-    if let Ok(history) = window().history() {
-        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-    }
+    set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     let _scroll = window_event_listener(leptos::ev::scroll, |_| {
         if !RESTORING.get() {
             scroll_memory::record();
         }
     });
-    let _hide = window_event_listener(leptos::ev::pagehide, |_| scroll_memory::persist());
+    // Leaving the document: a reload, or a Back to it from another site, lands on a prerendered
+    // page the app has not woken on yet (`crate::takeover`), so the browser's own restoration
+    // must put it back where it was; a page restored from the back/forward cache is still ours.
+    let _hide = window_event_listener(leptos::ev::pagehide, |_| {
+        scroll_memory::persist();
+        set_scroll_restoration(web_sys::ScrollRestoration::Auto);
+    });
+    let _show = window_event_listener(leptos::ev::pageshow, |_| {
+        set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    });
     let _popstate = window_event_listener(leptos::ev::popstate, |_| on_traversal());
     on_fragment_link_click();
 
@@ -87,9 +95,18 @@ pub fn RouteFocus() -> impl IntoView {
     });
 
     match scroll_memory::saved() {
+        // The browser has placed a prerendered page already, and the reader may have scrolled
+        // it since: the app's first render moves nothing.
+        _ if crate::takeover::over_prerendered_page() => {}
         Some(y) => arrive(Target::Restore(Some(y)), false),
         None if !hash().is_empty() => arrive(Target::Anchor, false),
         None => {}
+    }
+}
+
+fn set_scroll_restoration(mode: web_sys::ScrollRestoration) {
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(mode);
     }
 }
 

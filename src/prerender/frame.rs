@@ -14,8 +14,10 @@ pub enum Current {
 }
 
 /// The whole `<body>` content for a page whose `<main>` holds `main`, wrapped in the element the
-/// app replaces once it has drawn the same page.
-pub fn page(site: &SiteContext, current: Current, main: &str) -> String {
+/// app replaces once it has drawn the same page. `path` is the page's own app path: the skip
+/// link names it, because a bare `#main` resolves against `<base href>` to the home page, and
+/// the prerendered page works on its own until the reader wakes the app (`crate::takeover`).
+pub fn page(site: &SiteContext, path: &str, current: Current, main: &str) -> String {
     let nav_link = |path: &str, label: &str, this: Current| {
         let aria = if current == this {
             " aria-current=\"page\""
@@ -30,7 +32,7 @@ pub fn page(site: &SiteContext, current: Current, main: &str) -> String {
     format!(
         concat!(
             "<div id=\"prerendered\">",
-            "<a class=\"skip-link\" href=\"#main\">Skip to content</a>",
+            "<a class=\"skip-link\" href=\"{skip}\">Skip to content</a>",
             "<header class=\"site-header\">",
             "<a href=\"{home}\" class=\"site-title\">{name}</a>",
             "<nav class=\"site-nav\" aria-label=\"Main\"><ul>{archive}{tags}</ul></nav>",
@@ -39,7 +41,7 @@ pub fn page(site: &SiteContext, current: Current, main: &str) -> String {
             "<input id=\"site-search\" type=\"search\" name=\"q\" placeholder=\"Search  /\" ",
             "autocomplete=\"off\" spellcheck=\"false\">",
             "</form>",
-            // The switch works once the app runs; until then it shows the theme in use.
+            // The switch works once the app runs; until then public/theme.js sets aria-pressed.
             "<button type=\"button\" class=\"theme-toggle\" data-testid=\"theme-toggle\" ",
             "title=\"Switch theme\" aria-pressed=\"false\">",
             "<span class=\"theme-icon\" aria-hidden=\"true\"></span>",
@@ -50,6 +52,7 @@ pub fn page(site: &SiteContext, current: Current, main: &str) -> String {
             "rendered by Rust compiled to WebAssembly.</p></footer>",
             "</div>"
         ),
+        skip = attr(&format!("{}#main", site.href(path))),
         home = attr(&site.href("/")),
         name = text(&site.manifest.site.author),
         archive = nav_link("/archive", "Archive", Current::Archive),

@@ -55,7 +55,8 @@ fn page(site: &SiteContext, title: &str, info: &PageInfo, current: Current, main
     PageHtml {
         title: text(title),
         head,
-        body: frame::page(site, current, main),
+        // A page without an address of its own (none is prerendered today) links the home page.
+        body: frame::page(site, info.path.as_deref().unwrap_or("/"), current, main),
     }
 }
 

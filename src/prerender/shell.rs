@@ -66,7 +66,7 @@ impl Shell {
             .ok_or(ShellError("</body>"))?;
         Ok(Shell {
             before_title: html[..title].to_owned(),
-            head_rest: html[title_end..head_end].to_owned(),
+            head_rest: without_app_preloads(&html[title_end..head_end]),
             body_open: html[head_end..body_open_end].to_owned(),
             tail: html[body_end..].to_owned(),
         })
@@ -87,6 +87,52 @@ impl Shell {
         out.push_str(page.body);
         out.push_str(&self.tail);
         out
+    }
+}
+
+/// `head` without Trunk's preload links for the app (`rel=modulepreload` for the JS glue,
+/// `rel=preload` for the wasm). A prerendered page is complete without the app, which
+/// `boot.js` starts only after the first paint: preloading it from `<head>` would have its
+/// ~200 kB compete with the page's own HTML and CSS for the first paint.
+fn without_app_preloads(head: &str) -> String {
+    let lower = head.to_ascii_lowercase();
+    let mut out = String::with_capacity(head.len());
+    let mut at = 0;
+    while let Some(start) = lower[at..].find("<link").map(|i| at + i) {
+        let end = lower[start..].find('>').map_or(lower.len(), |i| start + i + 1);
+        let tag = &lower[start..end];
+        let rel = attribute(tag, "rel").unwrap_or_default();
+        let href = attribute(tag, "href").unwrap_or_default();
+        let app_preload = rel == "modulepreload" || (rel == "preload" && href.ends_with(".wasm"));
+        out.push_str(&head[at..start]);
+        if !app_preload {
+            out.push_str(&head[start..end]);
+        }
+        at = end;
+    }
+    out.push_str(&head[at..]);
+    out
+}
+
+/// The value of attribute `name` in one tag, quoted or not (Trunk's minifier drops quotes).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut search = 0;
+    loop {
+        let at = search + tag[search..].find(name)?;
+        search = at + name.len();
+        let before = tag[..at].chars().next_back();
+        let rest = &tag[search..];
+        if !before.is_some_and(|c| c.is_ascii_whitespace()) || !rest.starts_with('=') {
+            continue;
+        }
+        let value = &rest[1..];
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value
+                .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        });
     }
 }
 
@@ -146,6 +192,27 @@ mod tests {
             "<!doctype html><html lang=en><meta charset=utf-8><base href=/blog/>\
              <title>Post · Me</title><link href=/blog/main-1.css rel=stylesheet>\
              <meta name=description content=d></head><body class=x><main>hi</main></body></html>"
+        );
+    }
+
+    #[test]
+    fn the_app_preloads_are_dropped_and_the_other_links_kept() {
+        let built = "<html><title>Folio</title><link href=/main-1.css rel=stylesheet>\
+            <script src=/boot-1.js type=module></script>\
+            <link crossorigin href=/folio-1.js rel=modulepreload>\
+            <link as=fetch crossorigin href=/folio-1_bg.wasm rel=preload type=application/wasm>\
+            <link rel=\"preload\" href=\"/font.woff2\" as=font>\
+            <LINK REL='modulepreload' HREF='/x.js'></head><body></body></html>";
+        let html = Shell::parse(built).unwrap().render(&Page {
+            title: "T",
+            head: "",
+            body: "",
+        });
+        assert_eq!(
+            html,
+            "<html><title>T</title><link href=/main-1.css rel=stylesheet>\
+             <script src=/boot-1.js type=module></script>\
+             <link rel=\"preload\" href=\"/font.woff2\" as=font></head><body></body></html>"
         );
     }
 

@@ -70,9 +70,19 @@ export async function withPage(site, fn, { allow = [], context = {} } = {}) {
       page.allow(new RegExp(`Failed to load resource: the server responded with a status of 404 .* @ ${escaped}$`));
     }
     // A prerendered page shows its content before the app runs; tests act on the app's page, so
-    // they wait until the app has taken over (src/takeover.rs).
-    if (live) await page.waitForSelector('html[data-app="live"]', { state: 'attached' });
+    // they wake it and wait until it has taken over (src/takeover.rs).
+    if (live) await page.wake();
     return response;
+  };
+  /**
+   * Wakes the app the way a reader does, with a key press (Shift: it types nothing), once it has
+   * loaded and waits (`data-app="ready"`), then waits until it owns the page. A page the app
+   * starts on by itself (the bare shell, a URL with a query) is left alone.
+   */
+  page.wake = async () => {
+    await page.waitForSelector('html[data-app="ready"], html[data-app="live"]', { state: 'attached' });
+    if ((await page.getAttribute('html', 'data-app')) === 'ready') await page.keyboard.press('Shift');
+    await page.waitForSelector('html[data-app="live"]', { state: 'attached' });
   };
   try {
     await fn(page);
