@@ -159,9 +159,18 @@ pub(super) fn corrections(
         }
     };
     search_keys(&keys, max_edits, real_word, lexicon, &mut add);
-    if !real_word && params.typo_anywhere {
-        // A misspelled word may have its typo in the first letter. This needs every dictionary
-        // part on a split index (the app has them after its first answer).
+    // A misspelled word may have its typo in the first letter. That search needs every
+    // dictionary part on a split index (the app has them after its first answer), so a new
+    // visitor asks for them only once the parts of the word's first letters show that it is
+    // misspelled: a round of fetches more for a typo, none for the other queries.
+    let mut buf = [0u8; 4];
+    let known_misspelled = !real_word
+        && word
+            .surface
+            .chars()
+            .take(2)
+            .all(|c| lexicon.has_prefix_loaded(c.encode_utf8(&mut buf)));
+    if known_misspelled && params.typo_anywhere {
         search_first_letter_edits(&word.surface, lexicon, &mut add);
         search_ending_edits(&word.surface, lexicon, &mut add);
     }
