@@ -11,6 +11,13 @@
 //!
 //! `--data` defaults to `../shared/bench/search/data` next to this crate. The index goes
 //! through the split file format (bytes -> searcher) exactly as in the browser.
+//!
+//! Tune on a development query set, never on the reported one: the benchmark makes one with
+//! `node scripts/queries.mjs --seed 7 --suffix .dev` (then `--queries-dir DIR
+//! --queries-suffix .dev`). `--misses N` prints queries whose target is not first, with the
+//! target's rank and what beat it; `--dump DIR` writes `DIR/<corpus>.jsonl`, one line per query
+//! (rank, top 10 with scores and words matched), for offline analysis; `--corrections` says
+//! whether typo and prefix queries' intended word was among the expansions.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
