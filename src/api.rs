@@ -95,15 +95,6 @@ pub async fn get_text(path: &str) -> Result<String, FetchError> {
     })
 }
 
-/// GET a file of the site as bytes (search index parts), aborted like [`get_text`].
-pub async fn get_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
-    let (url, response) = get(path).await?;
-    response.binary().await.map_err(|e| FetchError::Network {
-        url,
-        message: describe(e),
-    })
-}
-
 /// What went wrong, as the browser put it. Not `to_string()`: that would link serde_json's
 /// error messages (gloo-net's JSON support), which the app never meets, into the wasm.
 fn describe(error: gloo_net::Error) -> String {
@@ -115,20 +106,25 @@ fn describe(error: gloo_net::Error) -> String {
     }
 }
 
-/// GET a file of the site as bytes, aborted only through `signal` (search index parts: the
-/// search engine, not the page that first asked, decides when one is no longer wanted).
-pub async fn get_bytes_until(
+/// GET a file of the site as bytes (the search index), aborted only through `signal`: the
+/// search engine, not the page that first asked, decides when a part is no longer wanted.
+pub async fn get_bytes(
     path: &str,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {
-    let (url, response) = get_with(path, signal).await?;
+    let (url, response) = get_with(path, signal.cloned()).await?;
     response.binary().await.map_err(|e| FetchError::Network {
         url,
         message: describe(e),
     })
 }
 
-async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchError> {
+/// A GET aborted when the calling reactive owner is cleaned up (the page that asked is gone).
+/// Not an `async fn`: it only sets up the abort, so no extra future wraps [`get_with`].
+fn get(
+    path: &str,
+) -> impl std::future::Future<Output = Result<(String, gloo_net::http::Response), FetchError>> + '_
+{
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     on_cleanup(move || {
@@ -136,12 +132,12 @@ async fn get(path: &str) -> Result<(String, gloo_net::http::Response), FetchErro
             controller.abort();
         }
     });
-    get_with(path, signal.as_ref()).await
+    get_with(path, signal)
 }
 
 async fn get_with(
     path: &str,
-    signal: Option<&web_sys::AbortSignal>,
+    signal: Option<web_sys::AbortSignal>,
 ) -> Result<(String, gloo_net::http::Response), FetchError> {
     let url = asset_url(path);
     let network = |e: gloo_net::Error| FetchError::Network {
@@ -149,7 +145,7 @@ async fn get_with(
         message: describe(e),
     };
     let response = Request::get(&url)
-        .abort_signal(signal)
+        .abort_signal(signal.as_ref())
         .send()
         .await
         .map_err(network)?;

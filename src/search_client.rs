@@ -97,18 +97,26 @@ impl SearchEngine {
             return;
         }
         self.state.set(EngineState::Loading);
-        spawn_local(async move {
-            match api::get_bytes(ROOT)
-                .await
-                .and_then(|bytes| Searcher::new(&bytes).map_err(|e| malformed(ROOT, e.0)))
-            {
-                Ok(searcher) => {
-                    self.searcher.set_value(Some(searcher));
-                    self.state.set(EngineState::Ready);
-                }
-                Err(error) => self.state.set(EngineState::Failed(error.to_string())),
-            }
+        // Fetched like a part (one fetch routine in the wasm), answered by `root_arrived`.
+        self.spawn_fetches(Fetches {
+            start: vec![Start {
+                path: ROOT.to_owned(),
+                id: 0,
+            }],
+            abort: Vec::new(),
         });
+    }
+
+    fn root_arrived(self, result: Result<Vec<u8>, FetchError>) {
+        let searcher =
+            result.and_then(|bytes| Searcher::new(&bytes).map_err(|e| malformed(ROOT, e.0)));
+        match searcher {
+            Ok(searcher) => {
+                self.searcher.set_value(Some(searcher));
+                self.state.set(EngineState::Ready);
+            }
+            Err(error) => self.state.set(EngineState::Failed(error.to_string())),
+        }
     }
 
     /// Starts loading once the browser has painted the page and is idle, so the index never
@@ -225,7 +233,7 @@ impl SearchEngine {
                 self.aborts.update_value(|a| a.push((id, controller)));
             }
             spawn_local(async move {
-                let result = api::get_bytes_until(&path, signal.as_ref()).await;
+                let result = api::get_bytes(&path, signal.as_ref()).await;
                 self.aborts.update_value(|a| a.retain(|(i, _)| *i != id));
                 self.part_arrived(&path, id, result);
             });
@@ -233,6 +241,9 @@ impl SearchEngine {
     }
 
     fn part_arrived(self, path: &str, id: u64, result: Result<Vec<u8>, FetchError>) {
+        if path == ROOT {
+            return self.root_arrived(result);
+        }
         // Aborted because the newest keystroke needed its connection: nothing to do.
         if !self
             .loader

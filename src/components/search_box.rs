@@ -58,22 +58,9 @@ pub fn SearchBox() -> impl IntoView {
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
 
-    // Typing sets the query at once (results follow in the same task); the URL catches up
-    // after the frame is painted, since a router navigation re-runs everything that depends on
-    // the URL and the results need not wait for that. Fast typing replaces the URL once.
-    let url_behind = StoredValue::new(false);
-    let set_url = move |text: &str, replace: bool| {
-        let path = location.pathname.get_untracked();
-        // The base is added here rather than by the router, which would drop the home page's
-        // trailing slash (`/blog?q=` instead of `/blog/?q=`).
-        let options = NavigateOptions {
-            replace,
-            scroll: false,
-            resolve: false,
-            ..Default::default()
-        };
-        navigate(&query_href(&app_href(search_target(&path)), text), options);
-    };
+    // Typing sets the query first (the results follow it, not the URL), then the URL. The
+    // base is added here rather than by the router, which would drop the home page's trailing
+    // slash (`/blog?q=` instead of `/blog/?q=`).
     let go = move |text: String| {
         let path = location.pathname.get_untracked();
         // On the page that shows the results typing replaces the history entry (the home page
@@ -82,30 +69,21 @@ pub fn SearchBox() -> impl IntoView {
         let on_results =
             search_target(&path) == "/" || path.trim_end_matches('/').ends_with("/search");
         engine.query.set(text.clone());
-        if !on_results {
-            set_url(&text, false);
-        } else if !url_behind.get_value() {
-            url_behind.set_value(true);
-            let set_url = set_url.clone();
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        url_behind.set_value(false);
-                        set_url(&engine.query.get_untracked(), true);
-                    },
-                    std::time::Duration::ZERO,
-                )
-            });
-        }
+        let options = NavigateOptions {
+            replace: on_results,
+            scroll: false,
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&query_href(&app_href(search_target(&path)), &text), options);
     };
 
     // The URL sets the query when the reader navigates (a shared link, Back, leaving the
-    // results), but not while it is only catching up with what was typed. After a navigation
-    // it does so in a task of its own: a page being left must be gone first, not answer one
-    // more query while it is taken down.
+    // results); typing has set it already. After a navigation it does so in a task of its own:
+    // a page being left must be gone first, not answer one more query while it is taken down.
     let url_text = move || url_query.read().get("q").unwrap_or_default();
     let follow_url = move |text: String| {
-        if !url_behind.get_value() && engine.query.get_untracked() != text {
+        if engine.query.get_untracked() != text {
             engine.query.set(text);
         }
     };

@@ -13,7 +13,6 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::api::app_href;
@@ -43,8 +42,10 @@ fn result_href(slug: &str, matched_terms: &[String]) -> String {
 }
 
 #[component]
-pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl IntoView {
+pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     let engine = use_search_engine();
+    // What the search box holds (see `SearchEngine::query`).
+    let query = engine.query;
     let hits = RwSignal::new(None::<(String, Vec<Hit>)>);
     let error = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
@@ -215,7 +216,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
             view! {
                 <p class="empty-hint">
                     "Try fewer or shorter words, check the spelling, or browse "
-                    <A href=app_href("/")>"all writing"</A> "."
+                    <a href=app_href("/")>"all writing"</a> "."
                 </p>
             }
         })
@@ -223,7 +224,7 @@ pub fn SearchResults(manifest: Arc<Manifest>, query: Signal<String>) -> impl Int
 
     view! {
         <p class="count" role="status" aria-live="polite">{status}</p>
-        <TagFilter tags=tag_chips.into() selected=tag />
+        <TagFilter tags=tag_chips selected=tag />
         // `data-query`: the query these results answer, set when they are in place (also when
         // a keystroke leaves them as they were), so a test or benchmark can tell they are ready.
         <ol

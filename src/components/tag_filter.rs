@@ -23,7 +23,7 @@ pub fn tag_counts<'a>(tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<(Str
 #[component]
 pub fn TagFilter(
     /// Tags with their counts, in display order.
-    tags: Signal<Vec<(String, usize)>>,
+    tags: Memo<Vec<(String, usize)>>,
     /// The tag the results are narrowed to, if any.
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {

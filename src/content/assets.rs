@@ -9,7 +9,7 @@
 //! files are rewritten to the published path (relative to the base, so sub-path deploys work),
 //! and images get the file's `width` and `height` so the text does not jump when they load.
 //! Relative links that name no file, absolute paths (`/img/x.png`) and URLs with a scheme are
-//! left as written. `srcset` is not rewritten.
+//! left as written. Each candidate of an `<img>` or `<source>` `srcset` is rewritten the same way.
 //!
 //! Why not next to the post's page (`posts/<slug>/diagram.png`)? A folder at a page's path makes
 //! static hosts answer `/posts/<slug>` with a redirect to the folder or a listing of it instead
@@ -91,41 +91,72 @@ impl Assets {
             out.push_str(markup);
             return;
         };
-        let is_img = tag.name.eq_ignore_ascii_case("img");
-        let attr = if is_img {
-            "src"
-        } else if tag.name.eq_ignore_ascii_case("a") {
-            "href"
-        } else {
+        let name = tag.name.to_ascii_lowercase();
+        // (Where in the tag, what goes there), in tag order.
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let mut sized_by = None;
+        let single = match name.as_str() {
+            "img" => Some("src"),
+            "a" => Some("href"),
+            _ => None,
+        };
+        if let Some(attr) = single.and_then(|a| tag.attr(a)) {
+            if let Some((file, suffix)) = attr.value.and_then(|v| self.resolve(dir, &unescape(v))) {
+                edits.push((attr.value_span.clone(), published_url(&file, &suffix)));
+                sized_by = Some(file).filter(|_| name == "img");
+            }
+        }
+        if matches!(name.as_str(), "img" | "source") {
+            if let Some(attr) = tag.attr("srcset") {
+                let value = attr.value.unwrap_or_default();
+                let rewritten = self.rewrite_srcset(value, dir);
+                if rewritten != value {
+                    edits.push((attr.value_span.clone(), rewritten));
+                }
+            }
+        }
+        if edits.is_empty() {
             out.push_str(markup);
             return;
-        };
-        let target = tag.attr(attr).and_then(|a| {
-            let (file, suffix) = self.resolve(dir, &unescape(a.value?))?;
-            Some((a.value_span.clone(), file, suffix))
-        });
-        let Some((span, file, suffix)) = target else {
-            out.push_str(markup);
-            return;
-        };
+        }
+        edits.sort_by_key(|(span, _)| span.start);
         // Before the tag's closing `>` or `/>`, where width and height go.
         let close = markup
             .trim_end_matches('>')
             .trim_end_matches('/')
             .trim_end()
             .len();
-        out.push_str(&markup[..span.start]);
-        out.push_str(ASSET_DIR);
-        out.push('/');
-        push_encoded(out, &file);
-        crate::html_text::escape_attr(out, &suffix);
-        out.push_str(&markup[span.end..close]);
-        if is_img && tag.attr("width").is_none() && tag.attr("height").is_none() {
+        let mut at = 0;
+        for (span, replacement) in edits {
+            out.push_str(&markup[at..span.start]);
+            out.push_str(&replacement);
+            at = span.end;
+        }
+        out.push_str(&markup[at..close]);
+        let no_size = tag.attr("width").is_none() && tag.attr("height").is_none();
+        if let Some(file) = sized_by.filter(|_| no_size) {
             if let Some((width, height)) = image_size(&self.content_dir.join(&file)) {
                 out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
             }
         }
         out.push_str(&markup[close..]);
+    }
+
+    /// A `srcset` (as escaped in the tag) with each candidate URL that names one of these files
+    /// pointing at its published copy; descriptors (`2x`, `640w`) and spacing are kept.
+    fn rewrite_srcset(&self, value: &str, dir: &str) -> String {
+        let mut out = String::with_capacity(value.len() + 16);
+        let mut at = 0;
+        for url in srcset_urls(value) {
+            out.push_str(&value[at..url.start]);
+            match self.resolve(dir, &unescape(&value[url.clone()])) {
+                Some((file, suffix)) => out.push_str(&published_url(&file, &suffix)),
+                None => out.push_str(&value[url.clone()]),
+            }
+            at = url.end;
+        }
+        out.push_str(&value[at..]);
+        out
     }
 
     /// The file a URL written in `dir` names, and the URL's query and fragment (`?…#…`), when
@@ -153,6 +184,48 @@ impl Assets {
             .contains(&file)
             .then(|| (file, suffix.to_owned()))
     }
+}
+
+/// Where each candidate's URL is in a `srcset` value, as HTML reads it: a URL runs to the next
+/// whitespace, less any commas it ends with (which end the candidate); otherwise its descriptors
+/// run to the next comma.
+fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
+    let b = value.as_bytes();
+    let mut urls = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b',') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return urls;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && b[end - 1] == b',' {
+            end -= 1;
+        }
+        if end > start {
+            urls.push(start..end);
+        }
+        if end == i {
+            while i < b.len() && b[i] != b',' {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// The published URL of a content file (relative to the site's base), with the query and
+/// fragment the link had.
+fn published_url(file: &str, suffix: &str) -> String {
+    let mut out = format!("{ASSET_DIR}/");
+    push_encoded(&mut out, file);
+    crate::html_text::escape_attr(&mut out, suffix);
+    out
 }
 
 /// Whether a URL path starts with a scheme (`https:`, `mailto:`): a `:` before any `/`.
@@ -190,5 +263,45 @@ fn push_encoded(out: &mut String, path: &str) {
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_candidates_are_found_as_html_reads_them() {
+        let urls = |v: &str| -> Vec<String> {
+            srcset_urls(v)
+                .into_iter()
+                .map(|r| v[r].to_owned())
+                .collect()
+        };
+        assert_eq!(urls("a.png"), ["a.png"]);
+        assert_eq!(urls(" a.png 1x,  b.png 2x "), ["a.png", "b.png"]);
+        assert_eq!(urls("a.png,b.png 640w"), ["a.png,b.png"]);
+        assert_eq!(urls("a.png, b.png"), ["a.png", "b.png"]);
+        assert_eq!(urls("a.png,, b.png 2x,"), ["a.png", "b.png"]);
+        assert_eq!(urls(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn srcset_urls_of_files_are_published_and_the_rest_kept() {
+        let assets = Assets::new(
+            Path::new("/content"),
+            &[
+                PathBuf::from("posts/p/a.png"),
+                PathBuf::from("posts/p/a@2x.png"),
+            ],
+        );
+        let html =
+            "<img src=\"a.png\" srcset=\"a.png 1x, a@2x.png 2x, https://x.org/a.png 3x\" alt=\"\">\
+            <picture><source srcset=\"./a@2x.png 2x,missing.png\"></picture>";
+        assert_eq!(
+            assets.rewrite(html, "posts/p"),
+            "<img src=\"files/posts/p/a.png\" srcset=\"files/posts/p/a.png 1x, files/posts/p/a@2x.png 2x, \
+             https://x.org/a.png 3x\" alt=\"\"><picture><source srcset=\"files/posts/p/a@2x.png 2x,missing.png\"></picture>"
+        );
     }
 }

@@ -46,7 +46,7 @@ fn home(manifest: Arc<Manifest>) -> impl IntoView {
 /// Every post, newest first; while the header box holds a query, the posts matching it, ranked.
 #[component]
 fn AllWriting(manifest: Arc<Manifest>) -> impl IntoView {
-    let query: Signal<String> = use_search_engine().query.into();
+    let query = use_search_engine().query;
     let filtering = move || query.with(|q| !q.trim().is_empty());
     let posts = manifest.posts.clone();
     view! {
@@ -56,7 +56,7 @@ fn AllWriting(manifest: Arc<Manifest>) -> impl IntoView {
                 when=filtering
                 fallback=move || view! { <PostList posts=posts.clone() /> }
             >
-                <SearchResults manifest=manifest.clone() query />
+                <SearchResults manifest=manifest.clone() />
             </Show>
         </section>
     }

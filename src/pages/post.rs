@@ -113,6 +113,9 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
     }
 }
 
+/// How long [`scroll_to_first_mark`] waits for the app to own the page: about 5 s.
+const MARK_WAIT_FRAMES: u32 = 300;
+
 /// The body once its HTML has arrived, with the search's words marked and its in-page links
 /// (footnotes, table of contents, heading anchors) spelled out as this article's URL: under
 /// `<base href>` a bare `#id` would lead to the home page. The router then treats a click on one
@@ -128,7 +131,9 @@ fn body_view(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> LoadView {
             let terms = highlight.get_untracked();
             body.await.map(|html| {
                 let html = rewrite_fragment_links(&mark_terms(&html, &terms), &page);
-                scroll_when_shown(!terms.is_empty());
+                if !terms.is_empty() {
+                    scroll_to_first_mark(MARK_WAIT_FRAMES);
+                }
                 view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
                     .into_any()
             })
@@ -136,34 +141,29 @@ fn body_view(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> LoadView {
     })
 }
 
-/// Once the body is in the page, brings into view the element the URL's fragment names (a deep
-/// link to a section: the browser looked for it before the body was there), else the first
-/// marked word.
-fn scroll_when_shown(marked: bool) {
+/// Once the app shows the article, centres the first word a search marked. (The URL's
+/// `#anchor` is [`RouteFocus`](crate::components::route_focus)'s, or the browser's on a
+/// prerendered page.) The app may still be rendering behind a prerendered page, which has no
+/// marks: so this waits until the app owns the page, a few seconds at most.
+fn scroll_to_first_mark(frames_left: u32) {
     request_animation_frame(move || {
-        if let Some(target) = fragment_target() {
-            target.scroll_into_view();
-        } else if marked {
-            let first = document()
-                .query_selector("[data-testid=\"article-body\"] mark")
-                .ok()
-                .flatten();
-            if let Some(mark) = first {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                mark.scroll_into_view_with_scroll_into_view_options(&options);
+        let live = document()
+            .document_element()
+            .is_some_and(|root| root.get_attribute("data-app").as_deref() == Some("live"));
+        if !live {
+            if frames_left > 0 {
+                scroll_to_first_mark(frames_left - 1);
             }
+            return;
+        }
+        let first = document()
+            .query_selector("[data-testid=\"article-body\"] mark")
+            .ok()
+            .flatten();
+        if let Some(mark) = first {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            mark.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
-}
-
-/// The element with the id the URL's fragment names, if any.
-fn fragment_target() -> Option<web_sys::Element> {
-    let hash = window().location().hash().ok()?;
-    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
-    let id = js_sys::decode_uri_component(id)
-        .ok()
-        .and_then(|id| id.as_string())
-        .unwrap_or_else(|| id.to_owned());
-    document().get_element_by_id(&id)
 }

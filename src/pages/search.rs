@@ -15,7 +15,7 @@ use crate::search_client::use_search_engine;
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
     // The results follow the box as it is typed in; the title follows the URL, which catches up.
-    let query: Signal<String> = use_search_engine().query.into();
+    let query = use_search_engine().query;
     let url_query = move || params.read().get("q").unwrap_or_default();
     view! {
         <WithManifest render=Arc::new(move |manifest| {
@@ -38,7 +38,7 @@ pub fn SearchPage() -> impl IntoView {
                     // Results carry h3 titles (they sit under "All writing" on the home page):
                     // a heading level between keeps the outline whole here too.
                     <h2 class="visually-hidden">"Results"</h2>
-                    <SearchResults manifest query />
+                    <SearchResults manifest />
                 </section>
             }
             .into_any()

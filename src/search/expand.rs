@@ -7,7 +7,6 @@
 //! reader more likely meant a frequent word than a rare one); a word that exists in the
 //! dictionary keeps its neighbours far below itself.
 
-use super::analyze::stem;
 use super::correct::corrections;
 use super::lexicon::{Lexicon, TermRef};
 use super::order::sorted_by_key;
@@ -181,10 +180,12 @@ fn select_completions(
     completions
 }
 
-/// The terms the next keystroke will most likely search: for each character that can follow
-/// the word being typed, likeliest first, what the longer word would match (its own term and
-/// its completions, chosen as [`expand`] chooses them). Empty when the last word is finished
-/// (the text ends with a space).
+/// The terms the next keystrokes will most likely search: the most common words that continue
+/// the word being typed (at most `max_completions`), most common first. The completions a next
+/// keystroke gets are the most common words starting with it, so these are the likeliest (a
+/// guess kept small in code and work: its parts are fetched ahead, see
+/// [`super::Searcher::likely_next_parts`]). Empty when the last word is finished (the text ends
+/// with a space).
 pub fn next_completions(
     query: &Query,
     lexicon: &mut Lexicon<'_>,
@@ -193,38 +194,15 @@ pub fn next_completions(
     let Some(word) = query.words.last().filter(|w| w.prefix) else {
         return Vec::new();
     };
-    let mut by_next: Vec<(char, Vec<(TermRef, String)>)> = Vec::new();
+    let mut longer = Vec::new();
     lexicon.with_prefix(&word.surface, |t, text| {
-        let Some(next) = text[word.surface.len()..].chars().next() else {
-            return;
-        };
-        match by_next.last_mut() {
-            // Terms come in sorted order, so a character's terms are consecutive.
-            Some((c, group)) if *c == next => group.push((t, text.to_owned())),
-            _ => by_next.push((next, vec![(t, text.to_owned())])),
+        if text.len() > word.surface.len() && !t.joined_only {
+            longer.push(t);
         }
     });
-    // The likeliest next characters first: those whose words are in the most posts.
-    let by_next = sorted_by_key(by_next, |(_, group)| {
-        let posts: u64 = group.iter().map(|(t, _)| u64::from(t.doc_freq)).sum();
-        u64::from(u32::MAX) - posts.min(u64::from(u32::MAX))
-    });
-    let mut out = Vec::new();
-    for (next, group) in by_next {
-        let longer = format!("{}{next}", word.surface);
-        let exact = lexicon.exact(&stem(&longer));
-        out.extend(exact);
-        let group = group
-            .into_iter()
-            .filter(|(t, _)| Some(*t) != exact && !t.joined_only)
-            .collect();
-        out.extend(
-            select_completions(group, lexicon.doc_count(), params)
-                .into_iter()
-                .map(|(t, _)| t),
-        );
-    }
-    out
+    let mut longer = sorted_by_key(longer, |t| u64::from(u32::MAX - t.doc_freq));
+    longer.truncate(params.max_completions);
+    longer
 }
 
 /// `(df / max_df) ^ exponent`, the exponent rounded to sixteenths: built from square roots (one
@@ -293,7 +271,7 @@ mod tests {
     }
 
     #[test]
-    fn the_next_keystroke_is_guessed_from_the_words_that_continue_the_prefix() {
+    fn the_next_keystroke_is_guessed_from_the_most_common_words_that_continue_the_prefix() {
         let bodies = [
             "parser parser parsing",
             "parser",
@@ -301,25 +279,17 @@ mod tests {
             "panic panicked",
             "panic",
             "pancake",
-            "other words parsing",
+            "other words parsing pa",
         ];
         let terms = next_terms(&bodies, "pa");
-        // "par..." words are in the most posts, so 'r' comes first, then 'n'; every term
-        // starting with "pa" is named once.
-        let first_n = terms.iter().position(|t| t.starts_with("pan")).unwrap();
-        assert!(terms[..first_n].iter().all(|t| t.starts_with("par")), "{terms:?}");
-        assert!(terms[first_n..].iter().all(|t| t.starts_with("pan")), "{terms:?}");
-        for word in ["parser", "pars", "parallel", "panic", "pancak"] {
-            assert!(
-                terms.iter().any(|t| word.starts_with(t.as_str()) || t == word),
-                "{word} in {terms:?}"
-            );
+        // Most common first (parser: 2 posts, pars(ing): 2, panic: 2, then one post each); the
+        // typed word itself and words not continuing it are left out.
+        assert_eq!(terms.len(), 6, "{terms:?}");
+        assert!(terms[..3].iter().all(|t| ["parser", "pars", "panic"].contains(&t.as_str())));
+        for t in ["parallel", "pancak", "panick"] {
+            assert!(terms[3..].contains(&t.to_owned()), "{t} in {terms:?}");
         }
-        assert!(!terms.iter().any(|t| t.starts_with("oth")));
-        let mut unique = terms.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(unique.len(), terms.len(), "{terms:?}");
+        assert!(!terms.iter().any(|t| t == "pa" || t.starts_with("oth")));
     }
 
     #[test]

@@ -60,6 +60,14 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Calls `emit` for every token of `text`, in order; stops early when `emit` returns false.
 pub fn tokenize(text: &str, mut emit: impl FnMut(Token<'_>) -> bool) {
+    tokenize_dyn(text, &mut emit);
+}
+
+/// The tokenizer itself, not generic: one copy in the wasm instead of one per caller (the
+/// indirect call per token costs nothing measurable).
+type Emit<'e> = dyn FnMut(Token<'_>) -> bool + 'e;
+
+fn tokenize_dyn(text: &str, emit: &mut Emit<'_>) {
     let mut parts = PartBuffer::default();
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
@@ -67,7 +75,7 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token<'_>) -> bool) {
             pos += 1;
         } else if is_cjk(c) {
             let end = cjk_run_end(text, pos);
-            if !emit_cjk_run(&text[pos..end], pos, &mut emit) {
+            if !emit_cjk_run(&text[pos..end], pos, emit) {
                 return;
             }
             pos = end;
@@ -88,7 +96,7 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token<'_>) -> bool) {
             pos = end;
         } else if c.is_alphanumeric() {
             let end = compound_end(text, pos);
-            if !parts.emit_compound(text, pos, end, &mut emit) {
+            if !parts.emit_compound(text, pos, end, emit) {
                 return;
             }
             pos = end;
@@ -127,7 +135,7 @@ fn cjk_run_end(text: &str, start: usize) -> usize {
         .map_or(text.len(), |(i, _)| start + i)
 }
 
-fn emit_cjk_run(run: &str, offset: usize, emit: &mut impl FnMut(Token<'_>) -> bool) -> bool {
+fn emit_cjk_run(run: &str, offset: usize, emit: &mut Emit<'_>) -> bool {
     let chars: Vec<(usize, char)> = run.char_indices().collect();
     if chars.len() == 1 {
         return emit(Token {
@@ -197,7 +205,7 @@ impl PartBuffer {
         text: &str,
         start: usize,
         end: usize,
-        emit: &mut impl FnMut(Token<'_>) -> bool,
+        emit: &mut Emit<'_>,
     ) -> bool {
         let span = &text[start..end];
         self.part.clear();
@@ -253,7 +261,7 @@ impl PartBuffer {
         end: usize,
         dot_follows: bool,
         count: &mut usize,
-        emit: &mut impl FnMut(Token<'_>) -> bool,
+        emit: &mut Emit<'_>,
     ) -> bool {
         if self.part.is_empty() {
             return true;

@@ -137,6 +137,26 @@ test('an article opened from a result marks the matched words and scrolls to the
   });
 });
 
+test('a shared link with ?highlight= opens the prerendered article marked and scrolled to the first mark', async () => {
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 900, height: 500 });
+    await page.open('/search?q=cleaner');
+    await waitForResults(page, (s) => s.length > 0, 'a result');
+    const href = await page.$eval(RESULT_LINKS, (a) => a.href);
+    assert.ok(new URL(href).searchParams.get('highlight'), href);
+    // A fresh load of that URL: the prerendered article, then the app (a query starts it).
+    await page.goto(href);
+    await page.waitForSelector('html[data-app="live"]', { state: 'attached' });
+    await page.waitForSelector('[data-testid="article-body"] mark');
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-testid="article-body"] mark').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    const markTop = await page.$eval('[data-testid="article-body"] mark', (m) => m.getBoundingClientRect().top + scrollY);
+    assert.ok(markTop > 500, `the first mark (at ${markTop}px) is below the first screen, so the page had to scroll`);
+  });
+});
+
 test('the home page box filters All writing in place, ranked', async () => {
   await withPage(site, async (page) => {
     await page.open('/');
