@@ -62,12 +62,16 @@ fn search_first_letter_edits(
         distance: 1,
         ending: false,
     };
+    let mut variant = String::with_capacity(surface.len() + 1);
     for first in FIRSTS.chars() {
-        let substituted = (first != typed_first).then(|| format!("{first}{rest}"));
-        for variant in [substituted, Some(format!("{first}{surface}"))]
-            .into_iter()
-            .flatten()
-        {
+        // Substituted first letter, then a missing one (plain pushes: no formatting code).
+        for (substituted, tail) in [(true, rest), (false, surface)] {
+            if substituted && first == typed_first {
+                continue;
+            }
+            variant.clear();
+            variant.push(first);
+            variant.push_str(tail);
             let term = stem(&variant);
             if let Some(t) = lexicon.exact(&term) {
                 f(t, &term, one_edit);
