@@ -14,6 +14,7 @@ mod code;
 mod html_allowlist;
 mod html_lexer;
 mod ids;
+mod raw_text;
 mod render;
 mod sanitize;
 mod toc;
@@ -47,13 +48,16 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// The text a reader sees: no markup, no URLs, no raw HTML tags; code kept (its words are read
-/// too). Blocks are separated by newlines so words never run together.
+/// The text a reader sees: no markup, no URLs, no raw HTML tags (but the text inside them);
+/// code kept (its words are read too). Blocks are separated by newlines so words never run
+/// together.
 pub fn plain_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
+    let mut raw = raw_text::RawText::default();
     for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Html(t) | Event::InlineHtml(t) => raw.push(&t, &mut out),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,

@@ -2,7 +2,7 @@
 //! Ranking behaviour on small hand-made corpora.
 
 use folio::search::{
-    parse_query, BuildOptions, BuiltIndex, DocFields, Hit, IndexBuilder, Searcher,
+    parse_query, BuildOptions, BuiltIndex, DocFields, Hit, IndexBuilder, SearchParams, Searcher,
 };
 
 /// (title, body) per post; doc ids are positions.
@@ -196,4 +196,93 @@ fn a_typo_in_the_first_letter_is_found_when_nothing_else_is() {
     // Substituted first letter, no neighbour starting with "x" or "e": all terms are searched.
     assert_eq!(docs(&index, "xelease ")[0], 0);
     assert_eq!(docs(&index, "uargo ")[0], 1);
+}
+
+#[test]
+fn a_typo_in_the_first_letter_is_found_beside_neighbours_of_the_rest() {
+    // "thile" has neighbours starting with its own first letters ("tile", "thin"), which used to
+    // end the search; "while" (first letter replaced) and "kevin" (first letter missing) are
+    // what the reader meant, and the most common.
+    let mut posts = vec![
+        ("Tile floors", "a tile, thin"),
+        ("Thin crust", "thin thin"),
+        ("Thanks Kevin", "kevin kevin"),
+    ];
+    for _ in 0..6 {
+        posts.push(("Loops", "while loops, while let, a loop while it runs"));
+    }
+    let index = build(&posts);
+    let found = docs(&index, "thile ");
+    assert!(found[0] >= 3, "a while post first: {found:?}");
+    assert_eq!(docs(&index, "evin ")[0], 2);
+}
+
+#[test]
+fn a_short_word_found_nowhere_is_corrected() {
+    // Four letters: too short for typo tolerance when the word exists, but "carg" matches
+    // nothing at all (not a term, no completion once finished), so its neighbour is used.
+    let index = build(&[
+        ("Cards", "card games"),
+        ("Cargo tips", FILLER),
+        ("Cargo workspaces", FILLER),
+        ("Carry on", FILLER),
+    ]);
+    let found = docs(&index, "carg ");
+    assert!(found.starts_with(&[1, 2]), "{found:?}");
+    // An existing four-letter word is not corrected.
+    assert_eq!(docs(&index, "card "), [0]);
+}
+
+#[test]
+fn a_typo_in_the_ending_still_finds_the_stem() {
+    // The dictionary holds stems: "fixign" is no edit of "fix" plus a known ending, and
+    // "saftey" is two edits from "safeti" (the stem of "safety"); their words are one edit away.
+    let index = build(&[
+        ("Fixing bugs", FILLER),
+        ("Memory safety", FILLER),
+        ("Sign here", "a sign, a fig"),
+    ]);
+    assert_eq!(docs(&index, "fixign ")[0], 0);
+    assert_eq!(docs(&index, "saftey ")[0], 1);
+}
+
+#[test]
+fn a_title_holding_every_query_word_ranks_first() {
+    // Post 1 has "lang" in a one-word title and both words all over its body, which BM25F
+    // scores above post 0, whose long title holds both words.
+    let index = build(&[
+        (
+            "A long note on how the lang process got its update this year, for everyone",
+            FILLER,
+        ),
+        (
+            "Lang",
+            "update update update update, lang lang lang: the update of the lang, update again",
+        ),
+        ("Unrelated", FILLER),
+    ]);
+    let ranked = |all_in_title_first: bool| {
+        let params = SearchParams {
+            all_words_in_title_first: all_in_title_first,
+            ..SearchParams::default()
+        };
+        let mut s = Searcher::new(index.root()).unwrap().with_params(params);
+        let query = parse_query("lang update ");
+        s.load_parts_for(&query, |p| {
+            index
+                .file(p)
+                .map(<[u8]>::to_vec)
+                .ok_or(folio::search::FormatError("missing"))
+        })
+        .unwrap();
+        s.search(&query, 10)
+            .iter()
+            .map(|h| h.doc)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranked(false), [1, 0], "the fixture must need the rule");
+    assert_eq!(ranked(true), [0, 1]);
+    // Matching every word still comes before having some of them in the title.
+    let index = build(&[("Lang notes", FILLER), ("Notes", "lang update")]);
+    assert_eq!(docs(&index, "lang update "), [1, 0]);
 }

@@ -357,3 +357,50 @@ fn searcher_can_live_in_shared_state() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Searcher>();
 }
+
+#[test]
+fn a_first_letter_typo_fetches_the_whole_dictionary_only_once_known_misspelled() {
+    let docs = synthetic_docs(300);
+    let split = build(&docs, &tiny_shards());
+    let unsplit = build(&docs, &BuildOptions::unsplit());
+    let dict_parts = split
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/d-"))
+        .count();
+    // A title word of plain letters, long enough for typo tolerance. No word starts with "x".
+    let word = docs
+        .iter()
+        .flat_map(|(title, _)| title.split(' '))
+        .find(|w| w.len() >= 6 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .expect("a plain title word");
+    // Spelled right, a new visitor's first round asks for its first letters' parts only.
+    let fresh = || Searcher::new(split.root()).unwrap();
+    let first = fresh().needed_parts(&parse_query(&format!("{word} ")));
+    assert!(first.len() < dict_parts, "{} of {dict_parts}", first.len());
+
+    // First letter replaced: once its first letters' parts show the word misspelled, the rest of
+    // the dictionary is fetched, then postings; the answer equals the unsplit index's.
+    let typo = parse_query(&format!("x{} ", &word[1..]));
+    let mut s = fresh();
+    let mut rounds = Vec::new();
+    loop {
+        let parts = s.needed_parts(&typo);
+        if parts.is_empty() {
+            break;
+        }
+        for p in &parts {
+            s.add_part(p, split.file(p).unwrap()).unwrap();
+        }
+        rounds.push(parts);
+    }
+    assert!(rounds.len() >= 3, "{rounds:?}");
+    let hits = s.search(&typo, 10);
+    let mut s_unsplit = Searcher::new(unsplit.root()).unwrap();
+    assert_eq!(hits, run(&mut s_unsplit, &unsplit, &typo));
+    let term = &parse_query(word).words[0].term;
+    assert!(
+        hits.first().is_some_and(|h| h.matched_terms.contains(term)),
+        "{word} found for its typo: {hits:?}"
+    );
+}

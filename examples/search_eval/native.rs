@@ -11,6 +11,13 @@
 //!
 //! `--data` defaults to `../shared/bench/search/data` next to this crate. The index goes
 //! through the split file format (bytes -> searcher) exactly as in the browser.
+//!
+//! Tune on a development query set, never on the reported one: the benchmark makes one with
+//! `node scripts/queries.mjs --seed 7 --suffix .dev` (then `--queries-dir DIR
+//! --queries-suffix .dev`). `--misses N` prints queries whose target is not first, with the
+//! target's rank and what beat it; `--dump DIR` writes `DIR/<corpus>.jsonl`, one line per query
+//! (rank, top 10 with scores and words matched), for offline analysis; `--corrections` says
+//! whether typo and prefix queries' intended word was among the expansions.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -28,6 +35,7 @@ struct Args {
     settings: Vec<(String, f32)>,
     unsplit: bool,
     misses: usize,
+    dump: Option<PathBuf>,
     ties: bool,
     corrections: bool,
     explain: Vec<String>,
@@ -45,6 +53,7 @@ fn parse_args() -> Args {
         settings: Vec::new(),
         unsplit: false,
         misses: 0,
+        dump: None,
         ties: false,
         corrections: false,
         explain: Vec::new(),
@@ -71,6 +80,7 @@ fn parse_args() -> Args {
             "--corrections" => args.corrections = true,
             "--explain" => args.explain.push(value()),
             "--write-index" => args.write_index = Some(value().into()),
+            "--dump" => args.dump = Some(value().into()),
             "--misses" => args.misses = value().parse().expect("number"),
             "--scale" => args.scale = Some(value().parse().expect("number")),
             "--typing" => args.typing.push(value()),
@@ -107,6 +117,7 @@ fn apply(settings: &[(String, f32)], options: &mut BuildOptions, params: &mut Se
             "max_completions" => params.max_completions = v as usize,
             "max_corrections" => params.max_corrections = v as usize,
             "title" => params.title_weight = v,
+            "title_first" => params.all_words_in_title_first = v > 0.0,
             "title_k1" => options.scoring.title_k1 = v,
             "title_b" => options.scoring.title_b = v,
             other => panic!("unknown setting {other}"),
@@ -207,6 +218,7 @@ pub fn main() {
                 .unwrap_or(20);
             for _ in 0..reps {
                 std::hint::black_box(searcher.expand(&parsed));
+                std::hint::black_box(searcher.expand(&folio::search::Query::default()));
             }
             let t1 = Instant::now();
             for _ in 0..reps {
@@ -229,6 +241,9 @@ pub fn main() {
         }
         if args.ties {
             tie_report(&docs, &queries, &index, params);
+        }
+        if let Some(dir) = &args.dump {
+            dump(&dir.join(format!("{corpus}.jsonl")), &docs, &queries, &index, params);
         }
         if args.misses > 0 {
             print_misses(&docs, &queries, &report, args.misses, &index, params);
@@ -277,19 +292,6 @@ fn print_misses(
         let parsed = folio::search::parse_query(&q.q);
         folio::search::eval::load_for(&mut searcher, index, &parsed);
         let all_hits = searcher.search(&parsed, 100);
-        if let Some((pos, t)) = all_hits
-            .iter()
-            .enumerate()
-            .find(|(_, h)| q.relevant.contains(&docs[h.doc as usize].slug))
-        {
-            println!(
-                "    target at {} with {:.3} w{} {:?}",
-                pos + 1,
-                t.score,
-                t.matched_words,
-                t.matched_terms
-            );
-        }
         let hits = searcher.search(&parsed, 3);
         let slots: Vec<String> = searcher
             .expand(&parsed)
@@ -315,6 +317,19 @@ fn print_misses(
             target,
             slots.join(" | ")
         );
+        if let Some((pos, t)) = all_hits
+            .iter()
+            .enumerate()
+            .find(|(_, h)| q.relevant.contains(&docs[h.doc as usize].slug))
+        {
+            println!(
+                "    -> target at {} with {:.3} w{} {:?}",
+                pos + 1,
+                t.score,
+                t.matched_words,
+                t.matched_terms
+            );
+        }
         for h in hits {
             println!(
                 "    {:.2} w{} {:?}",
@@ -415,11 +430,60 @@ pub fn correction_report(
                     if w >= top {
                         best += 1
                     } else {
-                        lower += 1
+                        lower += 1;
+                        if std::env::var("SHOW_LOWER").is_ok() {
+                            let list: Vec<String> = s
+                                .expansions
+                                .iter()
+                                .take(5)
+                                .map(|e| format!("{}:{:.2}/{}", e.text, e.weight, e.term.doc_freq))
+                                .collect();
+                            println!("  lower {kind} {:?} want {want:?}: {}", q.q, list.join(" "));
+                        }
                     }
                 }
             }
         }
         println!("{kind}: {n} queries; original term missing {missing}, top weight {best}, below another expansion {lower}");
+    }
+}
+
+/// One JSON line per query: kind, query, target slug and title, target rank (1-based, in the
+/// top 100; 0 when absent) and the top 10 (title, score, words matched), for offline analysis.
+fn dump(
+    path: &Path,
+    docs: &[BenchDoc],
+    queries: &[folio::search::eval::BenchQuery],
+    index: &folio::search::BuiltIndex,
+    params: SearchParams,
+) {
+    use std::io::Write;
+    let mut searcher = folio::search::eval::open(index, params);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("dump file"));
+    for q in queries {
+        let parsed = folio::search::parse_query(&q.q);
+        folio::search::eval::load_for(&mut searcher, index, &parsed);
+        let hits = searcher.search(&parsed, 100);
+        let rank = hits
+            .iter()
+            .position(|h| q.relevant.contains(&docs[h.doc as usize].slug))
+            .map_or(0, |p| p + 1);
+        let target = docs.iter().find(|d| d.slug == q.relevant[0]);
+        let top: Vec<serde_json::Value> = hits
+            .iter()
+            .take(10)
+            .map(|h| {
+                serde_json::json!([docs[h.doc as usize].title, h.score, h.matched_words, docs[h.doc as usize].slug])
+            })
+            .collect();
+        let t = if rank > 0 { Some(&hits[rank - 1]) } else { None };
+        let line = serde_json::json!({
+            "kind": q.kind, "q": q.q, "target": q.relevant[0],
+            "title": target.map(|d| d.title.as_str()),
+            "rank": rank,
+            "tscore": t.map(|h| h.score), "twords": t.map(|h| h.matched_words),
+            "top": top,
+        });
+        writeln!(out, "{line}").expect("write dump");
     }
 }

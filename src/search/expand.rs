@@ -7,10 +7,10 @@
 //! reader more likely meant a frequent word than a rare one); a word that exists in the
 //! dictionary keeps its neighbours far below itself.
 
-use super::fuzzy::{Edits, FuzzyMatcher};
+use super::correct::corrections;
 use super::lexicon::{Lexicon, TermRef};
-use super::order::{float_key, sorted_by_key};
-use super::query::{Query, QueryWord};
+use super::order::sorted_by_key;
+use super::query::{Query, QueryWord, FUZZY_MIN_CHARS};
 
 /// Query-time knobs. The defaults were chosen on a development query set, never on the
 /// benchmark's reported queries.
@@ -29,7 +29,7 @@ pub struct SearchParams {
     pub ending_factor: f32,
     /// Extra factor for corrections of a word that is itself in the dictionary.
     pub existing_word_typo_factor: f32,
-    /// When a misspelled word has no neighbour sharing its first letters, look at all terms.
+    /// Also look for a misspelled word's typo in its first letter (every dictionary part).
     pub typo_anywhere: bool,
     /// Completions stop once their postings add up to this many times the number of posts.
     pub completion_postings_per_doc: f32,
@@ -42,6 +42,8 @@ pub struct SearchParams {
     /// Weight of the title-only saturation next to the BM25F one: small, it mostly orders posts
     /// that BM25F scores alike (a word in a short title beats the same word in a long one).
     pub title_weight: f32,
+    /// Among posts matching as many query words, those whose title holds them all come first.
+    pub all_words_in_title_first: bool,
 }
 
 impl Default for SearchParams {
@@ -59,6 +61,7 @@ impl Default for SearchParams {
             max_corrections: 8,
             title_weight: 0.1,
             strong_match: 0.1,
+            all_words_in_title_first: true,
         }
     }
 }
@@ -134,10 +137,22 @@ fn expand_word(
 
     // Corrections when nothing matched as typed (this also finds `test` for `testin`, a stem
     // shorter than the word being typed), and, weighted far down, for real words.
-    if word.max_edits > 0 && (out.is_empty() || exact.is_some()) {
-        out.extend(corrections(word, exact, lexicon, params, &out));
+    let max_edits = if out.is_empty() && is_short_word(&word.surface) {
+        // Too short for typo tolerance, but found nowhere at all: surely misspelled (often a
+        // five-letter word missing a letter), and its neighbours beat dropping the word.
+        1
+    } else {
+        word.max_edits
+    };
+    if max_edits > 0 && (out.is_empty() || exact.is_some()) {
+        out.extend(corrections(word, max_edits, exact, lexicon, params, &out));
     }
     out
+}
+
+/// A word of letters a little shorter than typo tolerance starts at.
+fn is_short_word(surface: &str) -> bool {
+    surface.chars().count() == FUZZY_MIN_CHARS - 1 && surface.chars().all(char::is_alphabetic)
 }
 
 /// The completions a word being typed gets, from every term starting with it: the most common
@@ -190,38 +205,9 @@ pub fn next_completions(
     longer
 }
 
-/// Runs the typo search for each key (the word as typed, with endings; its stem), over the terms
-/// starting with its first letter (and second, for a real typo), or over all terms.
-fn search_keys(
-    keys: &[(&str, bool)],
-    max_edits: u8,
-    real_word: bool,
-    everywhere: bool,
-    lexicon: &mut Lexicon<'_>,
-    mut f: impl FnMut(TermRef, &str, Edits),
-) {
-    for &(key, endings) in keys {
-        let matcher = FuzzyMatcher::new(key, max_edits);
-        let mut matcher = if endings {
-            matcher.with_endings()
-        } else {
-            matcher
-        };
-        if everywhere {
-            lexicon.fuzzy(&mut matcher, None, &mut f);
-            continue;
-        }
-        let mut firsts: Vec<char> = key.chars().take(if real_word { 1 } else { 2 }).collect();
-        firsts.dedup();
-        for first in firsts {
-            lexicon.fuzzy(&mut matcher, Some(first), &mut f);
-        }
-    }
-}
-
 /// `(df / max_df) ^ exponent`, the exponent rounded to sixteenths: built from square roots (one
 /// wasm instruction) rather than `powf`, which links 1.6 kB of libm into the wasm.
-fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
+pub(super) fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
     let x = df as f32 / max_df as f32;
     let sixteenths = (exponent.max(0.0) * 16.0 + 0.5) as u32;
     let mut result = 1.0;
@@ -236,92 +222,6 @@ fn commonness(df: u32, max_df: u32, exponent: f32) -> f32 {
         }
     }
     result
-}
-
-fn corrections(
-    word: &QueryWord,
-    exact: Option<TermRef>,
-    lexicon: &mut Lexicon<'_>,
-    params: &SearchParams,
-    taken: &[Expansion],
-) -> Vec<Expansion> {
-    // Candidates within the edit limit of the stem, or of the word as typed (a typo can defeat
-    // the stemmer: `schedulng` keeps its ending).
-    let mut found: Vec<(TermRef, String, f32)> = Vec::new();
-    // A word that exists only looks for far more common words one edit away with the same first
-    // letter (cheap, and all such a weak fallback needs).
-    let real_word = exact.is_some();
-    let mut keys = vec![(word.surface.as_str(), !real_word)];
-    if word.term != word.surface && !real_word {
-        keys.push((word.term.as_str(), false));
-    }
-    let max_edits = if real_word { 1 } else { word.max_edits };
-    let missing_before = lexicon.missing.len();
-    let mut everywhere = false;
-    loop {
-        search_keys(
-            &keys,
-            max_edits,
-            real_word,
-            everywhere,
-            lexicon,
-            |t, text, edits| {
-                if Some(t) == exact || taken.iter().any(|e| e.term == t) {
-                    return;
-                }
-                let quality = match edits.distance {
-                    0 => 1.0,
-                    1 => params.typo_weights[0],
-                    _ => params.typo_weights[1],
-                } * if edits.ending {
-                    params.ending_factor
-                } else {
-                    1.0
-                };
-                match found.iter_mut().find(|f| f.0 == t) {
-                    Some(f) => f.2 = f.2.max(quality),
-                    None => found.push((t, text.to_owned(), quality)),
-                }
-            },
-        );
-        // Nothing shares the first letters: the typo may be in the first letter (`velease`).
-        // Look everywhere, once the first-letter search is complete (its shards loaded): a rare
-        // case that costs the whole dictionary on a split index.
-        let first_pass_complete = lexicon.missing.len() == missing_before;
-        if everywhere
-            || real_word
-            || !found.is_empty()
-            || !first_pass_complete
-            || !params.typo_anywhere
-        {
-            break;
-        }
-        everywhere = true;
-    }
-    if let Some(e) = exact {
-        // A real word: only far more common neighbours can be what the reader meant.
-        found.retain(|f| f.0.doc_freq > e.doc_freq.saturating_mul(4));
-    }
-    let max_df = found.iter().map(|f| f.0.doc_freq).max().unwrap_or(1).max(1);
-    let existing = if exact.is_some() {
-        params.existing_word_typo_factor
-    } else {
-        1.0
-    };
-    let out: Vec<Expansion> = found
-        .into_iter()
-        .map(|(term, text, quality)| Expansion {
-            term,
-            text,
-            weight: quality
-                * existing
-                * commonness(term.doc_freq, max_df, params.correction_commonness),
-            exact: false,
-        })
-        .collect();
-    let mut out = sorted_by_key(out, |e| u64::from(u32::MAX) - float_key(e.weight));
-    out.truncate(params.max_corrections);
-    out
 }
 
 #[cfg(test)]

@@ -56,6 +56,12 @@ impl<'a> Lexicon<'a> {
         first..last + 1
     }
 
+    /// Whether every shard that may hold terms starting with `prefix` is loaded.
+    pub fn has_prefix_loaded(&self, prefix: &str) -> bool {
+        self.shards_for_prefix(prefix)
+            .all(|i| self.shards.get(i).is_some_and(Option::is_some))
+    }
+
     fn shard(&mut self, index: usize) -> Option<&'a DictShard> {
         let shard = self.shards.get(index).and_then(Option::as_ref);
         if shard.is_none() && index < self.root.dict_shards.len() {

@@ -3,8 +3,9 @@
 //!
 //! Ranking is BM25F over title, tags, summary and body (title weighted most), all query words
 //! before some words, completion of the word being typed, and typo tolerance (one edit from 5
-//! letters, two from 9, a swap of neighbours counting as one). Text is case- and
-//! diacritic-folded, English-stemmed, and CJK is indexed as character bigrams.
+//! letters, two from 9, a swap of neighbours counting as one; one for a 4-letter word found
+//! nowhere; a typo in the first letter or in the ending found too, see `correct`). Text is
+//! case- and diacritic-folded, English-stemmed, and CJK is indexed as character bigrams.
 //!
 //! # Build time (native)
 //!
@@ -45,6 +46,7 @@
 mod analyze;
 mod build;
 mod bytes;
+mod correct;
 mod dict_shard;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;

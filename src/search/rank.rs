@@ -3,7 +3,8 @@
 //! Score: for each query slot, the best of its expansions in the document, where an expansion
 //! scores `weight * idf * (saturation + title_weight * title saturation)`: the BM25F
 //! term-frequency part over all fields plus a title-only part, both precomputed at build time. Order: documents matching more of the required query words come first (all
-//! words above any word), then by score. Documents matching only some words still appear, so a
+//! words above any word); among those matching as many, a post whose title holds every query
+//! word comes first; then by score. Documents matching only some words still appear, so a
 //! query with a typo nobody could correct, or a word the post lacks, still finds it.
 
 use super::expand::{SearchParams, Slot};
@@ -36,6 +37,8 @@ pub fn idf(doc_freq: u32, doc_count: u32) -> f32 {
 pub struct Scratch {
     score: Vec<f32>,
     covered: Vec<u8>,
+    /// Per document, how many required words it matched in its title.
+    in_title: Vec<u8>,
     /// Per document, the state of the slot being scored (one cache line per posting in the hot
     /// loop).
     slot_state: Vec<SlotState>,
@@ -53,6 +56,7 @@ impl Scratch {
             *self = Scratch {
                 score: vec![0.0; n],
                 covered: vec![0; n],
+                in_title: vec![0; n],
                 slot_state: vec![SlotState::default(); n],
                 ..Scratch::default()
             };
@@ -63,6 +67,7 @@ impl Scratch {
         for &doc in &self.any {
             self.score[doc as usize] = 0.0;
             self.covered[doc as usize] = 0;
+            self.in_title[doc as usize] = 0;
         }
         self.any.clear();
         self.matches.clear();
@@ -85,6 +90,7 @@ pub fn rank<'p>(
     let Scratch {
         score,
         covered,
+        in_title,
         slot_state,
         touched,
         any,
@@ -100,6 +106,14 @@ pub fn rank<'p>(
             .map(|e| e.term.doc_freq)
             .max()
             .unwrap_or(1);
+        // A word is in a title through its likelier readings only: a far-fetched correction
+        // that happens to be a title word must not lift that post above the rest.
+        let title_weight_floor = slot
+            .expansions
+            .iter()
+            .map(|e| e.weight)
+            .fold(params.strong_match, f32::max)
+            * 0.5;
         for (expansion_index, e) in slot
             .expansions
             .iter()
@@ -131,6 +145,7 @@ pub fn rank<'p>(
                     state.term = expansion_index as u16;
                 }
                 state.weight = state.weight.max(e.weight);
+                state.in_title |= p.title != 0 && e.weight >= title_weight_floor;
             }
         }
         for &doc in touched.iter() {
@@ -144,6 +159,7 @@ pub fn rank<'p>(
             // correction still adds to the score.
             if slot.required && state.weight >= params.strong_match {
                 covered[d] = covered[d].saturating_add(1);
+                in_title[d] = in_title[d].saturating_add(u8::from(state.in_title));
             }
             matches
                 .push((u64::from(doc) << 32) | ((slot_index as u64) << 16) | u64::from(state.term));
@@ -151,16 +167,25 @@ pub fn rank<'p>(
         touched.clear();
     }
 
-    // One packed key per document, smallest first: more words matched (4 bits), then higher
-    // score (the float's bits order like the float), then lower doc id (28 bits).
+    // A title holding every query word names the post the reader has in mind far more often
+    // than the body scores say (known-item search: "lang team update", "project goals"), so
+    // among posts matching as many words, those come first. Only a title holding them all:
+    // one title word beside strong body matches is what BM25F weighs already.
+    let required = slots.iter().filter(|s| s.required).count();
+    let whole_title = |d: usize| {
+        params.all_words_in_title_first && required > 0 && usize::from(in_title[d]) >= required
+    };
+    // One packed key per document, smallest first: more words matched (4 bits), then all of
+    // them in the title (1 bit), then higher score (31 bits: the non-negative float's bits
+    // order like the float), then lower doc id (28 bits).
     let mut keys: Vec<u64> = any
         .iter()
         .map(|&doc| {
             let d = doc as usize;
             let words = 15 - u64::from(covered[d].min(15));
-            (words << 60)
-                | ((u64::from(u32::MAX) - float_key(score[d])) << 28)
-                | u64::from(doc.min(DOC_MASK))
+            let not_title = u64::from(!whole_title(d));
+            let score_bits = u64::from(SCORE_MASK) - float_key(score[d]).min(u64::from(SCORE_MASK));
+            (words << 60) | (not_title << 59) | (score_bits << 28) | u64::from(doc.min(DOC_MASK))
         })
         .collect();
     sort_keys(&mut keys);
@@ -212,7 +237,12 @@ struct SlotState {
     best: f32,
     weight: f32,
     term: u16,
+    /// A plausible expansion of the word is in the post's title.
+    in_title: bool,
 }
+
+/// A non-negative `f32`'s bits (the sign bit is 0), for the packed sort key.
+const SCORE_MASK: u32 = u32::MAX >> 1;
 
 /// Doc ids up to 2^28 (268 million posts) fit the packed sort key.
 const DOC_MASK: u32 = (1 << 28) - 1;
