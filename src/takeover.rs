@@ -67,7 +67,9 @@ pub fn start() {
     };
     let _ = container.set_attribute("hidden", "");
     let _ = prerendered.after_with_node_1(&container);
-    let start_now = has_query() || typing_in(&prerendered);
+    // (A reader who focused the search box before the app arrived wakes it with the next key;
+    // Enter in that box without the app opens `/search?q=` as a plain form.)
+    let start_now = has_query();
     let wake = move || {
         forward_button_clicks(&prerendered, &container);
         owner.with(|| mount(container));
@@ -98,14 +100,6 @@ fn has_query() -> bool {
         .location()
         .search()
         .is_ok_and(|search| search.len() > 1)
-}
-
-/// The reader is already in a text field of the prerendered page (focused before the app
-/// arrived): its keystrokes must reach the app.
-fn typing_in(prerendered: &Element) -> bool {
-    document()
-        .active_element()
-        .is_some_and(|e| is_text_field(&e) && prerendered.contains(Some(&e)))
 }
 
 fn is_text_field(element: &Element) -> bool {
@@ -251,13 +245,11 @@ fn hand_over_focus(from: &Element, to: &Element) {
                 let _ = to.dispatch_event(&input);
             }
         }
+        // Setting the value put the caret at its end, where the reader was typing.
         let _ = to.focus();
-        let end = typed.encode_utf16().count() as u32;
-        let _ = to.set_selection_range(end, end);
     } else if let Some(to) = to.dyn_ref::<HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = to.focus_with_options(&options);
+        // In the same place as the element that had focus, so nothing scrolls.
+        let _ = to.focus();
     }
 }
 
