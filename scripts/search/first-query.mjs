@@ -1,0 +1,58 @@
+// What a new visitor's first query downloads: for each sampled query, a fresh browser context
+// opens BASE/search?q=… and waits for the results; the search index parts it fetched
+// (search/*.bin) are summed at their gzip -9 size, read from the built DIST. The search code
+// (wasm + JS glue) comes on top: `gzip -9c DIST/*.wasm DIST/folio-*.js`.
+//
+//   node scripts/search/first-query.mjs --base http://127.0.0.1:8282 --dist /tmp/scale-dist \
+//        --queries /tmp/bench-search/out/scale.queries.json [--per-kind 8]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../tests/e2e/browser.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const base = opt('--base');
+const dist = opt('--dist');
+const queriesFile = opt('--queries');
+const perKind = Number(opt('--per-kind', '8'));
+if (!base || !dist || !queriesFile) {
+  console.error('usage: node scripts/search/first-query.mjs --base URL --dist DIR --queries FILE [--per-kind N]');
+  process.exit(2);
+}
+const raw = JSON.parse(readFileSync(queriesFile, 'utf8'));
+const byKind = new Map();
+for (const q of Array.isArray(raw) ? raw : raw.queries) {
+  if (!byKind.has(q.kind)) byKind.set(q.kind, []);
+  byKind.get(q.kind).push(q);
+}
+const picked = [...byKind.values()].flatMap((qs) => qs.slice(0, perKind));
+const gzipBytes = (path) => gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
+
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (const q of picked) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const parts = new Set();
+    page.on('request', (r) => {
+      const path = decodeURIComponent(new URL(r.url()).pathname);
+      if (/\/search\/.*\.bin$/.test(path)) parts.add(path.slice(new URL(base).pathname.length));
+    });
+    await page.goto(`${base}/search?q=${encodeURIComponent(q.q)}`);
+    await page.waitForFunction(() => {
+      const list = document.querySelector('html[data-app="live"] [data-testid="search-results"]');
+      return list && list.getAttribute('aria-busy') !== 'true' && list.querySelector('a');
+    }, null, { timeout: 20000 });
+    const bytes = [...parts].reduce((sum, p) => sum + gzipBytes(p.replace(/^\//, '')), 0);
+    rows.push({ kind: q.kind, q: q.q, parts: parts.size, kB: bytes / 1000 });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+const sorted = rows.map((r) => r.kB).sort((a, b) => a - b);
+const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+for (const r of rows) console.log(`${r.kind.padEnd(7)} ${String(r.parts).padStart(3)} parts ${r.kB.toFixed(1).padStart(7)} kB  ${JSON.stringify(r.q)}`);
+console.log(`${rows.length} first queries, index parts gzip -9: p50 ${at(0.5).toFixed(1)} / p95 ${at(0.95).toFixed(1)} / max ${sorted[sorted.length - 1].toFixed(1)} kB`);
