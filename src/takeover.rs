@@ -27,6 +27,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+use crate::components::search_box::is_focus_shortcut;
 use crate::search_client::provide_search_engine;
 
 /// The element holding the prerendered page, written by the build.
@@ -102,10 +103,6 @@ fn has_query() -> bool {
         .is_ok_and(|search| search.len() > 1)
 }
 
-fn is_text_field(element: &Element) -> bool {
-    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-}
-
 /// Runs `wake` once, on the first of [`WAKE_EVENTS`], and stops listening.
 fn on_first_interaction(wake: impl FnOnce() + 'static) {
     let wake = Rc::new(RefCell::new(Some(wake)));
@@ -135,19 +132,12 @@ fn focus_search_on_slash(ev: &web_sys::Event) {
     let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
         return;
     };
-    if key.key() != "/" || key.ctrl_key() || key.meta_key() || key.alt_key() {
-        return;
-    }
-    let in_field = ev
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|e| is_text_field(&e));
     let search = document()
         .query_selector("#prerendered input[type=\"search\"]")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-    if let (false, Some(search)) = (in_field, search) {
+    if let (true, Some(search)) = (is_focus_shortcut(key), search) {
         ev.prevent_default();
         let _ = search.focus();
     }
@@ -251,6 +241,13 @@ fn hand_over_focus(from: &Element, to: &Element) {
         // In the same place as the element that had focus, so nothing scrolls.
         let _ = to.focus();
     }
+}
+
+/// Whether the app owns the page (`<html data-app="live">`): a prerendered copy is gone.
+pub fn app_is_live() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.get_attribute("data-app").as_deref() == Some("live"))
 }
 
 /// `<html data-app="…">`: `ready` while the app waits for the reader, `live` once it owns the

@@ -162,16 +162,12 @@ fn settle(target: Target, focus: bool) {
 }
 
 fn is_ready() -> bool {
-    let document = document();
-    let live = document
-        .document_element()
-        .is_some_and(|root| root.get_attribute("data-app").as_deref() == Some("live"));
-    let loading = document
+    let loading = document()
         .query_selector("main [data-testid=\"loading\"]")
         .ok()
         .flatten()
         .is_some();
-    live && !loading
+    crate::takeover::app_is_live() && !loading
 }
 
 fn window_path() -> String {

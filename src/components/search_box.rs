@@ -38,6 +38,16 @@ pub fn query_href(path: &str, query: &str) -> String {
     }
 }
 
+/// Whether a key press is the shortcut that focuses the search box: `/` anywhere but in a text
+/// field, as on GitHub, MDN and mdBook.
+pub fn is_focus_shortcut(ev: &web_sys::KeyboardEvent) -> bool {
+    let in_field = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    ev.key() == "/" && !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() && !in_field
+}
+
 /// Moves focus to the first result link of the page's results list, if there is one.
 pub fn focus_first_result() -> bool {
     let first = document()
@@ -115,16 +125,8 @@ pub fn SearchBox() -> impl IntoView {
         set_timeout(move || follow_url(text), std::time::Duration::ZERO);
     });
 
-    // `/` anywhere but in a text field focuses the box, as on GitHub, MDN and mdBook.
     let _slash = window_event_listener(ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if !typing {
+        if is_focus_shortcut(&ev) {
             if let Some(input) = input.get() {
                 ev.prevent_default();
                 let _ = input.focus();

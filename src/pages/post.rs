@@ -147,10 +147,7 @@ fn body_view(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> LoadView {
 /// marks: so this waits until the app owns the page, a few seconds at most.
 fn scroll_to_first_mark(frames_left: u32) {
     request_animation_frame(move || {
-        let live = document()
-            .document_element()
-            .is_some_and(|root| root.get_attribute("data-app").as_deref() == Some("live"));
-        if !live {
+        if !crate::takeover::app_is_live() {
             if frames_left > 0 {
                 scroll_to_first_mark(frames_left - 1);
             }
