@@ -54,6 +54,8 @@ test('typing updates the results on every keystroke and keeps the query in the U
         // Every keystroke from the third letter on ranks the posts about Kubernetes first.
         const slugs = await waitForResults(page, (s) => s.length > 0, `results for "${typed}"`);
         seen.push(slugs.length);
+        // The URL follows the box once the results are painted (src/components/search_box.rs).
+        await page.waitForFunction((t) => new URL(location.href).searchParams.get('q') === t, typed);
         assert.equal(new URL(page.url()).searchParams.get('q'), typed);
       }
     }
