@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use folio::search::eval::{build_index, load_docs, load_queries};
-use folio::search::format::ROOT_PATH;
+use folio::search::format::{dict_path, Root, ShardRef, ROOT_PATH};
 use folio::search::{
     parse_query, BuildOptions, BuiltIndex, DocFields, FormatError, Hit, IndexBuilder, Query,
     Searcher,
@@ -359,48 +359,72 @@ fn searcher_can_live_in_shared_state() {
 }
 
 #[test]
-fn a_first_letter_typo_fetches_the_whole_dictionary_only_once_known_misspelled() {
+fn a_first_letter_typo_fetches_first_letter_parts_not_the_dictionary() {
     let docs = synthetic_docs(300);
-    let split = build(&docs, &tiny_shards());
+    let options = BuildOptions {
+        dict_shard_bytes: 100,
+        ..tiny_shards()
+    };
+    let split = build(&docs, &options);
     let unsplit = build(&docs, &BuildOptions::unsplit());
-    let dict_parts = split
-        .files
-        .iter()
-        .filter(|(p, _)| p.starts_with("search/d-"))
-        .count();
-    // A title word of plain letters, long enough for typo tolerance. No word starts with "x".
-    let word = docs
+    // The first-letter parts are listed after the dictionary's, under the same kind of name.
+    let root = Root::decode(split.root()).unwrap();
+    let paths =
+        |shards: &[ShardRef]| -> Vec<String> { shards.iter().map(|s| dict_path(s.hash)).collect() };
+    let dictionary = paths(root.dictionary());
+    let first_letter = paths(&root.dict_shards[dictionary.len()..]);
+    let dict_parts = dictionary.len();
+    assert!(
+        dict_parts > 30 && first_letter.len() > 30,
+        "{dict_parts} {first_letter:?}"
+    );
+    // Plain title words, long enough for typo tolerance. No word starts with "x".
+    let mut words: Vec<&str> = docs
         .iter()
         .flat_map(|(title, _)| title.split(' '))
-        .find(|w| w.len() >= 6 && w.bytes().all(|b| b.is_ascii_lowercase()))
-        .expect("a plain title word");
-    // Spelled right, a new visitor's first round asks for its first letters' parts only.
+        .filter(|w| w.len() >= 6 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    assert!(words.len() >= 10, "{}", words.len());
     let fresh = || Searcher::new(split.root()).unwrap();
-    let first = fresh().needed_parts(&parse_query(&format!("{word} ")));
-    assert!(first.len() < dict_parts, "{} of {dict_parts}", first.len());
-
-    // First letter replaced: once its first letters' parts show the word misspelled, the rest of
-    // the dictionary is fetched, then postings; the answer equals the unsplit index's.
-    let typo = parse_query(&format!("x{} ", &word[1..]));
-    let mut s = fresh();
-    let mut rounds = Vec::new();
-    loop {
-        let parts = s.needed_parts(&typo);
-        if parts.is_empty() {
-            break;
-        }
-        for p in &parts {
-            s.add_part(p, split.file(p).unwrap()).unwrap();
-        }
-        rounds.push(parts);
-    }
-    assert!(rounds.len() >= 3, "{rounds:?}");
-    let hits = s.search(&typo, 10);
     let mut s_unsplit = Searcher::new(unsplit.root()).unwrap();
-    assert_eq!(hits, run(&mut s_unsplit, &unsplit, &typo));
-    let term = &parse_query(word).words[0].term;
-    assert!(
-        hits.first().is_some_and(|h| h.matched_terms.contains(term)),
-        "{word} found for its typo: {hits:?}"
-    );
+    for word in words.iter().step_by(words.len() / 10) {
+        // Spelled right, a new visitor's first round asks for its first letters' parts only.
+        let first = fresh().needed_parts(&parse_query(&format!("{word} ")));
+        assert!(
+            first.len() < dict_parts / 2,
+            "{} of {dict_parts}",
+            first.len()
+        );
+
+        // First letter replaced: once its first letters' parts show the word misspelled, a
+        // round of first-letter (and a few dictionary) parts, then postings; the answer equals
+        // the unsplit index's, which looks in the one dictionary part.
+        let typo = parse_query(&format!("x{} ", &word[1..]));
+        let mut s = fresh();
+        let mut rounds = Vec::new();
+        loop {
+            let parts = s.needed_parts(&typo);
+            if parts.is_empty() {
+                break;
+            }
+            for p in &parts {
+                s.add_part(p, split.file(p).unwrap()).unwrap();
+            }
+            rounds.push(parts);
+        }
+        let fetched: Vec<&String> = rounds.iter().flatten().collect();
+        let of = |kind: &[String]| fetched.iter().filter(|p| kind.contains(p)).count();
+        assert!(rounds.len() >= 3, "{word}: {rounds:?}");
+        assert!((1..=4).contains(&of(&first_letter)), "{word}: {rounds:?}");
+        assert!(of(&dictionary) < dict_parts / 2, "{word}: {rounds:?}");
+        let hits = s.search(&typo, 10);
+        assert_eq!(hits, run(&mut s_unsplit, &unsplit, &typo), "{word}");
+        let term = &parse_query(word).words[0].term;
+        assert!(
+            hits.first().is_some_and(|h| h.matched_terms.contains(term)),
+            "{word} found for its typo: {hits:?}"
+        );
+    }
 }

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use super::analyze::analyze;
 use super::bytes::content_hash;
 use super::format::{
-    dict_path, encode_postings, post_path, text_path, DictEntry, DictShard, PostShard, Posting,
-    Root, ShardRef, ROOT_PATH,
+    dict_path, encode_postings, first_letter_key, post_path, text_path, DictEntry, DictShard,
+    PostShard, Posting, Root, ShardRef, ROOT_PATH,
 };
 use super::tokenize::TokenKind;
 
@@ -187,34 +187,31 @@ impl IndexBuilder {
             ..Root::default()
         };
 
-        // Dictionary shards.
-        let mut start = 0;
-        while start < terms.len() {
-            let mut end = start;
-            let mut size = 0;
-            while end < terms.len()
-                && (end == start || size + terms[end].0.len() + 3 <= options.dict_shard_bytes)
-            {
-                size += terms[end].0.len() + 3;
-                end += 1;
-            }
-            let entries: Vec<DictEntry> = terms[start..end]
+        // Dictionary shards, then (for a split dictionary) the first-letter shards.
+        let entries: Vec<DictEntry> = terms
+            .iter()
+            .enumerate()
+            .map(|(position, (t, id))| DictEntry {
+                term: t,
+                doc_freq: self.postings[*id as usize].len() as u32,
+                joined_only: !self.plain_word[*id as usize],
+                id: position as u32,
+            })
+            .collect();
+        root.dict_shards = cut_dictionary(&entries, 0, options, false, &mut files);
+        if root.dict_shards.len() > 1 {
+            let keys: Vec<(String, &DictEntry)> = entries
                 .iter()
-                .map(|(t, id)| DictEntry {
-                    term: t,
-                    doc_freq: self.postings[*id as usize].len() as u32,
-                    joined_only: !self.plain_word[*id as usize],
-                })
+                .filter_map(|e| first_letter_key(e.term).map(|k| (k, e)))
                 .collect();
-            let bytes = DictShard::encode(&entries);
-            let hash = content_hash(&bytes);
-            root.dict_shards.push(ShardRef {
-                first_term: start as u32,
-                first_text: terms[start].0.clone(),
-                hash,
-            });
-            files.push((dict_path(hash), bytes));
-            start = end;
+            let mut keyed: Vec<DictEntry> = keys
+                .iter()
+                .map(|(key, e)| DictEntry { term: key, ..**e })
+                .collect();
+            keyed.sort_unstable_by(|a, b| a.term.cmp(b.term));
+            let first_letter = cut_dictionary(&keyed, terms.len(), options, true, &mut files);
+            root.first_letter_shards = first_letter.len();
+            root.dict_shards.extend(first_letter);
         }
 
         // Posting shards, in term order so that a prefix's completions sit together.
@@ -289,6 +286,40 @@ impl IndexBuilder {
         files.insert(0, (ROOT_PATH.to_owned(), root.encode()));
         BuiltIndex { files }
     }
+}
+
+/// Cuts sorted dictionary entries into shards of about `options.dict_shard_bytes`, adding each
+/// shard's file to `files` and returning the shard table (`first_term` counts entries from
+/// `first`).
+fn cut_dictionary(
+    entries: &[DictEntry<'_>],
+    first: usize,
+    options: &BuildOptions,
+    with_ids: bool,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<ShardRef> {
+    let mut table = Vec::new();
+    let mut start = 0;
+    while start < entries.len() {
+        let mut end = start;
+        let mut size = 0;
+        while end < entries.len()
+            && (end == start || size + entries[end].term.len() + 3 <= options.dict_shard_bytes)
+        {
+            size += entries[end].term.len() + 3;
+            end += 1;
+        }
+        let bytes = DictShard::encode(&entries[start..end], with_ids);
+        let hash = content_hash(&bytes);
+        table.push(ShardRef {
+            first_term: (first + start) as u32,
+            first_text: entries[start].term.to_owned(),
+            hash,
+        });
+        files.push((dict_path(hash), bytes));
+        start = end;
+    }
+    table
 }
 
 /// Two shards with identical bytes get the same content-hashed name: write the file once.

@@ -46,7 +46,8 @@ fn matcher_for(key: &str, max_edits: u8, endings: bool) -> FuzzyMatcher {
 /// -> `kevin`). An extra first letter or two swapped first letters keep the intended word's
 /// first letter among the typed word's first two, which [`search_keys`] covers. Only the first
 /// letter is taken as wrong here (the rest as typed), so each candidate is one lookup of its
-/// stem: 72 lookups instead of a walk over the whole dictionary with the first letter free.
+/// stem: 72 lookups instead of a walk over the whole dictionary with the first letter free,
+/// made in the first-letter shards, where they fall together.
 fn search_first_letter_edits(
     surface: &str,
     lexicon: &mut Lexicon<'_>,
@@ -73,7 +74,7 @@ fn search_first_letter_edits(
             variant.push(first);
             variant.push_str(tail);
             let term = stem(&variant);
-            if let Some(t) = lexicon.exact(&term) {
+            if let Some(t) = lexicon.exact_by_rest(&term) {
                 f(t, &term, one_edit);
             }
         }
@@ -163,10 +164,10 @@ pub(super) fn corrections(
         }
     };
     search_keys(&keys, max_edits, real_word, lexicon, &mut add);
-    // A misspelled word may have its typo in the first letter. That search needs every
-    // dictionary part on a split index (the app has them after its first answer), so a new
-    // visitor asks for them only once the parts of the word's first letters show that it is
-    // misspelled: a round of fetches more for a typo, none for the other queries.
+    // A misspelled word may have its typo in the first letter. On a split index that search
+    // needs a first-letter part or two (and the ending search a dictionary part or two), so a
+    // new visitor asks for them only once the parts of the word's first letters show that it
+    // is misspelled: a round of fetches more for a typo, none for the other queries.
     let mut buf = [0u8; 4];
     let known_misspelled = !real_word
         && word

@@ -1,5 +1,7 @@
 //! A dictionary shard: a run of the sorted term list, front-coded, with document frequencies
-//! (file format in [`super::format`]).
+//! (file format in [`super::format`]). A first-letter shard has the same layout, over the terms
+//! written with their first letter moved to the end, and carries each term's global id, which
+//! its position cannot give.
 
 use super::bytes::{put_str, put_varint, FormatError, Reader};
 
@@ -14,6 +16,9 @@ pub struct DictShard {
     shared: Vec<u8>,
     doc_freqs: Vec<u32>,
     joined_only: Vec<bool>,
+    /// Global term ids, written only in first-letter shards (a dictionary shard's terms are
+    /// numbered by position from `first_term`).
+    ids: Vec<u32>,
 }
 
 /// One term as the builder writes it.
@@ -22,17 +27,21 @@ pub struct DictEntry<'a> {
     pub term: &'a str,
     pub doc_freq: u32,
     pub joined_only: bool,
+    /// Global term id (written by [`DictShard::encode`] only `with_ids`).
+    pub id: u32,
 }
 
 impl DictShard {
-    pub fn encode(terms: &[DictEntry<'_>]) -> Vec<u8> {
+    pub fn encode(terms: &[DictEntry<'_>], with_ids: bool) -> Vec<u8> {
         let mut out = Vec::new();
         put_varint(&mut out, terms.len() as u64);
+        out.push(u8::from(with_ids));
         let mut prev: &str = "";
         for &DictEntry {
             term,
             doc_freq,
             joined_only,
+            id,
         } in terms
         {
             let mut shared = common_prefix_len(prev, term).min(usize::from(u8::MAX));
@@ -45,6 +54,9 @@ impl DictShard {
                 &mut out,
                 (u64::from(doc_freq) << 1) | u64::from(joined_only),
             );
+            if with_ids {
+                put_varint(&mut out, id.into());
+            }
             prev = term;
         }
         out
@@ -53,6 +65,7 @@ impl DictShard {
     pub fn decode(first_term: u32, bytes: &[u8]) -> Result<DictShard, FormatError> {
         let mut r = Reader::new(bytes);
         let n = r.varint()? as usize;
+        let with_ids = r.bytes(1)? == [1];
         let cap = n.min(bytes.len());
         let mut shard = DictShard {
             first_term,
@@ -61,6 +74,7 @@ impl DictShard {
             shared: Vec::with_capacity(cap),
             doc_freqs: Vec::with_capacity(cap),
             joined_only: Vec::with_capacity(cap),
+            ids: Vec::new(),
         };
         let mut prev_start = 0usize;
         for _ in 0..n {
@@ -86,6 +100,9 @@ impl DictShard {
             let df = r.varint_u32()?;
             shard.doc_freqs.push(df >> 1);
             shard.joined_only.push(df & 1 == 1);
+            if with_ids {
+                shard.ids.push(r.varint_u32()?);
+            }
         }
         Ok(shard)
     }
@@ -107,6 +124,14 @@ impl DictShard {
     /// Bytes term `i` shares with term `i - 1` (0 for the first).
     pub fn shared_with_previous(&self, i: usize) -> usize {
         usize::from(self.shared[i])
+    }
+
+    /// Global id of term `i`.
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids
+            .get(i)
+            .copied()
+            .unwrap_or(self.first_term + i as u32)
     }
 
     pub fn doc_freq(&self, i: usize) -> u32 {
@@ -165,13 +190,15 @@ mod tests {
         ];
         let entries: Vec<DictEntry> = terms
             .iter()
-            .map(|&(term, doc_freq)| DictEntry {
+            .enumerate()
+            .map(|(i, &(term, doc_freq))| DictEntry {
                 term,
                 doc_freq,
                 joined_only: term == "asyncawait",
+                id: 700 + 3 * i as u32,
             })
             .collect();
-        let bytes = DictShard::encode(&entries);
+        let bytes = DictShard::encode(&entries, false);
         let shard = DictShard::decode(10, &bytes).unwrap();
         assert_eq!(shard.len(), terms.len());
         for (i, &(t, df)) in terms.iter().enumerate() {
@@ -179,6 +206,12 @@ mod tests {
                 (shard.term(i), shard.doc_freq(i), shard.joined_only(i)),
                 (t, df, t == "asyncawait")
             );
+            assert_eq!(shard.id(i), 10 + i as u32, "numbered by position");
+        }
+        let with_ids = DictShard::decode(10, &DictShard::encode(&entries, true)).unwrap();
+        for i in 0..terms.len() {
+            assert_eq!(with_ids.term(i), shard.term(i));
+            assert_eq!(with_ids.id(i), 700 + 3 * i as u32, "ids as written");
         }
         assert_eq!(shard.lower_bound("await"), 2);
         assert_eq!(shard.prefix_end("async"), 2);

@@ -3,13 +3,22 @@
 //!
 //! - **root** (`search/index.bin`, the only fixed name): magic `FOLIOSI1`, doc count, term
 //!   count, then one entry per dictionary shard (first term id as a delta, first term text,
-//!   content hash) and per posting shard (first term id as a delta, content hash), then the
-//!   generation hash of the per-document text files (or 0 when none were written).
+//!   content hash), the first-letter shards listed after them, and how many of those there are;
+//!   one entry per posting shard (first term id as a delta, content hash), then the generation
+//!   hash of the per-document text files (or 0 when none were written).
 //! - **dictionary shard** (`search/d-<hash>.bin`): a run of the sorted term list, front-coded:
-//!   per term the length of the prefix shared with the previous term, the rest, and
-//!   `document frequency << 1 | joined only` (the term only occurs as a compound's joined form,
-//!   `asyncawait`: matched when typed, never offered as a completion). Term ids are positions
-//!   in the global sorted list.
+//!   the term count, a byte 0, then per term the length of the prefix shared with the previous
+//!   term, the rest, and `document frequency << 1 | joined only` (the term only occurs as a
+//!   compound's joined form, `asyncawait`: matched when typed, never offered as a completion).
+//!   Term ids are positions in the global sorted list.
+//! - **first-letter shard** (`search/d-<hash>.bin` too): the terms that start with an ASCII letter or
+//!   digit, each keyed with that first character moved to the end (`while` -> `hilew`, see
+//!   [`first_letter_key`]), sorted and cut by size like the dictionary; the same layout with a
+//!   byte 1 after the count and each term's global id after its frequency. Its `first_term`
+//!   counts on after the term count, so the one table stays in increasing order. A typo in a word's
+//!   first letter (`thile`) leaves the rest intact, so its candidates (`ahile` ... `zhile`) share
+//!   one key prefix and sit in one or two of these shards, where the dictionary spreads them
+//!   over all of its shards. Written only when the dictionary has more than one shard.
 //! - **posting shard** (`search/p-<hash>.bin`): the postings of a run of term ids: the byte
 //!   length of each term's list, then the lists. A list is, per document in increasing order,
 //!   `(doc delta << 1 | in title)`, one byte of precomputed BM25F saturation
@@ -32,7 +41,7 @@ pub use super::postings::{encode_postings, PostShard, Posting, PostingIter};
 
 /// Where the root file lives, relative to the site's output folder.
 pub const ROOT_PATH: &str = "search/index.bin";
-const ROOT_MAGIC: &[u8; 8] = b"FOLIOSI1";
+const ROOT_MAGIC: &[u8; 8] = b"FOLIOSI2";
 
 /// A shard as listed in the root.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +58,10 @@ pub struct ShardRef {
 pub struct Root {
     pub doc_count: u32,
     pub term_count: u32,
+    /// The dictionary shards, then the first-letter shards (see [`Root::dictionary`]).
     pub dict_shards: Vec<ShardRef>,
+    /// How many of `dict_shards`, at the end, are first-letter shards.
+    pub first_letter_shards: usize,
     pub post_shards: Vec<ShardRef>,
     /// Generation hash of the text files, if they were written.
     pub text_generation: Option<u64>,
@@ -63,8 +75,9 @@ pub fn post_path(hash: u64) -> String {
     format!("search/p-{hash:016x}.bin")
 }
 
-/// Which kind of part a path names, and its hash: `Some((true, h))` for a dictionary shard,
-/// `Some((false, h))` for a posting shard (parsed, so a lookup formats no strings).
+/// Which kind of part a path names, and its hash: `Some((true, h))` for a dictionary (or
+/// first-letter) shard, `Some((false, h))` for a posting shard (parsed, so a lookup formats no
+/// strings).
 pub fn parse_part_path(path: &str) -> Option<(bool, u64)> {
     let rest = path.strip_prefix("search/")?.strip_suffix(".bin")?;
     let (dict, hex) = match rest.split_at_checked(2)? {
@@ -76,6 +89,16 @@ pub fn parse_part_path(path: &str) -> Option<(bool, u64)> {
         return None;
     }
     u64::from_str_radix(hex, 16).ok().map(|h| (dict, h))
+}
+
+/// A term's key in the first-letter shards: its first character moved to the end, for terms
+/// starting with an ASCII letter or digit (the letters a first-letter typo is corrected to).
+pub fn first_letter_key(term: &str) -> Option<String> {
+    let first = term.chars().next().filter(char::is_ascii_alphanumeric)?;
+    let mut key = String::with_capacity(term.len());
+    key.push_str(&term[1..]);
+    key.push(first);
+    Some(key)
 }
 
 pub fn text_path(generation: u64, doc: u32) -> String {
@@ -100,7 +123,13 @@ impl Root {
             }
         }
         out.extend_from_slice(&self.text_generation.unwrap_or(0).to_le_bytes());
+        put_varint(&mut out, self.first_letter_shards as u64);
         out
+    }
+
+    /// The dictionary's shards (without the first-letter shards listed after them).
+    pub fn dictionary(&self) -> &[ShardRef] {
+        &self.dict_shards[..self.dict_shards.len() - self.first_letter_shards]
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Root, FormatError> {
@@ -135,10 +164,12 @@ impl Root {
             }
         }
         let generation = r.u64_le()?;
+        let first_letter_shards = r.varint()? as usize;
         let [dict_shards, post_shards] = lists;
         let sorted = |l: &[ShardRef]| l.windows(2).all(|w| w[0].first_term < w[1].first_term);
         if !sorted(&dict_shards)
             || !sorted(&post_shards)
+            || first_letter_shards > dict_shards.len()
             || dict_shards.first().is_some_and(|s| s.first_term != 0)
         {
             return Err(FormatError("shard table out of order"));
@@ -149,6 +180,7 @@ impl Root {
             dict_shards,
             post_shards,
             text_generation: (generation != 0).then_some(generation),
+            first_letter_shards,
         })
     }
 }
@@ -173,7 +205,13 @@ mod tests {
                     first_text: "mütze".into(),
                     hash: u64::MAX,
                 },
+                ShardRef {
+                    first_term: 9000,
+                    first_text: "0a".into(),
+                    hash: 9,
+                },
             ],
+            first_letter_shards: 1,
             post_shards: vec![ShardRef {
                 first_term: 0,
                 first_text: String::new(),
@@ -182,6 +220,7 @@ mod tests {
             text_generation: Some(42),
         };
         assert_eq!(Root::decode(&root.encode()).unwrap(), root);
+        assert_eq!(root.dictionary(), &root.dict_shards[..2]);
         assert_eq!(
             parse_part_path(&dict_path(u64::MAX)),
             Some((true, u64::MAX))
@@ -189,7 +228,17 @@ mod tests {
         assert_eq!(parse_part_path(&post_path(7)), Some((false, 7)));
         assert_eq!(parse_part_path("search/x-0000000000000007.bin"), None);
         assert_eq!(parse_part_path("search/p-07.bin"), None);
-        assert!(Root::decode(b"FOLIOSI0").is_err());
+        assert!(Root::decode(b"FOLIOSI1").is_err(), "the previous version");
         assert!(Root::decode(&root.encode()[..20]).is_err());
+    }
+
+    #[test]
+    fn first_letter_key_moves_an_ascii_first_character_to_the_end() {
+        assert_eq!(first_letter_key("while").as_deref(), Some("hilew"));
+        assert_eq!(first_letter_key("2021").as_deref(), Some("0212"));
+        assert_eq!(first_letter_key("w").as_deref(), Some("w"));
+        assert_eq!(first_letter_key("été"), None);
+        assert_eq!(first_letter_key("東京"), None);
+        assert_eq!(first_letter_key(""), None);
     }
 }

@@ -229,9 +229,10 @@ mod tests {
                 term: t,
                 doc_freq: 1,
                 joined_only: false,
+                id: 0,
             })
             .collect();
-        DictShard::decode(0, &DictShard::encode(&entries)).unwrap()
+        DictShard::decode(0, &DictShard::encode(&entries, false)).unwrap()
     }
 
     fn matches(shard: &DictShard, word: &str, k: u8) -> Vec<(String, u8)> {

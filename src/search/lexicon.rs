@@ -1,8 +1,9 @@
-//! The term dictionary as the searcher sees it: the root's shard table plus whichever
-//! dictionary shards are loaded. Every lookup that needs a shard that is not loaded records it
-//! as missing, so the same code answers "which parts do I need?" and "what matches?".
+//! The term dictionary as the searcher sees it: the root's shard tables plus whichever
+//! dictionary and first-letter shards are loaded. Every lookup that needs a shard that is not
+//! loaded records it as missing, so the same code answers "which parts do I need?" and "what
+//! matches?".
 
-use super::format::{DictShard, Root};
+use super::format::{first_letter_key, DictShard, Root};
 use super::fuzzy::{Edits, FuzzyMatcher};
 
 /// A dictionary term: its global id (position in the sorted term list) and document frequency.
@@ -14,19 +15,34 @@ pub struct TermRef {
     pub joined_only: bool,
 }
 
+impl TermRef {
+    fn at(shard: &DictShard, i: usize) -> TermRef {
+        TermRef {
+            id: shard.id(i),
+            doc_freq: shard.doc_freq(i),
+            joined_only: shard.joined_only(i),
+        }
+    }
+}
+
 pub struct Lexicon<'a> {
     root: &'a Root,
+    /// One entry per shard of the root's `dict_shards`: the dictionary, then the first-letter
+    /// shards.
     shards: &'a [Option<DictShard>],
-    /// Dictionary shards that a lookup needed but were not loaded, in increasing order (a
-    /// sorted list rather than a `BTreeSet`: a handful of entries, and less wasm).
+    dictionary_loaded: bool,
+    /// Shards that a lookup needed but were not loaded, in increasing order (a sorted list
+    /// rather than a `BTreeSet`: a handful of entries, and less wasm).
     pub missing: Vec<usize>,
 }
 
 impl<'a> Lexicon<'a> {
     pub fn new(root: &'a Root, shards: &'a [Option<DictShard>]) -> Self {
+        let count = root.dictionary().len();
         Lexicon {
             root,
             shards,
+            dictionary_loaded: shards.iter().take(count).all(Option::is_some),
             missing: Vec::new(),
         }
     }
@@ -34,23 +50,20 @@ impl<'a> Lexicon<'a> {
     /// The shard whose term range contains `term`.
     fn shard_of(&self, term: &str) -> usize {
         self.root
-            .dict_shards
+            .dictionary()
             .partition_point(|s| s.first_text.as_str() <= term)
             .saturating_sub(1)
     }
 
     /// Shards that may hold terms starting with `prefix`.
     fn shards_for_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        let dictionary = self.root.dictionary();
         if prefix.is_empty() {
-            return 0..self.root.dict_shards.len();
+            return 0..dictionary.len();
         }
         let first = self.shard_of(prefix);
         let mut last = first;
-        while last + 1 < self.root.dict_shards.len()
-            && self.root.dict_shards[last + 1]
-                .first_text
-                .starts_with(prefix)
-        {
+        while last + 1 < dictionary.len() && dictionary[last + 1].first_text.starts_with(prefix) {
             last += 1;
         }
         first..last + 1
@@ -77,16 +90,31 @@ impl<'a> Lexicon<'a> {
     }
 
     pub fn exact(&mut self, term: &str) -> Option<TermRef> {
-        if self.root.dict_shards.is_empty() {
+        if self.root.dictionary().is_empty() {
             return None;
         }
         let shard = self.shard(self.shard_of(term))?;
         let i = shard.lower_bound(term);
-        (i < shard.len() && shard.term(i) == term).then(|| TermRef {
-            id: shard.first_term + i as u32,
-            doc_freq: shard.doc_freq(i),
-            joined_only: shard.joined_only(i),
-        })
+        (i < shard.len() && shard.term(i) == term).then(|| TermRef::at(shard, i))
+    }
+
+    /// The same answer as [`Self::exact`], for the candidates of a first-letter typo: until the
+    /// whole dictionary is loaded, they are looked up in the first-letter shards, where the
+    /// candidates of one typed word sit together (the dictionary spreads them over all of its
+    /// shards: a new visitor's typo would fetch nearly all of it).
+    pub fn exact_by_rest(&mut self, term: &str) -> Option<TermRef> {
+        let from = self.root.dictionary().len();
+        let table = &self.root.dict_shards[from..];
+        let key = match first_letter_key(term) {
+            Some(key) if !self.dictionary_loaded && !table.is_empty() => key,
+            _ => return self.exact(term),
+        };
+        let local = table
+            .partition_point(|s| s.first_text <= key)
+            .saturating_sub(1);
+        let shard = self.shard(from + local)?;
+        let i = shard.lower_bound(&key);
+        (i < shard.len() && shard.term(i) == key).then(|| TermRef::at(shard, i))
     }
 
     /// Calls `f` for every term starting with `prefix`, in sorted order.
@@ -94,14 +122,7 @@ impl<'a> Lexicon<'a> {
         for s in self.shards_for_prefix(prefix) {
             let Some(shard) = self.shard(s) else { continue };
             for i in shard.lower_bound(prefix)..shard.prefix_end(prefix) {
-                f(
-                    TermRef {
-                        id: shard.first_term + i as u32,
-                        doc_freq: shard.doc_freq(i),
-                        joined_only: shard.joined_only(i),
-                    },
-                    shard.term(i),
-                );
+                f(TermRef::at(shard, i), shard.term(i));
             }
         }
     }
@@ -124,15 +145,7 @@ impl<'a> Lexicon<'a> {
             let lo = shard.lower_bound(prefix);
             let hi = shard.prefix_end(prefix);
             matcher.walk(shard, lo, hi, |i, d| {
-                f(
-                    TermRef {
-                        id: shard.first_term + i as u32,
-                        doc_freq: shard.doc_freq(i),
-                        joined_only: shard.joined_only(i),
-                    },
-                    shard.term(i),
-                    d,
-                )
+                f(TermRef::at(shard, i), shard.term(i), d)
             });
         }
     }

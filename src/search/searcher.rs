@@ -70,9 +70,10 @@ impl Searcher {
         self.root.text_generation.map(|g| text_path(g, doc))
     }
 
-    /// Every part file of the index, for prefetching (a small site may load all at once).
+    /// Every part file of the index, for prefetching (a small site may load all at once). The
+    /// first-letter parts are left out: with the whole dictionary loaded, nothing reads them.
     pub fn all_parts(&self) -> Vec<String> {
-        let dict = self.root.dict_shards.iter().map(|s| dict_path(s.hash));
+        let dict = self.root.dictionary().iter().map(|s| dict_path(s.hash));
         unique(dict.chain(self.root.post_shards.iter().map(|s| post_path(s.hash))))
     }
 
@@ -83,10 +84,14 @@ impl Searcher {
         };
         if is_dict {
             let shards = self.root.dict_shards.iter().zip(&self.dict);
-            shards.filter(|(s, _)| s.hash == hash).any(|(_, d)| d.is_some())
+            shards
+                .filter(|(s, _)| s.hash == hash)
+                .any(|(_, d)| d.is_some())
         } else {
             let shards = self.root.post_shards.iter().zip(&self.posts);
-            shards.filter(|(s, _)| s.hash == hash).any(|(_, p)| p.is_some())
+            shards
+                .filter(|(s, _)| s.hash == hash)
+                .any(|(_, p)| p.is_some())
         }
     }
 
@@ -148,7 +153,7 @@ impl Searcher {
     pub fn missing_dictionary_parts(&self) -> Vec<String> {
         unique(
             self.root
-                .dict_shards
+                .dictionary()
                 .iter()
                 .zip(&self.dict)
                 .filter(|(_, loaded)| loaded.is_none())
