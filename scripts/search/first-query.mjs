@@ -3,6 +3,12 @@
 // (search/*.bin) are summed at their gzip -9 size, read from the built DIST. The search code
 // (wasm + JS glue) comes on top: `gzip -9c DIST/*.wasm DIST/folio-*.js`.
 //
+// It also times how soon the index answers once its parts are in: from the arrival of the last
+// part the answer needed (the latest `responseEnd` among the search/*.bin fetches finished
+// before the answer) to the moment the complete answer is in the results list (the results
+// element's mutation that leaves it not busy, with links, for this query). Parts fetched after
+// the answer (the background prefetch) do not count.
+//
 //   node scripts/search/first-query.mjs --base http://127.0.0.1:8282 --dist /tmp/scale-dist \
 //        --queries /tmp/bench-search/out/scale.queries.json [--per-kind 8]
 import { readFileSync } from 'node:fs';
@@ -36,23 +42,47 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const parts = new Set();
+    await page.addInitScript(() => {
+      // When the complete answer lands: the first mutation after which the results list holds
+      // links for the query in the URL and is not busy.
+      window.__answeredAt = null;
+      new MutationObserver(() => {
+        if (window.__answeredAt !== null) return;
+        const list = document.querySelector('html[data-app="live"] [data-testid="search-results"]');
+        const q = new URLSearchParams(location.search).get('q');
+        if (list && list.getAttribute('aria-busy') !== 'true' && list.dataset.query === q && list.querySelector('a')) {
+          window.__answeredAt = performance.now();
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
     page.on('request', (r) => {
       const path = decodeURIComponent(new URL(r.url()).pathname);
       if (/\/search\/.*\.bin$/.test(path)) parts.add(path.slice(new URL(base).pathname.length));
     });
     await page.goto(`${base}/search?q=${encodeURIComponent(q.q)}`);
-    await page.waitForFunction(() => {
-      const list = document.querySelector('html[data-app="live"] [data-testid="search-results"]');
-      return list && list.getAttribute('aria-busy') !== 'true' && list.querySelector('a');
-    }, null, { timeout: 20000 });
+    await page.waitForFunction(() => window.__answeredAt !== null, null, { timeout: 20000 });
+    const readyMs = await page.evaluate(() => {
+      const ends = performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/search\/[^/]*\.bin$/.test(new URL(e.name).pathname))
+        .map((e) => e.responseEnd)
+        .filter((end) => end <= window.__answeredAt);
+      return window.__answeredAt - Math.max(...ends);
+    });
     const bytes = [...parts].reduce((sum, p) => sum + gzipBytes(p.replace(/^\//, '')), 0);
-    rows.push({ kind: q.kind, q: q.q, parts: parts.size, kB: bytes / 1000 });
+    rows.push({ kind: q.kind, q: q.q, parts: parts.size, kB: bytes / 1000, readyMs });
     await context.close();
   }
 } finally {
   await browser.close();
 }
-const sorted = rows.map((r) => r.kB).sort((a, b) => a - b);
-const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-for (const r of rows) console.log(`${r.kind.padEnd(7)} ${String(r.parts).padStart(3)} parts ${r.kB.toFixed(1).padStart(7)} kB  ${JSON.stringify(r.q)}`);
-console.log(`${rows.length} first queries, index parts gzip -9: p50 ${at(0.5).toFixed(1)} / p95 ${at(0.95).toFixed(1)} / max ${sorted[sorted.length - 1].toFixed(1)} kB`);
+const percentiles = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return `p50 ${at(0.5).toFixed(1)} / p95 ${at(0.95).toFixed(1)} / max ${sorted[sorted.length - 1].toFixed(1)}`;
+};
+for (const r of rows) {
+  console.log(`${r.kind.padEnd(7)} ${String(r.parts).padStart(3)} parts ${r.kB.toFixed(1).padStart(7)} kB  answered ${r.readyMs.toFixed(1).padStart(6)} ms after the last part  ${JSON.stringify(r.q)}`);
+}
+console.log(`${rows.length} first queries, index parts gzip -9: ${percentiles(rows.map((r) => r.kB))} kB`);
+console.log(`last part in -> answer shown: ${percentiles(rows.map((r) => r.readyMs))} ms`);
