@@ -44,6 +44,7 @@
 //! its parts arrive: it ranks with what it has, and the complete answer follows.
 
 mod analyze;
+mod bm25f;
 mod build;
 mod bytes;
 mod correct;
