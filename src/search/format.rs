@@ -1,24 +1,26 @@
 //! The index files: what each holds and how it is encoded. Everything is little-endian LEB128
 //! varints unless noted.
 //!
-//! - **root** (`search/index.bin`, the only fixed name): magic `FOLIOSI1`, doc count, term
+//! - **root** (`search/index.bin`, the only fixed name): magic `FOLIOSI2`, doc count, term
 //!   count, then one entry per dictionary shard (first term id as a delta, first term text,
-//!   content hash), the first-letter shards listed after them, and how many of those there are;
-//!   one entry per posting shard (first term id as a delta, content hash), then the generation
-//!   hash of the per-document text files (or 0 when none were written).
+//!   content hash) with the first-letter shards listed after them, one entry per posting shard
+//!   (first term id as a delta, content hash), the generation hash of the per-document text
+//!   files (or 0 when none were written), and how many dictionary entries, at the end, are
+//!   first-letter shards.
 //! - **dictionary shard** (`search/d-<hash>.bin`): a run of the sorted term list, front-coded:
 //!   the term count, a byte 0, then per term the length of the prefix shared with the previous
 //!   term, the rest, and `document frequency << 1 | joined only` (the term only occurs as a
 //!   compound's joined form, `asyncawait`: matched when typed, never offered as a completion).
 //!   Term ids are positions in the global sorted list.
-//! - **first-letter shard** (`search/d-<hash>.bin` too): the terms that start with an ASCII letter or
-//!   digit, each keyed with that first character moved to the end (`while` -> `hilew`, see
-//!   [`first_letter_key`]), sorted and cut by size like the dictionary; the same layout with a
-//!   byte 1 after the count and each term's global id after its frequency. Its `first_term`
-//!   counts on after the term count, so the one table stays in increasing order. A typo in a word's
-//!   first letter (`thile`) leaves the rest intact, so its candidates (`ahile` ... `zhile`) share
-//!   one key prefix and sit in one or two of these shards, where the dictionary spreads them
-//!   over all of its shards. Written only when the dictionary has more than one shard.
+//! - **first-letter shard** (`search/d-<hash>.bin` too): the terms that start with an ASCII
+//!   letter or digit, each keyed with that first character moved to the end (`while` ->
+//!   `hilew`, see [`first_letter_key`]), sorted and cut by size like the dictionary; the same
+//!   layout with a byte 1 after the count and each term's global id after its frequency. Its
+//!   `first_term` counts on after the term count, so the one table stays in increasing order.
+//!   A typo in a word's first letter (`thile`) leaves the rest intact, so its candidates
+//!   (`ahile` ... `zhile`) share one key prefix and sit in one or two of these shards, where the
+//!   dictionary spreads them over all of its shards. Written only when the dictionary has more
+//!   than one shard.
 //! - **posting shard** (`search/p-<hash>.bin`): the postings of a run of term ids: the byte
 //!   length of each term's list, then the lists. A list is, per document in increasing order,
 //!   `(doc delta << 1 | in title)`, one byte of precomputed BM25F saturation
