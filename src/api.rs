@@ -168,7 +168,7 @@ pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
     };
     let value = js_sys::JSON::parse(&text)
         .map_err(|e| malformed(String::from(js_sys::Error::from(e).message())))?;
-    crate::js_value_de::from_value(value)
+    crate::from_js::from_value(value)
         .map(Arc::new)
         .map_err(|e| malformed(e.to_string()))
 }

@@ -1,11 +1,11 @@
 #![cfg(target_arch = "wasm32")]
-//! The app reads `manifest.json` from `JSON.parse`'s value with its own small deserializer
-//! (`folio::js_value_de`): it must read exactly what serde_json reads, and reject what is not a
-//! manifest with a message naming what was expected.
+//! The app reads `manifest.json` from `JSON.parse`'s value with its own small reader
+//! (`folio::from_js`): it must read exactly what serde_json reads, and reject what is not a
+//! manifest with a message naming where and what was expected.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_manifest`
 
-use folio::js_value_de::from_value;
+use folio::from_js::from_value;
 use folio::model::Manifest;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -60,11 +60,50 @@ fn rejects_what_is_not_a_manifest() {
         missing.to_string().contains("missing field `posts`"),
         "{missing}"
     );
-    let wrong = from_value::<Manifest>(parse(r#"{"site": {}, "posts": [{"word_count": 1.5}]}"#))
-        .unwrap_err();
-    assert!(wrong.to_string().contains("expected u32"), "{wrong}");
-    assert!(from_value::<Manifest>(parse("[1, 2]")).is_err());
+    let wrong =
+        from_value::<Manifest>(parse(r#"{"site": {}, "posts": [{}, {"word_count": 1.5}]}"#))
+            .unwrap_err();
     assert!(
-        from_value::<Manifest>(parse(r#"{"site": {}, "posts": [{"word_count": -1}]}"#)).is_err()
+        wrong.to_string().starts_with("posts[1].word_count: ") && wrong.to_string().contains("u32"),
+        "{wrong}"
     );
+    let link = from_value::<Manifest>(parse(
+        r#"{"site": {"links": [{"label": "x"}]}, "posts": []}"#,
+    ))
+    .unwrap_err();
+    assert_eq!(link.to_string(), "site.links[0]: missing field `url`");
+    assert!(from_value::<Manifest>(parse("[1, 2]")).is_err());
+    for bad in [
+        r#"{"site": {}, "posts": [{"word_count": -1}]}"#,
+        r#"{"site": {}, "posts": [{"word_count": 4294967296}]}"#,
+        r#"{"site": {}, "posts": [{"title": 3}]}"#,
+        r#"{"site": {}, "posts": [{"tags": "rust"}]}"#,
+        r#"{"site": {"author": null}, "posts": []}"#,
+        r#"{"site": "x", "posts": []}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<Manifest>(bad).is_err(),
+            "serde_json rejects {bad}"
+        );
+        assert!(from_value::<Manifest>(parse(bad)).is_err(), "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_optional_field_may_be_null_or_missing() {
+    for json in [
+        r#"{"site": {"reach_out": null}, "posts": [{"updated": null, "highlight": null}]}"#,
+        r#"{"site": {}, "posts": [{}]}"#,
+    ] {
+        let read: Manifest = from_value(parse(json)).unwrap();
+        assert_eq!(
+            read,
+            serde_json::from_str::<Manifest>(json).unwrap(),
+            "{json}"
+        );
+        assert_eq!(
+            (read.site.reach_out, read.posts[0].updated.clone()),
+            (None, None)
+        );
+    }
 }

@@ -141,11 +141,7 @@ pub fn SearchBox() -> impl IntoView {
                 ev.prevent_default();
                 go(String::new());
             }
-            "ArrowDown" => {
-                if focus_first_result() {
-                    ev.prevent_default();
-                }
-            }
+            "ArrowDown" if focus_first_result() => ev.prevent_default(),
             _ => {}
         }
     };
