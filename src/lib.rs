@@ -33,6 +33,8 @@ pub mod from_js;
 #[cfg(target_arch = "wasm32")]
 mod pages;
 #[cfg(target_arch = "wasm32")]
+mod post_texts;
+#[cfg(target_arch = "wasm32")]
 mod search_client;
 #[cfg(target_arch = "wasm32")]
 mod takeover;

@@ -8,14 +8,12 @@
 //! [`SearchEngine::search_now`]), so a keystroke whose parts are loaded is answered in the same
 //! task, and one part is fetched once however many keystrokes want it.
 
-use std::sync::Arc;
-
-use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, FetchError};
-use crate::search::{parse_query, snippet, Hit, Searcher, Snippet};
+use crate::post_texts::PostTexts;
+use crate::search::{parse_query, Hit, Searcher};
 
 use crate::search::part_loader::{Fetches, PartLoader, Start};
 
@@ -51,14 +49,8 @@ pub struct SearchEngine {
     parts_arrived: RwSignal<u32>,
     answered_before: StoredValue<bool>,
     rest_queued: StoredValue<bool>,
-    /// Post texts fetched for snippets, by document id...
-    /// (Lists rather than hash maps: a reader sees tens of posts' snippets, and the wasm stays
-    /// smaller.)
-    texts: StoredValue<Vec<(u32, Arc<str>)>>,
-    /// ...those on their way...
-    texts_in_flight: StoredValue<Vec<u32>>,
-    /// ...and a count bumped when some arrive (result lists then show their snippets).
-    pub texts_arrived: RwSignal<u32>,
+    /// Post texts fetched for the snippets of results shown.
+    pub texts: PostTexts,
     pub state: RwSignal<EngineState>,
     /// The query being searched: the search box's text, set on every keystroke. The URL
     /// follows it (see [`crate::components::search_box`]) and sets it on navigation.
@@ -73,9 +65,7 @@ pub fn provide_search_engine() -> SearchEngine {
         parts_arrived: RwSignal::new(0),
         answered_before: StoredValue::new(false),
         rest_queued: StoredValue::new(false),
-        texts: StoredValue::new(Vec::new()),
-        texts_in_flight: StoredValue::new(Vec::new()),
-        texts_arrived: RwSignal::new(0),
+        texts: PostTexts::new(),
         state: RwSignal::new(EngineState::Idle),
         query: RwSignal::new(String::new()),
     };
@@ -275,58 +265,16 @@ impl SearchEngine {
         self.schedule_fetches();
     }
 
-    /// Whether the text of `doc` has been fetched (its snippet can be shown).
-    pub fn has_text(self, doc: u32) -> bool {
-        self.texts.with_value(|texts| texts.iter().any(|(d, _)| *d == doc))
-    }
-
-    /// The snippet of `doc` around `terms` if its text has been fetched already.
-    pub fn cached_snippet(self, doc: u32, terms: &[String]) -> Option<Snippet> {
-        self.texts
-            .with_value(|texts| {
-                let (_, text) = texts.iter().find(|(d, _)| *d == doc)?;
-                Some(snippet(text, terms, 180))
-            })
-    }
-
-    /// Fetches the texts of these documents that are not cached yet.
-    pub async fn fetch_texts(self, docs: Vec<u32>) {
-        // Texts already on their way (asked for by an earlier pause) are not asked for again.
-        let missing: Vec<(u32, String)> = docs
-            .into_iter()
-            .filter(|d| !self.has_text(*d))
-            .filter(|d| {
-                // Marks it as on its way: false if it already was.
-                let mark = |f: &mut Vec<u32>| {
-                    let new = !f.contains(d);
-                    if new {
-                        f.push(*d);
-                    }
-                    new
-                };
-                self.texts_in_flight.try_update_value(mark) == Some(true)
-            })
-            .filter_map(|d| {
-                let path = self
-                    .searcher
-                    .with_value(|s| s.as_ref().and_then(|s| s.text_path(d)))?;
-                Some((d, path))
-            })
-            .collect();
-        if missing.is_empty() {
-            return;
-        }
-        let fetched = join_all(missing.iter().map(|(_, path)| api::get_text(path))).await;
-        self.texts.update_value(|texts| {
-            for ((doc, _), text) in missing.iter().zip(fetched) {
-                if let Ok(text) = text {
-                    texts.push((*doc, Arc::from(text)));
-                }
-            }
+    /// Fetches the texts of these documents for their snippets (see [`PostTexts`]). Their
+    /// paths are read now; the future only fetches.
+    pub fn fetch_texts(self, docs: Vec<u32>) -> impl std::future::Future<Output = ()> {
+        let paths = self.searcher.with_value(|s| {
+            let Some(s) = s else { return Vec::new() };
+            docs.into_iter()
+                .filter_map(|d| Some((d, s.text_path(d)?)))
+                .collect()
         });
-        self.texts_in_flight
-            .update_value(|f| f.retain(|d| !missing.iter().any(|(m, _)| m == d)));
-        self.texts_arrived.update(|n| *n += 1);
+        self.texts.fetch(paths)
     }
 }
 

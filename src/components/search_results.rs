@@ -181,7 +181,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     // change, so a keystroke that reorders or keeps results touches little of the page.
     let rows = Memo::new(move |previous: Option<&Vec<RowKey>>| {
         let show = show_snippets.get();
-        engine.texts_arrived.track();
+        engine.texts.arrived.track();
         let had_snippet = |doc: u32, terms: &[String]| {
             previous.is_some_and(|rows| {
                 rows.iter()
@@ -201,7 +201,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
                     terms: hit.matched_terms.clone(),
                     snippet: rank < SNIPPETS_FOR
                         && (had_snippet(hit.doc, &hit.matched_terms)
-                            || (show && engine.has_text(hit.doc))),
+                            || (show && engine.texts.has(hit.doc))),
                 })
                 .collect::<Vec<_>>()
         })
@@ -256,7 +256,7 @@ fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl In
     let title = marked_text(&post.title, &highlight(&post.title, &row.terms));
     let snippet = row
         .snippet
-        .then(|| engine.cached_snippet(row.doc, &row.terms))
+        .then(|| engine.texts.snippet(row.doc, &row.terms))
         .flatten();
     let excerpt = match snippet {
         Some(s) => marked_text(&s.text, &s.ranges),
