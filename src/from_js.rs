@@ -33,20 +33,21 @@ impl Error {
     }
 
     /// The same error, one level further out: inside field `name`.
-    fn in_field(mut self, name: &str) -> Self {
-        if !self.path.is_empty() && !self.path.starts_with('[') {
-            self.path.insert(0, '.');
-        }
-        self.path.insert_str(0, name);
-        self
+    fn in_field(self, name: &str) -> Self {
+        self.within(name)
     }
 
     /// The same error, inside the array item at `index`.
-    fn in_item(mut self, index: u32) -> Self {
+    fn in_item(self, index: u32) -> Self {
+        self.within(&format!("[{index}]"))
+    }
+
+    /// `segment` put in front of the path, with a `.` before a field name that follows.
+    fn within(mut self, segment: &str) -> Self {
         if !self.path.is_empty() && !self.path.starts_with('[') {
             self.path.insert(0, '.');
         }
-        self.path.insert_str(0, &format!("[{index}]"));
+        self.path.insert_str(0, segment);
         self
     }
 }

@@ -3,7 +3,7 @@
 //! loaded records it as missing, so the same code answers "which parts do I need?" and "what
 //! matches?".
 
-use super::format::{first_letter_key, DictShard, Root};
+use super::format::{first_letter_key, DictShard, Root, ShardRef};
 use super::fuzzy::{Edits, FuzzyMatcher};
 
 /// A dictionary term: its global id (position in the sorted term list) and document frequency.
@@ -47,12 +47,9 @@ impl<'a> Lexicon<'a> {
         }
     }
 
-    /// The shard whose term range contains `term`.
+    /// The dictionary shard whose term range contains `term`.
     fn shard_of(&self, term: &str) -> usize {
-        self.root
-            .dictionary()
-            .partition_point(|s| s.first_text.as_str() <= term)
-            .saturating_sub(1)
+        shard_containing(self.root.dictionary(), term)
     }
 
     /// Shards that may hold terms starting with `prefix`.
@@ -90,12 +87,18 @@ impl<'a> Lexicon<'a> {
     }
 
     pub fn exact(&mut self, term: &str) -> Option<TermRef> {
-        if self.root.dictionary().is_empty() {
+        self.find(0, self.root.dictionary(), term)
+    }
+
+    /// Looks `key` up in `table`, the run of the root's `dict_shards` that starts at `from`
+    /// (the dictionary, or the first-letter shards after it).
+    fn find(&mut self, from: usize, table: &[ShardRef], key: &str) -> Option<TermRef> {
+        if table.is_empty() {
             return None;
         }
-        let shard = self.shard(self.shard_of(term))?;
-        let i = shard.lower_bound(term);
-        (i < shard.len() && shard.term(i) == term).then(|| TermRef::at(shard, i))
+        let shard = self.shard(from + shard_containing(table, key))?;
+        let i = shard.lower_bound(key);
+        (i < shard.len() && shard.term(i) == key).then(|| TermRef::at(shard, i))
     }
 
     /// The same answer as [`Self::exact`], for the candidates of a first-letter typo: until the
@@ -109,12 +112,7 @@ impl<'a> Lexicon<'a> {
             Some(key) if !self.dictionary_loaded && !table.is_empty() => key,
             _ => return self.exact(term),
         };
-        let local = table
-            .partition_point(|s| s.first_text <= key)
-            .saturating_sub(1);
-        let shard = self.shard(from + local)?;
-        let i = shard.lower_bound(&key);
-        (i < shard.len() && shard.term(i) == key).then(|| TermRef::at(shard, i))
+        self.find(from, table, &key)
     }
 
     /// Calls `f` for every term starting with `prefix`, in sorted order.
@@ -149,4 +147,11 @@ impl<'a> Lexicon<'a> {
             });
         }
     }
+}
+
+/// The shard of `table` whose range (from its first text to the next shard's) holds `key`.
+fn shard_containing(table: &[ShardRef], key: &str) -> usize {
+    table
+        .partition_point(|s| s.first_text.as_str() <= key)
+        .saturating_sub(1)
 }
