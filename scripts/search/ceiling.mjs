@@ -116,9 +116,9 @@ function pQuery(m, query) {
   const words = query.q.split(' ');
   switch (query.kind) {
     case 'title':
-      return pTitle(m, words);
     case 'body':
-      return pBody(m, words);
+      // A search box is not told which kind of query it got: either route may have written it.
+      return 0.5 * pTitle(m, words) + 0.5 * pBody(m, words);
     case 'typo': {
       const at = words.findIndex((w) => !docFreq.has(w)); // the misspelling is never a corpus word
       if (at < 0) return 0;
