@@ -95,10 +95,18 @@ fn hugo_publish_date_holds_a_post_back_until_its_day() {
         yaml("title: Live\ndate: 2024-01-03\npublishDate: 2024-06-01"),
     );
     fx.write("only.md", yaml("title: Only\npublishDate: 2024-05-05"));
+    fx.write(
+        "early.md",
+        yaml("title: Early\ndate: 2030-01-01\npublishDate: 2024-01-01"),
+    );
 
     let mut options = fx.options();
     let report = prepared(&options);
-    assert_eq!(slugs(&report), ["live", "only"]);
+    assert_eq!(
+        slugs(&report),
+        ["early", "live", "only"],
+        "as in Hugo, publishDate decides instead of date"
+    );
     assert_eq!(report.future_skipped, 3);
     assert_eq!(
         report.manifest.post("only").unwrap().date,
@@ -110,7 +118,7 @@ fn hugo_publish_date_holds_a_post_back_until_its_day() {
     let report = prepared(&options);
     assert_eq!(
         slugs(&report),
-        ["live", "lower", "only", "pub", "scheduled"]
+        ["early", "live", "lower", "only", "pub", "scheduled"]
     );
     assert_eq!(
         report.manifest.post("scheduled").unwrap().date,

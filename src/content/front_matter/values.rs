@@ -28,7 +28,12 @@ impl<'de> Deserialize<'de> for Published {
                 Ok(Published::Flag(value))
             }
             fn visit_str<E: de::Error>(self, value: &str) -> Result<Published, E> {
-                PostDateVisitor.visit_str(value).map(Published::Date)
+                // A quoted flag (`published: "false"`) means the flag.
+                match value.trim() {
+                    "true" => Ok(Published::Flag(true)),
+                    "false" => Ok(Published::Flag(false)),
+                    _ => PostDateVisitor.visit_str(value).map(Published::Date),
+                }
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Published, A::Error> {
                 PostDateVisitor.visit_map(map).map(Published::Date)
@@ -57,6 +62,10 @@ mod tests {
         assert!(toml("published = 3").is_err());
         let yaml = |s: &str| serde_norway::from_str::<Doc>(s).map(|d| d.published);
         assert_eq!(yaml("published: true").unwrap(), Published::Flag(true));
+        assert_eq!(
+            yaml("published: \"false\"").unwrap(),
+            Published::Flag(false)
+        );
         assert_eq!(yaml("published: 2024-01-02").unwrap(), day);
         assert!(yaml("published: soon").is_err());
         let json = |s: &str| serde_json::from_str::<Doc>(s).map(|d| d.published);
