@@ -46,6 +46,9 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
 pub fn start() {
     // The root of everything reactive on the page, for its whole life: the search engine lives
     // here rather than in the app, so the index loads while the app sleeps.
+    // Before anything reads the address: the router, scroll memory and the canonical link see
+    // the page's one path (`/posts/x`), not the file a static host also answers for it.
+    canonicalize_address();
     let owner = Owner::new();
     std::mem::forget(owner.clone());
     // Mounting would start the executor; the index's download must not wait for that.
@@ -90,6 +93,28 @@ pub fn start() {
 /// reload), so the app's first render must not move it.
 pub fn over_prerendered_page() -> bool {
     document().get_element_by_id(PRERENDERED_ID).is_some()
+}
+
+/// Replaces `/posts/x.html`, `/posts/x/`, `/index.html` (see [`crate::page_path`]) with the
+/// page's path in the address bar, keeping the query, the `#anchor` and the entry's state.
+fn canonicalize_address() {
+    let window = window();
+    let location = window.location();
+    let Ok(path) = location.pathname() else {
+        return;
+    };
+    let Some(canonical) = crate::page_path::canonical_path(&path, &crate::api::base_href()) else {
+        return;
+    };
+    let url = format!(
+        "{canonical}{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url));
+    }
 }
 
 fn mount(container: Element) {
@@ -211,12 +236,59 @@ fn reveal() {
         .active_element()
         .filter(|e| prerendered.contains(Some(e)))
         .and_then(|e| twin(&prerendered, &app, &e, FOCUSABLE).map(|twin| (e, twin)));
+    let place = ReadingPlace::of(&prerendered);
     prerendered.remove();
     let _ = app.remove_attribute("hidden");
     if let Some((from, to)) = focused {
         hand_over_focus(&from, &to);
     }
+    place.restore();
     mark("live");
+}
+
+/// Where the reader is on the page, so the swap leaves them there: the `#anchor`'s heading at
+/// the same height in the window when the URL names one on the page (a contents link followed
+/// before the swap scrolled the prerendered copy to it), else the same scroll position.
+struct ReadingPlace {
+    scroll_y: f64,
+    /// The anchor's id and its distance from the window's top before the swap.
+    anchor: Option<(String, f64)>,
+}
+
+impl ReadingPlace {
+    fn of(prerendered: &Element) -> Self {
+        let scroll_y = window().scroll_y().unwrap_or_default();
+        let anchor = anchor_id().and_then(|id| {
+            let selector = format!("[id=\"{}\"]", id.replace(['\\', '"'], ""));
+            let element = prerendered.query_selector(&selector).ok().flatten()?;
+            Some((id, element.get_bounding_client_rect().top()))
+        });
+        Self { scroll_y, anchor }
+    }
+
+    fn restore(self) {
+        let window = window();
+        let moved_anchor = self.anchor.and_then(|(id, top)| {
+            let now = document().get_element_by_id(&id)?.get_bounding_client_rect().top();
+            Some(window.scroll_y().unwrap_or_default() + now - top)
+        });
+        let y = moved_anchor.unwrap_or(self.scroll_y);
+        if window.scroll_y().unwrap_or_default() != y {
+            window.scroll_to_with_x_and_y(window.scroll_x().unwrap_or_default(), y);
+        }
+    }
+}
+
+/// The id the URL's `#anchor` names, decoded.
+fn anchor_id() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    Some(
+        js_sys::decode_uri_component(id)
+            .ok()
+            .and_then(|d| d.as_string())
+            .unwrap_or_else(|| id.to_owned()),
+    )
 }
 
 /// Focus moves to the app's copy of the focused element; text typed into a prerendered field
@@ -238,8 +310,11 @@ fn hand_over_focus(from: &Element, to: &Element) {
         // Setting the value put the caret at its end, where the reader was typing.
         let _ = to.focus();
     } else if let Some(to) = to.dyn_ref::<HtmlElement>() {
-        // In the same place as the element that had focus, so nothing scrolls.
-        let _ = to.focus();
+        // The reader may have scrolled away from it (a contents link leads down the page):
+        // focus must not bring it back into view.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = to.focus_with_options(&options);
     }
 }
 

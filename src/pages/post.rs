@@ -10,12 +10,12 @@ use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::{tag_href, PostDate};
 use crate::components::post_nav::PostNav;
-use crate::components::site_data::WithManifest;
+use crate::components::site_data::{use_site_data, WithManifest};
 use crate::components::subscribe::Subscribe;
 use crate::format::reading_time;
 use crate::head_tags::PageInfo;
 use crate::html_text::{mark_terms, rewrite_fragment_links};
-use crate::model::{Manifest, PostSummary};
+use crate::model::{post_html_path, Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
 
 type Body = LocalResource<Result<String, FetchError>>;
@@ -33,10 +33,28 @@ pub fn PostPage() -> impl IntoView {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     });
-    // Start the body download at once, in parallel with the manifest, not after it.
+    // Over a prerendered article the post exists (the build wrote the page from the manifest),
+    // so its body downloads at once, in parallel with the manifest. Anywhere else (the bare
+    // shell, a link followed in the app) the manifest says first whether the slug is a post:
+    // a slug it does not list is "not found" without a request that could only fail. (Once
+    // loaded, the manifest answers at once.)
+    let manifest = use_site_data().manifest;
     let body: Body = LocalResource::new(move || {
         let slug = slug.get();
-        async move { api::post_html(&slug).await }
+        let known_post = crate::takeover::over_prerendered_page();
+        async move {
+            if !known_post {
+                if let Ok(manifest) = manifest.await {
+                    if manifest.post(&slug).is_none() {
+                        return Err(FetchError::Status {
+                            url: post_html_path(&slug),
+                            status: 404,
+                        });
+                    }
+                }
+            }
+            api::post_html(&slug).await
+        }
     });
     // Re-created when the slug changes, so moving from one post to another redraws everything.
     move || {

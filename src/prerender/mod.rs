@@ -11,14 +11,16 @@
 //! | route          | file                                   |
 //! |----------------|----------------------------------------|
 //! | `/`            | `index.html`                           |
-//! | `/posts/:slug` | `posts/<slug>.html`                    |
-//! | `/tags/:tag`   | `tags/<tag>.html`                      |
+//! | `/posts/:slug` | `posts/<slug>.html`, and `posts/<slug>/index.html` when the slug has a dot |
+//! | `/tags/:tag`   | `tags/<tag>.html` (and `tags/<tag>/index.html`, as for posts) |
 //! | `/tags`        | `tags.html`, and `tags/index.html` for hosts that redirect `/tags` to `/tags/` |
 //! | `/archive`     | `archive.html`                         |
 //! | `/search`      | `search.html`                          |
 //!
 //! Static hosts serve `/posts/x` from `posts/x.html` (GitHub Pages, Netlify, Cloudflare Pages;
-//! nginx with `try_files $uri $uri.html $uri/ /404.html`).
+//! nginx with `try_files $uri $uri.html $uri/ /404.html`), except when the last segment has a
+//! dot: see [`route_files`]. The app reads `x.html`, `x/index.html` and `x/` as `x`
+//! (`crate::page_path`).
 
 mod error;
 mod frame;
@@ -83,16 +85,34 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
     for post in &manifest.posts {
         let body_path = dist.join(crate::model::post_html_path(&post.slug));
         let body = read(&body_path)?;
-        write(format!("posts/{}.html", post.slug), pages::post(&site, post, &body))?;
+        for file in route_files(&format!("posts/{}", post.slug)) {
+            write(file, pages::post(&site, post, &body))?;
+        }
     }
     for entry in crate::listing::tag_counts(&manifest) {
-        write(format!("tags/{}.html", file_name(&entry.tag)), pages::tag(&site, &entry.tag))?;
+        for file in route_files(&format!("tags/{}", file_name(&entry.tag))) {
+            write(file, pages::tag(&site, &entry.tag))?;
+        }
     }
     write("tags.html".to_owned(), pages::tags(&site))?;
     write("tags/index.html".to_owned(), pages::tags(&site))?;
     write("archive.html".to_owned(), pages::archive(&site))?;
     write("search.html".to_owned(), pages::search(&site))?;
     Ok(Prerendered { files })
+}
+
+/// The files a route's page is written to: `<route>.html`, which static hosts serve for
+/// `/<route>`, and, when the route's last segment has a dot (`posts/Rust-1.75.0`), also
+/// `<route>/index.html`: hosts look for `<route>.html` only when the path has no extension, and
+/// `.0` reads as one, but every host serves a folder's `index.html` (for `/<route>/`, and most
+/// for `/<route>` too, directly or by redirecting to `/<route>/`; the app then drops the slash).
+pub fn route_files(route: &str) -> Vec<String> {
+    let last = route.rsplit('/').next().unwrap_or(route);
+    let mut files = vec![format!("{route}.html")];
+    if last.contains('.') {
+        files.push(format!("{route}/index.html"));
+    }
+    files
 }
 
 /// A tag as a file name: the path the browser asks for, decoded, with the characters no file
@@ -105,4 +125,22 @@ fn file_name(tag: &str) -> String {
 
 fn read(path: &Path) -> Result<String, PrerenderError> {
     fs::read_to_string(path).map_err(|e| PrerenderError::io(path, "reading", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::route_files;
+
+    #[test]
+    fn a_route_with_a_dot_in_its_last_segment_is_also_a_folder() {
+        assert_eq!(route_files("posts/hello"), ["posts/hello.html"]);
+        assert_eq!(
+            route_files("posts/Rust-1.75.0"),
+            ["posts/Rust-1.75.0.html", "posts/Rust-1.75.0/index.html"]
+        );
+        assert_eq!(
+            route_files("tags/node.js"),
+            ["tags/node.js.html", "tags/node.js/index.html"]
+        );
+    }
 }

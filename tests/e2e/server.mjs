@@ -1,7 +1,12 @@
-// A small static file server for a built Folio site, behaving like GitHub Pages: files are served
-// as they are, a folder serves its index.html, `/x` serves `x.html` when there is no file `x`, and
-// any unknown path gets 404.html with status 404 (the app's copy of index.html, so deep links
-// still boot the app). With `cdn: true` it also behaves like a CDN in front of the site: brotli or
+// A small static file server for a built Folio site, behaving like the common static hosts
+// (GitHub Pages, Netlify, Cloudflare Pages, S3 website hosting): files are served as they are; a
+// folder serves its index.html, at `/x/` and at `/x` alike (those hosts answer `/x` with a
+// redirect to `/x/`, which ends on the same file; nginx's `try_files $uri $uri/index.html` serves
+// it directly, as here); `/x` serves `x.html` only when the path has no extension, as the hosts
+// that map `.html` at all do, so `/posts/Rust-1.75.0` is not `posts/Rust-1.75.0.html` (the build
+// also writes `posts/Rust-1.75.0/index.html` for it); and any unknown path gets 404.html with
+// status 404 (the app's copy of index.html, so deep links still boot the app). With `cdn: true`
+// it also behaves like a CDN in front of the site: brotli or
 // gzip as the browser accepts, and long-lived caching for content-hashed assets (for Lighthouse
 // and the benchmark; the tests use the plain mode).
 //
@@ -54,7 +59,8 @@ async function fileAt(path) {
   } catch {
     // missing: fall through
   }
-  // GitHub Pages, Netlify and Cloudflare Pages serve `/posts/x` from `posts/x.html`.
+  // GitHub Pages, Netlify and Cloudflare Pages serve `/posts/x` from `posts/x.html`, but not a
+  // path that looks like it names a file (`/posts/Rust-1.75.0`): that one needs its folder.
   if (!path.endsWith(sep) && !extname(path)) {
     const html = `${path}.html`;
     if ((await stat(html).catch(() => null))?.isFile()) return html;
