@@ -226,12 +226,17 @@ impl std::error::Error for BuildError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub path: PathBuf,
+    /// The line it is about, when it is about one spot (a link, a shortcode).
+    pub line: Option<usize>,
     pub message: String,
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
     }
 }
 
@@ -277,5 +282,17 @@ mod tests {
             second_line: None,
         };
         assert_eq!(dup.to_string(), "b.md: slug \"x\" is also set in a.md:2");
+    }
+
+    #[test]
+    fn warnings_name_the_line_when_they_have_one() {
+        let mut warning = Warning {
+            path: PathBuf::from("posts/a.md"),
+            line: Some(7),
+            message: "m".into(),
+        };
+        assert_eq!(warning.to_string(), "posts/a.md:7: m");
+        warning.line = None;
+        assert_eq!(warning.to_string(), "posts/a.md: m");
     }
 }

@@ -16,6 +16,7 @@ mod aliases;
 mod assemble;
 mod assets;
 mod base_url;
+mod bodies;
 mod date;
 mod error;
 mod feed;
@@ -25,12 +26,16 @@ mod image_size;
 mod load;
 mod mailing_list;
 mod outputs;
+mod parallel;
+mod post_links;
 mod publishing;
 mod rss;
 mod search_index;
+mod shortcodes;
 mod site_file;
 mod sitemap;
 mod slug;
+mod summary;
 mod write;
 mod xml;
 
@@ -108,9 +113,11 @@ pub struct PostRecord {
     /// The Markdown written to `posts/<slug>.md`.
     pub body: String,
     /// The rendered body written to `bodies/<slug>.html`, exactly: sanitised HTML with heading
-    /// anchors, a table of contents when the post has enough headings, and links to the files
-    /// beside the post rewritten to `files/…` (relative to the site's base). In-page links are
-    /// bare fragments (`#id`). Feeds and prerendering reuse it rather than render again.
+    /// anchors, a table of contents when the post has enough headings, links to the files
+    /// beside the post rewritten to `files/…` and links to other posts to `posts/<slug>` (both
+    /// relative to the site's base), template syntax from other generators converted (see
+    /// `shortcodes`). In-page links are bare fragments (`#id`). Feeds and prerendering reuse it
+    /// rather than render again.
     pub html: String,
 }
 
@@ -180,11 +187,13 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     );
     warnings.extend(conflict.map(|message| Warning {
         path: site_path.clone(),
+        line: None,
         message,
     }));
     if base.url.is_none() {
         warnings.push(Warning {
             path: site_path.clone(),
+            line: None,
             message: "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute \
                       URLs and are not written; set base_url in the site file or pass \
                       --base-url"
@@ -220,7 +229,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
     let warnings_before_posts = warnings.len();
     let mut posts = Vec::with_capacity(files.markdown.len());
-    for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
+    for source in load::load_all(&options.content_dir, &files.markdown)? {
         match source {
             Source::Post(post) => posts.push(*post),
             Source::SectionPage(warning) => warnings.push(warning),
@@ -237,7 +246,26 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         today,
     };
     let published = assemble::publish(posts, &rules)?;
-    let (manifest, posts) = assemble::manifest(published.posts, site_file.site);
+    // Bodies are rendered only now: links between posts need every post's slug.
+    let table = post_links::PostTable::new(
+        &options.content_dir,
+        published
+            .posts
+            .iter()
+            .map(|(slug, post)| (slug.as_str(), post)),
+        published
+            .held_back
+            .iter()
+            .map(|(path, why)| (path.as_path(), *why)),
+    );
+    let bodies = bodies::render_all(&options.content_dir, &published.posts, &table, &assets);
+    let mut body_warnings: Vec<Warning> = bodies
+        .iter()
+        .flat_map(|body| body.warnings.iter().cloned())
+        .collect();
+    body_warnings.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    warnings.extend(body_warnings);
+    let (manifest, posts) = assemble::manifest(published.posts, bodies, site_file.site);
     let manifest = assemble::resolve_highlights(
         manifest,
         &site_file.highlights,

@@ -55,6 +55,7 @@ pub fn settle_feed_url(
         } else {
             warnings.push(Warning {
                 path: site_path.to_owned(),
+                line: None,
                 message: format!(
                     "feed_url {given:?}: no feed is written without a base URL, so the site \
                      shows no feed link"
