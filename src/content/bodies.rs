@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::assemble::Published;
 use super::assets::Assets;
 use super::error::{line_at, Warning};
 use super::load::SourcePost;
@@ -21,18 +22,40 @@ pub struct Body {
     pub html: String,
     /// From the summary marker, when the front matter gives no summary.
     pub summary: Option<String>,
-    /// Links to posts that are not published, unsupported shortcodes, with the lines they are on.
-    pub warnings: Vec<Warning>,
 }
 
-/// Renders `posts` (spread over the cores), in their order.
-pub fn render_all(
+/// Renders the published posts (spread over the cores), in their order, and what the authors
+/// should hear about: links to posts that are not published and unsupported shortcodes, in path
+/// and line order.
+pub fn render_published(
     content_dir: &Path,
-    posts: &[(String, SourcePost)],
-    table: &PostTable,
+    published: &Published,
     assets: &Assets,
-) -> Vec<Body> {
-    parallel::map(posts, |(_, post)| render(content_dir, post, table, assets))
+) -> (Vec<Body>, Vec<Warning>) {
+    let table = PostTable::new(
+        content_dir,
+        published
+            .posts
+            .iter()
+            .map(|(slug, post)| (slug.as_str(), post)),
+        published
+            .held_back
+            .iter()
+            .map(|(path, why)| (path.as_path(), *why)),
+    );
+    let rendered = parallel::map(&published.posts, |(_, post)| {
+        render(content_dir, post, &table, assets)
+    });
+    let mut warnings = Vec::new();
+    let bodies = rendered
+        .into_iter()
+        .map(|(body, post_warnings)| {
+            warnings.extend(post_warnings);
+            body
+        })
+        .collect();
+    warnings.sort_by(|a: &Warning, b: &Warning| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    (bodies, warnings)
 }
 
 /// Resolves the template tags that link posts, from the linking post's folder.
@@ -51,7 +74,12 @@ impl PostRefs for Refs<'_> {
     }
 }
 
-fn render(content_dir: &Path, post: &SourcePost, table: &PostTable, assets: &Assets) -> Body {
+fn render(
+    content_dir: &Path,
+    post: &SourcePost,
+    table: &PostTable,
+    assets: &Assets,
+) -> (Body, Vec<Warning>) {
     let dir = folder_of(content_dir, &post.path);
     let converted = shortcodes::convert(&post.body, &Refs { table, dir: &dir });
     // (offset in the body as written, message)
@@ -86,9 +114,9 @@ fn render(content_dir: &Path, post: &SourcePost, table: &PostTable, assets: &Ass
             message,
         })
         .collect();
-    Body {
+    let body = Body {
         html: assets.rewrite(&html, &dir),
         summary,
-        warnings,
-    }
+    };
+    (body, warnings)
 }

@@ -247,23 +247,8 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     };
     let published = assemble::publish(posts, &rules)?;
     // Bodies are rendered only now: links between posts need every post's slug.
-    let table = post_links::PostTable::new(
-        &options.content_dir,
-        published
-            .posts
-            .iter()
-            .map(|(slug, post)| (slug.as_str(), post)),
-        published
-            .held_back
-            .iter()
-            .map(|(path, why)| (path.as_path(), *why)),
-    );
-    let bodies = bodies::render_all(&options.content_dir, &published.posts, &table, &assets);
-    let mut body_warnings: Vec<Warning> = bodies
-        .iter()
-        .flat_map(|body| body.warnings.iter().cloned())
-        .collect();
-    body_warnings.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    let (bodies, body_warnings) =
+        bodies::render_published(&options.content_dir, &published, &assets);
     warnings.extend(body_warnings);
     let (manifest, posts) = assemble::manifest(published.posts, bodies, site_file.site);
     let manifest = assemble::resolve_highlights(
