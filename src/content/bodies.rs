@@ -37,7 +37,7 @@ pub fn render_published(
         published
             .posts
             .iter()
-            .map(|(slug, post)| (slug.as_str(), post)),
+            .map(|(slug, post)| (post.path.as_path(), slug.as_str())),
         published
             .held_back
             .iter()

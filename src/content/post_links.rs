@@ -11,7 +11,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::load::SourcePost;
 use crate::site_url::post_path;
 
 /// Every post of the content folder by its path there (`/`-separated).
@@ -32,11 +31,11 @@ enum Target {
 }
 
 impl PostTable {
-    /// `published` with their slugs, `held_back` with why; paths as loaded (content folder
-    /// joined with the path in it).
+    /// The published posts' files with their slugs, the held-back ones' with why; paths as
+    /// loaded (content folder joined with the path in it).
     pub fn new<'a>(
         content_dir: &Path,
-        published: impl IntoIterator<Item = (&'a str, &'a SourcePost)>,
+        published: impl IntoIterator<Item = (&'a Path, &'a str)>,
         held_back: impl IntoIterator<Item = (&'a Path, &'static str)>,
     ) -> Self {
         let key = |path: &Path| relative_key(content_dir, path);
@@ -44,9 +43,9 @@ impl PostTable {
         for (path, why) in held_back {
             posts.insert(key(path), Target::HeldBack { why });
         }
-        for (slug, post) in published {
+        for (path, slug) in published {
             let slug = slug.to_owned();
-            posts.insert(key(&post.path), Target::Published { slug });
+            posts.insert(key(path), Target::Published { slug });
         }
         PostTable { posts }
     }
