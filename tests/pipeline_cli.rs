@@ -29,6 +29,11 @@ fn builds_and_summarises() {
         toml_post("Draft", "2020-01-02", "draft = true", ""),
     );
     fx.write("future.md", toml_post("Future", "2999-01-01", "", ""));
+    fx.write(
+        "expired.md",
+        toml_post("Expired", "2020-01-03", "expiryDate = 2020-02-01", ""),
+    );
+    fx.write("about.md", "---\ntitle: About\n---\nNot a post.\n");
     let (content, out) = (fx.content(), fx.out());
 
     let run = folio_build(&[
@@ -42,12 +47,16 @@ fn builds_and_summarises() {
     assert_eq!(
         stdout.trim(),
         format!(
-            "folio-build: wrote 1 posts to {} (skipped: 1 section pages, 1 drafts, 1 future posts)",
+            "folio-build: wrote 1 posts to {} (skipped: 2 pages that are not posts, 1 drafts, 1 future posts, 1 expired posts)",
             out.display()
         )
     );
     assert!(
         stderr.contains("warning:") && stderr.contains("_index.md"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("about.md: no date") && stderr.contains("not a post"),
         "{stderr}"
     );
     assert!(out.join("posts/a.md").is_file());

@@ -31,7 +31,7 @@ fn builds_the_rust_blog_as_is() {
     let posts = &report.manifest.posts;
 
     assert_eq!(posts.len(), 750);
-    assert_eq!(report.section_pages, 4);
+    assert_eq!(report.not_posts, 4);
     let mut warned: Vec<_> = report
         .warnings
         .iter()

@@ -267,7 +267,7 @@ fn section_and_template_pages_are_skipped_with_warnings() {
     fx.write("real.md", toml_post("Real", "2020-01-01", "", "Text"));
     let report = fx.report();
     assert_eq!(only_post(&report).slug, "real");
-    assert_eq!(report.section_pages, 3);
+    assert_eq!(report.not_posts, 3);
     // (The other warning: no base URL, so no feeds.)
     let warned: Vec<_> = report
         .warnings
@@ -286,11 +286,10 @@ fn section_and_template_pages_are_skipped_with_warnings() {
 }
 
 #[test]
-fn untitled_files_with_a_body_or_without_front_matter_are_errors() {
+fn dated_files_without_a_title_are_errors() {
     for (file, contents) in [
         ("body.md", "+++\ndate = 2020-01-01\n+++\nSome body\n"),
-        ("bare.md", "# Just Markdown\n"),
-        ("empty.md", ""),
+        ("empty-body.md", "+++\ndate = 2020-01-01\n+++\n"),
         (
             "blank-title.md",
             "---\ntitle: \"  \"\ndate: 2020-01-01\n---\nBody\n",
@@ -300,6 +299,7 @@ fn untitled_files_with_a_body_or_without_front_matter_are_errors() {
         let path = fx.write(file, contents);
         let err = fx.error();
         assert_eq!(err.path(), path, "{file}");
+        assert_eq!(err.line(), Some(1), "{file}");
         assert!(err.to_string().contains("missing title"), "{file}: {err}");
     }
 }

@@ -26,15 +26,17 @@ Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--futur
 Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
 files/ (the other files of the content folder), the Atom and RSS feeds,
 sitemap.xml, robots.txt and redirect pages for old URLs from a folder of Markdown
-posts with YAML (---) or TOML (+++) front matter. The output folder is replaced
-as a whole, and only when the build succeeds.
+posts with YAML (---), TOML (+++) or JSON ({...}) front matter. Files that are
+not posts (no front matter, no date) are skipped with a warning. The output
+folder is replaced as a whole, and only when the build succeeds.
 
 Options:
-  --content DIR    folder of posts, read recursively for *.md   [default: content]
+  --content DIR    folder of posts, read recursively for *.md, *.markdown
+                                                              [default: content]
   --out DIR        output folder                              [default: target/folio-site]
   --site FILE      site settings (TOML)  [default: DIR/site.toml when present, else defaults]
-  --drafts         also publish posts marked draft
-  --future         also publish posts dated after today (UTC)
+  --drafts         also publish drafts (draft: true, published: false, _drafts/)
+  --future         also publish posts dated (or publishDate) after today (UTC)
   --base-url URL   the site's absolute URL, e.g. https://you.github.io/blog/
                    [default: base_url in the site file]
   --base-path PATH the path the site is served under (Trunk's --public-url); replaces
@@ -100,13 +102,14 @@ Options:
                     eprintln!("folio-build: warning: {warning}");
                 }
                 println!(
-                    "folio-build: wrote {} posts to {} (skipped: {} section pages, {} drafts, {} \
-                     future posts)",
+                    "folio-build: wrote {} posts to {} (skipped: {} pages that are not posts, {} \
+                     drafts, {} future posts, {} expired posts)",
                     report.manifest.posts.len(),
                     options.out_dir.display(),
-                    report.section_pages,
+                    report.not_posts,
                     report.drafts_skipped,
                     report.future_skipped,
+                    report.expired_skipped,
                 );
                 ExitCode::SUCCESS
             }

@@ -16,7 +16,7 @@ use crate::model::{reading_minutes, Manifest, PostSummary, Site};
 pub struct Rules {
     pub include_drafts: bool,
     pub include_future: bool,
-    /// Posts dated after this day are "future".
+    /// Posts going live after this day are "future"; posts expiring on or before it, expired.
     pub today: time::Date,
 }
 
@@ -25,13 +25,17 @@ pub struct Published {
     pub posts: Vec<(String, SourcePost)>,
     /// Slug of each held-back post, and why, for highlight warnings.
     pub unpublished: HashMap<String, &'static str>,
+    /// The page bundle folders of the held-back posts (see [`super::bundles`]).
+    pub held_back_bundles: Vec<String>,
     pub drafts_skipped: usize,
     pub future_skipped: usize,
+    pub expired_skipped: usize,
 }
 
-/// Gives every post its slug, drops drafts and future posts unless the rules let them in, and
-/// sorts newest first (ties: title, then slug, so output is deterministic). `posts` must be in
-/// path order.
+/// Gives every post its slug, drops drafts, future posts (by Hugo's `publishDate` when given)
+/// and expired posts (Hugo's `expiryDate`) unless the rules let them in, and sorts newest
+/// first: by day, then, within a day, by time of day (posts given a time before those without
+/// one), then title, then slug, so output is deterministic. `posts` must be in path order.
 pub fn publish(posts: Vec<SourcePost>, rules: &Rules) -> Result<Published, BuildError> {
     // Every post takes part in slug assignment, published or not, so a slug does not move when
     // a draft is published or a flag changes.
@@ -39,22 +43,31 @@ pub fn publish(posts: Vec<SourcePost>, rules: &Rules) -> Result<Published, Build
     let mut published = Published {
         posts: Vec::with_capacity(posts.len()),
         unpublished: HashMap::new(),
+        held_back_bundles: Vec::new(),
         drafts_skipped: 0,
         future_skipped: 0,
+        expired_skipped: 0,
     };
     for (slug, post) in slugs.into_iter().zip(posts) {
-        if post.draft && !rules.include_drafts {
+        let why = if post.draft && !rules.include_drafts {
             published.drafts_skipped += 1;
-            published.unpublished.insert(slug, "a draft");
-        } else if post.date.day > rules.today && !rules.include_future {
+            "a draft"
+        } else if post.goes_live > rules.today && !rules.include_future {
             published.future_skipped += 1;
-            published.unpublished.insert(slug, "dated in the future");
+            "dated in the future"
+        } else if post.expires.is_some_and(|day| day <= rules.today) {
+            published.expired_skipped += 1;
+            "expired"
         } else {
             published.posts.push((slug, post));
-        }
+            continue;
+        };
+        published.unpublished.insert(slug, why);
+        published.held_back_bundles.extend(post.bundle);
     }
     published.posts.sort_by(|(slug_a, a), (slug_b, b)| {
-        (Reverse(a.date.day), &a.title, slug_a).cmp(&(Reverse(b.date.day), &b.title, slug_b))
+        let key = |post: &SourcePost| (Reverse(post.date.day), Reverse(post.date.moment));
+        (key(a), &a.title, slug_a).cmp(&(key(b), &b.title, slug_b))
     });
     Ok(published)
 }
@@ -145,6 +158,7 @@ pub fn resolve_highlights(
         } else if let Some(why) = unpublished.get(&highlight.slug) {
             warnings.push(Warning {
                 path: site_path.to_owned(),
+                line: highlight.line,
                 message: format!("highlight {:?} is {why}: left out", highlight.slug),
             });
         } else {

@@ -152,7 +152,8 @@ impl<'de> Deserialize<'de> for PostDate {
     }
 }
 
-struct PostDateVisitor;
+/// Also reads dates inside other front-matter values (Hugo's `published`).
+pub(super) struct PostDateVisitor;
 
 impl<'de> Visitor<'de> for PostDateVisitor {
     type Value = PostDate;

@@ -34,11 +34,9 @@ pub enum BuildError {
         format: &'static str,
         message: String,
     },
-    /// A post without a title (files with front matter, no title and no body are section pages
-    /// and only warned about).
-    MissingTitle { path: PathBuf },
-    /// No `date` key, no Jekyll file name and no dated Zola `path`.
-    MissingDate { path: PathBuf },
+    /// A dated file (so a post) without a title, nor a Jekyll file name to make one from;
+    /// `line` is the front matter's first line, where a `title` would go.
+    MissingTitle { path: PathBuf, line: usize },
     /// A date outside the front matter's `date` key (file name, Zola `path`) that is no real day.
     InvalidDate {
         path: PathBuf,
@@ -98,8 +96,7 @@ impl BuildError {
             | BuildError::InvalidUtf8 { path, .. }
             | BuildError::UnterminatedFrontMatter { path, .. }
             | BuildError::FrontMatter { path, .. }
-            | BuildError::MissingTitle { path }
-            | BuildError::MissingDate { path }
+            | BuildError::MissingTitle { path, .. }
             | BuildError::InvalidDate { path, .. }
             | BuildError::InvalidSlug { path, .. }
             | BuildError::SiteFile { path, .. }
@@ -116,7 +113,8 @@ impl BuildError {
     pub fn line(&self) -> Option<usize> {
         match self {
             BuildError::InvalidUtf8 { line, .. }
-            | BuildError::UnterminatedFrontMatter { line, .. } => Some(*line),
+            | BuildError::UnterminatedFrontMatter { line, .. }
+            | BuildError::MissingTitle { line, .. } => Some(*line),
             BuildError::FrontMatter { line, .. }
             | BuildError::InvalidDate { line, .. }
             | BuildError::InvalidSlug { line, .. }
@@ -125,8 +123,6 @@ impl BuildError {
             | BuildError::DuplicateHighlight { line, .. } => *line,
             BuildError::DuplicateSlug { second_line, .. } => *second_line,
             BuildError::Io { .. }
-            | BuildError::MissingTitle { .. }
-            | BuildError::MissingDate { .. }
             | BuildError::Alias { .. }
             | BuildError::InvalidOutDir { .. }
             | BuildError::OutDirHoldsContent { .. } => None,
@@ -166,11 +162,9 @@ impl fmt::Display for BuildError {
             BuildError::FrontMatter {
                 format, message, ..
             } => write!(f, "{at}: invalid {format} front matter: {message}"),
-            BuildError::MissingTitle { .. } => write!(f, "{at}: missing title"),
-            BuildError::MissingDate { .. } => write!(
+            BuildError::MissingTitle { .. } => write!(
                 f,
-                "{at}: missing date (give a `date` in the front matter, a YYYY-MM-DD- file name \
-                 prefix or a Zola `path` with YYYY/MM/DD)"
+                "{at}: missing title (the file is dated, so it is a post: give it a `title`)"
             ),
             BuildError::InvalidDate { value, .. } => {
                 write!(f, "{at}: {value:?} is not a valid date")
@@ -226,12 +220,25 @@ impl std::error::Error for BuildError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub path: PathBuf,
+    /// The 1-based line in `path` it is about, when there is one.
+    pub line: Option<usize>,
     pub message: String,
+}
+
+impl Warning {
+    /// A warning about a whole file.
+    pub(crate) fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Warning {
+            path: path.into(),
+            line: None,
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.message)
+        write!(f, "{}: {}", Location(&self.path, self.line), self.message)
     }
 }
 

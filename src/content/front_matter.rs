@@ -1,8 +1,11 @@
-//! Front matter: YAML between `---` lines (Hugo, Jekyll, the Go blog) or TOML between `+++`
-//! lines (Zola, Hugo), read with serde. Only the fences are found by hand.
+//! Front matter: YAML between `---` lines (Hugo, Jekyll, the Go blog), TOML between `+++`
+//! lines (Zola, Hugo) or a JSON object at the very start of the file (Hugo), read with serde.
+//! Only the fences are found by hand; the end of a JSON object is found by serde_json.
 
 mod fields;
+mod json;
 mod parse_error;
+mod values;
 
 pub use fields::{parse, FrontMatter};
 
@@ -11,6 +14,7 @@ pub use fields::{parse, FrontMatter};
 pub enum Format {
     Yaml,
     Toml,
+    Json,
 }
 
 impl Format {
@@ -18,13 +22,16 @@ impl Format {
         match self {
             Format::Yaml => "YAML",
             Format::Toml => "TOML",
+            Format::Json => "JSON",
         }
     }
 
+    /// What opens the front matter.
     pub fn fence(self) -> &'static str {
         match self {
             Format::Yaml => "---",
             Format::Toml => "+++",
+            Format::Json => "{",
         }
     }
 }
@@ -34,8 +41,8 @@ impl Format {
 pub struct RawFrontMatter<'a> {
     pub format: Format,
     pub text: &'a str,
-    /// The file line `text` starts on (the line after the opening fence), so parser positions
-    /// can be turned into file lines.
+    /// The file line `text` starts on (the line after the opening fence; 1 for JSON, whose
+    /// text is the whole object), so parser positions can be turned into file lines.
     pub first_line: usize,
 }
 
@@ -54,8 +61,12 @@ pub struct Unterminated {
 }
 
 /// Cuts a file (BOM already removed) into front matter and body. A file that does not start
-/// with a fence line has no front matter. Fences may carry trailing spaces and CRLF endings.
+/// with a fence line (or a JSON object) has no front matter. Fences may carry trailing spaces
+/// and CRLF endings.
 pub fn split(source: &str) -> Result<Split<'_>, Unterminated> {
+    if let Some(split) = json::split(source) {
+        return split;
+    }
     let mut lines = Lines {
         text: source,
         pos: 0,
@@ -131,6 +142,7 @@ pub fn key_line(raw: &RawFrontMatter<'_>, key: &str) -> Option<usize> {
     let separator = match raw.format {
         Format::Yaml => ':',
         Format::Toml => '=',
+        Format::Json => return json::key_line(raw, key),
     };
     Lines {
         text: raw.text,

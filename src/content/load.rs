@@ -1,15 +1,18 @@
-//! From a content folder to posts: find `**/*.md`, read each file, parse its front matter and
-//! settle its title, date and slug request.
+//! From Markdown files to posts: read each file, parse its front matter, tell posts from pages
+//! (see [`super::classify`]) and settle a post's title, date, slug request and old addresses.
 
-use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
 
 use super::assets::Assets;
-use super::date::{self, PostDate};
+use super::bundles::bundle_dir;
+use super::classify::{in_drafts_folder, post_date, title_from_name};
+use super::content_files::is_section_page;
+use super::date::PostDate;
 use super::error::{BuildError, Warning};
-use super::front_matter::{self, FrontMatter, RawFrontMatter};
+use super::front_matter;
+use super::old_urls::old_urls;
 use super::slug;
 use crate::markdown::{render_article, word_count};
 
@@ -19,31 +22,47 @@ pub struct SourcePost {
     /// The file as the user would name it (content folder joined with the relative path).
     pub path: PathBuf,
     pub title: String,
+    /// The date shown and sorted by.
     pub date: PostDate,
     pub updated: Option<PostDate>,
+    /// The day the post goes live: Hugo's `publishDate` when given, else `date`'s day.
+    pub goes_live: time::Date,
+    /// Hugo's `expiryDate`: from this day on the post is kept out.
+    pub expires: Option<time::Date>,
     pub summary: String,
     pub tags: Vec<String>,
+    /// `draft`, Jekyll's `published: false`, or a file in Jekyll's `_drafts/`.
     pub draft: bool,
     /// The front matter's `slug` and the line it is on.
     pub explicit_slug: Option<(String, Option<usize>)>,
     /// The slug from the file name, used when there is no explicit one.
     pub derived_slug: String,
-    /// Old URLs: the front matter's `aliases`, then Zola's `path` (the post's address on the
-    /// old site), without repeats.
+    /// Old URLs: see [`old_urls`].
     pub aliases: Vec<String>,
+    /// The folder of the page bundle this post is the index of (see [`super::bundles`]).
+    pub bundle: Option<String>,
     /// The Markdown after the front matter.
     pub body: String,
     /// The body as published: see [`post_html`].
     pub html: String,
     pub word_count: u32,
+    /// What was skipped in the post without stopping the build (a permalink pattern).
+    pub warnings: Vec<Warning>,
 }
 
 /// What a Markdown file turned out to be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
     Post(Box<SourcePost>),
-    /// A Zola section page or template page: not a post, only worth a warning.
-    SectionPage(Warning),
+    /// A page, not a post (a section page, a file without front matter or without a date):
+    /// only worth a warning.
+    NotAPost(Warning),
+    /// A file in Jekyll's `_drafts/` without a date: a draft that cannot be published even
+    /// with `--drafts`, since it has no place in the lists.
+    UndatedDraft {
+        warning: Warning,
+        bundle: Option<String>,
+    },
 }
 
 /// Reads a UTF-8 text file, dropping a leading byte-order mark. Invalid UTF-8 is reported with
@@ -62,100 +81,6 @@ pub fn read_text(path: &Path) -> Result<String, BuildError> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     Ok(text)
-}
-
-/// A folder that must not be read as content: the build's own output (and its staging
-/// siblings), in case it lies inside the content folder.
-#[derive(Clone, Debug, Default)]
-pub struct Exclusion {
-    /// The output folder's parent, canonical; `None` when there is nothing to exclude.
-    parent: Option<PathBuf>,
-    names: Vec<OsString>,
-}
-
-impl Exclusion {
-    /// Excludes `out_dir` and the `<out>.tmp-*`/`<out>.old-*` siblings a build stages beside it.
-    pub fn output(out_dir: &Path) -> Self {
-        let (Some(name), Some(parent)) = (out_dir.file_name(), out_dir.parent()) else {
-            return Exclusion::default();
-        };
-        let parent = if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
-        };
-        Exclusion {
-            parent: fs::canonicalize(parent).ok(),
-            names: vec![name.to_owned()],
-        }
-    }
-
-    fn excludes(&self, canonical_dir: Option<&Path>, name: &OsStr) -> bool {
-        if self.parent.is_none() || self.parent.as_deref() != canonical_dir {
-            return false;
-        }
-        let name = name.to_string_lossy();
-        self.names.iter().any(|out| {
-            let out = out.to_string_lossy();
-            name == out
-                || name
-                    .strip_prefix(out.as_ref())
-                    .is_some_and(|rest| rest.starts_with(".tmp-") || rest.starts_with(".old-"))
-        })
-    }
-}
-
-/// The files of a content folder, relative to it, each list sorted.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ContentFiles {
-    /// Every `*.md`.
-    pub markdown: Vec<PathBuf>,
-    /// Every other file: see [`super::assets`].
-    pub assets: Vec<PathBuf>,
-}
-
-/// Every file under `content_dir`, Markdown or not. Hidden files and folders (`.git`, editor
-/// droppings) are not content; symlinked folders are not followed, so a loop cannot hang the
-/// build.
-pub fn content_files(
-    content_dir: &Path,
-    exclusion: &Exclusion,
-) -> Result<ContentFiles, BuildError> {
-    let mut files = ContentFiles::default();
-    let mut pending = vec![PathBuf::new()];
-    while let Some(relative) = pending.pop() {
-        let dir = content_dir.join(&relative);
-        let canonical = exclusion
-            .parent
-            .is_some()
-            .then(|| fs::canonicalize(&dir).ok())
-            .flatten();
-        let entries = fs::read_dir(&dir).map_err(|e| BuildError::io(&dir, "reading folder", e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| BuildError::io(&dir, "reading folder", e))?;
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let file_type = entry
-                .file_type()
-                .map_err(|e| BuildError::io(entry.path(), "reading file type", e))?;
-            let is_file = file_type.is_file()
-                || (file_type.is_symlink() && entry.path().metadata().is_ok_and(|m| m.is_file()));
-            if file_type.is_dir() {
-                if !exclusion.excludes(canonical.as_deref(), &name) {
-                    pending.push(relative.join(&name));
-                }
-            } else if is_file && Path::new(&name).extension() == Some(OsStr::new("md")) {
-                files.markdown.push(relative.join(&name));
-            } else if is_file {
-                files.assets.push(relative.join(&name));
-            }
-        }
-    }
-    files.markdown.sort_unstable();
-    files.assets.sort_unstable();
-    Ok(files)
 }
 
 /// Loads every file in `relative_paths` (in that order), spreading the work over the cores:
@@ -201,11 +126,14 @@ pub fn load_all(
 /// Reads and classifies one file, and renders it if it is a post.
 pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Source, BuildError> {
     let path = content_dir.join(relative);
-    if relative.file_name() == Some(OsStr::new("_index.md")) {
-        return Ok(Source::SectionPage(Warning {
+    let not_a_post = |path: PathBuf, why: &str| {
+        Ok(Source::NotAPost(Warning::new(
             path,
-            message: "section page (`_index.md`), not a post: skipped".to_owned(),
-        }));
+            format!("{why}: not a post, skipped"),
+        )))
+    };
+    if relative.file_name().is_some_and(is_section_page) {
+        return not_a_post(path, "section page (`_index.md`)");
     }
     let text = read_text(&path)?;
     let split = front_matter::split(&text).map_err(|e| BuildError::UnterminatedFrontMatter {
@@ -213,32 +141,46 @@ pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Sour
         line: 1,
         fence: e.format.fence(),
     })?;
-    let (front, raw) = match split.front_matter {
-        Some(raw) => {
-            let parsed = front_matter::parse(&raw).map_err(|e| BuildError::FrontMatter {
-                path: path.clone(),
-                line: e.line,
-                format: raw.format.name(),
-                message: e.message,
-            })?;
-            (parsed, Some(raw))
-        }
-        None => (FrontMatter::default(), None),
+    let Some(raw) = split.front_matter else {
+        return not_a_post(path, "no front matter");
     };
+    let front = front_matter::parse(&raw).map_err(|e| BuildError::FrontMatter {
+        path: path.clone(),
+        line: e.line,
+        format: raw.format.name(),
+        message: e.message,
+    })?;
     let body = split.body;
-    let Some(title) = front.title.clone() else {
-        if raw.is_some() && body.trim().is_empty() {
-            return Ok(Source::SectionPage(Warning {
-                path,
-                message: "front matter without title or body (a template page), not a post: \
-                          skipped"
-                    .to_owned(),
-            }));
+    let (derived_slug, name_date) = slug::from_path(relative);
+    let bundle = bundle_dir(relative);
+    let Some(date) = post_date(&path, &front, name_date.as_deref(), &raw)? else {
+        if in_drafts_folder(relative) {
+            return Ok(Source::UndatedDraft {
+                warning: Warning::new(
+                    path,
+                    "draft without a date: skipped even with --drafts (give it a `date` to \
+                     preview it)",
+                ),
+                bundle,
+            });
         }
-        return Err(BuildError::MissingTitle { path });
+        return not_a_post(
+            path,
+            "no date (in the front matter or a YYYY-MM-DD- file name)",
+        );
+    };
+    // Jekyll's default title is made from a dated file name only.
+    let name_title = || {
+        name_date
+            .is_some()
+            .then(|| title_from_name(&derived_slug))
+            .flatten()
+    };
+    let Some(title) = front.title.clone().or_else(name_title) else {
+        // Line 1: the front matter starts the file, and the title belongs in it.
+        return Err(BuildError::MissingTitle { path, line: 1 });
     };
 
-    let (derived_slug, name_date) = slug::from_path(relative);
     if !slug::is_valid(&derived_slug) && front.slug.is_none() {
         return Err(BuildError::InvalidSlug {
             path,
@@ -246,49 +188,39 @@ pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Sour
             slug: derived_slug,
         });
     }
-    let key_line = |key| {
-        raw.as_ref()
-            .and_then(|raw| front_matter::key_line(raw, key))
-    };
     let explicit_slug = match &front.slug {
         Some(slug) if !slug::is_valid(slug) => {
             return Err(BuildError::InvalidSlug {
                 path,
-                line: key_line("slug"),
+                line: front_matter::key_line(&raw, "slug"),
                 slug: slug.clone(),
             })
         }
-        Some(slug) => Some((slug.clone(), key_line("slug"))),
+        Some(slug) => Some((slug.clone(), front_matter::key_line(&raw, "slug"))),
         None => None,
     };
-    let date = resolve_date(&path, &front, name_date, raw.as_ref())?;
+    let mut warnings = Vec::new();
+    let aliases = old_urls(&front, &raw, &path, &mut warnings);
 
     Ok(Source::Post(Box::new(SourcePost {
         title,
         date,
         updated: front.updated,
+        goes_live: front.publish_date.unwrap_or(date).day,
+        expires: front.expiry_date.map(|d| d.day),
         summary: front.summary.unwrap_or_default(),
         tags: front.tags,
-        draft: front.draft,
+        draft: front.draft || in_drafts_folder(relative),
         explicit_slug,
         derived_slug,
-        aliases: old_urls(front.aliases, front.path),
+        aliases,
+        bundle,
         word_count: word_count(body),
         html: post_html(body, relative, assets),
         body: body.to_owned(),
         path,
+        warnings,
     })))
-}
-
-/// `aliases` then Zola's `path`, each once.
-fn old_urls(aliases: Vec<String>, zola_path: Option<String>) -> Vec<String> {
-    let mut urls = Vec::with_capacity(aliases.len() + 1);
-    for url in aliases.into_iter().chain(zola_path) {
-        if !urls.contains(&url) {
-            urls.push(url);
-        }
-    }
-    urls
 }
 
 /// A post's body as published in `bodies/<slug>.html`: the article rendering (heading anchors,
@@ -304,36 +236,4 @@ fn post_html(body: &str, relative: &Path, assets: &Assets) -> String {
         })
         .unwrap_or_default();
     assets.rewrite(&render_article(body).html, &dir)
-}
-
-/// The front matter's `date`, else the Jekyll file-name prefix, else the first `YYYY/MM/DD` in
-/// a Zola `path`.
-fn resolve_date(
-    path: &Path,
-    front: &FrontMatter,
-    name_date: Option<String>,
-    raw: Option<&RawFrontMatter<'_>>,
-) -> Result<PostDate, BuildError> {
-    if let Some(date) = front.date {
-        return Ok(date);
-    }
-    let (text, line) = if let Some(text) = name_date {
-        (text, None)
-    } else if let Some(text) = front.path.as_deref().and_then(date::date_in_zola_path) {
-        (
-            text,
-            raw.and_then(|raw| front_matter::key_line(raw, "path")),
-        )
-    } else {
-        return Err(BuildError::MissingDate {
-            path: path.to_owned(),
-        });
-    };
-    date::parse_day(&text)
-        .map(PostDate::from_day)
-        .map_err(|_| BuildError::InvalidDate {
-            path: path.to_owned(),
-            line,
-            value: text,
-        })
 }

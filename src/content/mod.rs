@@ -16,6 +16,9 @@ mod aliases;
 mod assemble;
 mod assets;
 mod base_url;
+mod bundles;
+mod classify;
+mod content_files;
 mod date;
 mod error;
 mod feed;
@@ -24,6 +27,7 @@ mod front_matter;
 mod image_size;
 mod load;
 mod mailing_list;
+mod old_urls;
 mod outputs;
 mod publishing;
 mod rss;
@@ -45,23 +49,24 @@ pub use feed_items::DEFAULT_LIMIT as DEFAULT_FEED_LIMIT;
 pub use image_size::{image_size, size_of as image_size_of};
 
 use crate::model::Manifest;
-use load::{Exclusion, Source};
+use content_files::Exclusion;
+use load::Source;
 
 /// What to build and how. [`Options::default`] matches the Trunk pre-build hook's layout.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// The folder of posts, read recursively for `*.md`. Default: `content`.
+    /// The folder of posts, read recursively for `*.md` and `*.markdown`. Default: `content`.
     pub content_dir: PathBuf,
     /// Where `manifest.json` and `posts/` go; replaced as a whole. Default: `target/folio-site`.
     pub out_dir: PathBuf,
     /// The site file. Default `None`: `<content_dir>/site.toml` if it exists, else
     /// [`Site::default`](crate::model::Site). A path given here must exist.
     pub site_file: Option<PathBuf>,
-    /// Publish posts marked `draft = true`. Default: false.
+    /// Publish drafts (`draft = true`, `published: false`, files in `_drafts/`). Default: false.
     pub include_drafts: bool,
-    /// Publish posts dated after `today`. Default: false.
+    /// Publish posts dated (or with a `publishDate`) after `today`. Default: false.
     pub include_future: bool,
-    /// The day that decides what is "future". Default `None`: today in UTC.
+    /// The day that decides what is "future" and what has expired. Default `None`: today in UTC.
     pub today: Option<time::Date>,
     /// The site's absolute URL, overriding the site file's `base_url`. Default `None`.
     pub base_url: Option<BaseUrl>,
@@ -98,8 +103,8 @@ pub struct PostRecord {
     pub slug: String,
     /// The source file.
     pub source: PathBuf,
-    /// Old URLs of the post, for redirects: the front matter's `aliases` as given, then Zola's
-    /// `path` (where the post lived on the old site).
+    /// Old URLs of the post, for redirects: the front matter's `aliases` as given, then where
+    /// the post lived on the old site (Zola's `path`, Hugo's `url`, Jekyll's `permalink`).
     pub aliases: Vec<String>,
     /// Publication time as RFC 3339 (midnight UTC when only a day was given), for feeds.
     pub published: String,
@@ -123,11 +128,16 @@ pub struct Report {
     pub posts: Vec<PostRecord>,
     /// The files beside the posts, copied into the output (see [`ASSET_DIR`]).
     pub assets: Vec<Asset>,
-    /// Skipped section pages and unpublished highlights; the CLI prints them to stderr.
+    /// Skipped pages and old addresses, unpublished highlights; the CLI prints them to stderr.
     pub warnings: Vec<Warning>,
-    pub section_pages: usize,
+    /// Markdown files that are not posts: section pages, files without front matter or date.
+    pub not_posts: usize,
+    /// Drafts kept out, undated ones in Jekyll's `_drafts/` included (those even with
+    /// `--drafts`).
     pub drafts_skipped: usize,
     pub future_skipped: usize,
+    /// Posts past Hugo's `expiryDate`.
+    pub expired_skipped: usize,
     /// The site's absolute URL (also in `manifest.site.base_url`); `None` when none was given,
     /// and then no feeds or sitemap are written.
     pub base_url: Option<BaseUrl>,
@@ -178,18 +188,13 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         options.base_url.clone(),
         options.base_path.clone(),
     );
-    warnings.extend(conflict.map(|message| Warning {
-        path: site_path.clone(),
-        message,
-    }));
+    warnings.extend(conflict.map(|message| Warning::new(&site_path, message)));
     if base.url.is_none() {
-        warnings.push(Warning {
-            path: site_path.clone(),
-            message: "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute \
-                      URLs and are not written; set base_url in the site file or pass \
-                      --base-url"
-                .to_owned(),
-        });
+        warnings.push(Warning::new(
+            &site_path,
+            "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute URLs and \
+             are not written; set base_url in the site file or pass --base-url",
+        ));
     }
     let feed_url = site_file.feed_url.take();
     let feed_url = outputs::settle_feed_url(
@@ -210,7 +215,8 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         .map(|u| u.as_str().to_owned())
         .unwrap_or_default();
 
-    let files = load::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    let files =
+        content_files::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
     // The site file is settings, not something to publish.
     let mut asset_files = files.assets;
     asset_files.retain(|file| options.content_dir.join(file) != site_path);
@@ -218,15 +224,29 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     // The bio's links are relative to the content folder itself.
     site_file.site.bio_html =
         assets.rewrite(&crate::markdown::render(&site_file.site.bio).html, "");
-    let warnings_before_posts = warnings.len();
     let mut posts = Vec::with_capacity(files.markdown.len());
+    let (mut not_posts, mut undated_drafts) = (0, 0);
+    let mut held_back_bundles = Vec::new();
     for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
         match source {
-            Source::Post(post) => posts.push(*post),
-            Source::SectionPage(warning) => warnings.push(warning),
+            Source::Post(mut post) => {
+                warnings.append(&mut post.warnings);
+                posts.push(*post);
+            }
+            Source::NotAPost(warning) => {
+                not_posts += 1;
+                warnings.push(warning);
+            }
+            Source::UndatedDraft { warning, bundle } => {
+                undated_drafts += 1;
+                held_back_bundles.extend(bundle);
+                // Without --drafts it is kept out like any draft, and says nothing.
+                if options.include_drafts {
+                    warnings.push(warning);
+                }
+            }
         }
     }
-    let section_pages = warnings.len() - warnings_before_posts;
 
     let today = options
         .today
@@ -237,6 +257,11 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         today,
     };
     let published = assemble::publish(posts, &rules)?;
+    held_back_bundles.extend(published.held_back_bundles);
+    let bundles = bundles::all(
+        published.posts.iter().filter_map(|(_, p)| p.bundle.clone()),
+        held_back_bundles,
+    );
     let (manifest, posts) = assemble::manifest(published.posts, site_file.site);
     let manifest = assemble::resolve_highlights(
         manifest,
@@ -258,11 +283,12 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     Ok(Report {
         manifest,
         posts,
-        assets: assets.outputs(),
+        assets: bundles::withhold(assets.outputs(), &bundles, options.include_drafts),
         warnings,
-        section_pages,
-        drafts_skipped: published.drafts_skipped,
+        not_posts,
+        drafts_skipped: published.drafts_skipped + undated_drafts,
         future_skipped: published.future_skipped,
+        expired_skipped: published.expired_skipped,
         base_url: base.url,
         base_path: base.path,
         feed_limit: site_file.feed_limit.unwrap_or(feed_items::DEFAULT_LIMIT),

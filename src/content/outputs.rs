@@ -53,13 +53,13 @@ pub fn settle_feed_url(
         if feeds_written {
             Ok(own.to_owned())
         } else {
-            warnings.push(Warning {
-                path: site_path.to_owned(),
-                message: format!(
+            warnings.push(Warning::new(
+                site_path,
+                format!(
                     "feed_url {given:?}: no feed is written without a base URL, so the site \
                      shows no feed link"
                 ),
-            });
+            ));
             Ok(String::new())
         }
     } else {
