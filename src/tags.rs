@@ -71,9 +71,11 @@ pub fn tag_slug(tag: &str) -> String {
         }
     }
     if out.is_empty() {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         out.push('_');
         for byte in tag.bytes() {
-            out.push_str(&format!("{byte:02x}"));
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
         }
     } else if out == "index" {
         out.insert(0, '_');
@@ -83,7 +85,8 @@ pub fn tag_slug(tag: &str) -> String {
 
 /// Tags merged by slug, in the order first met. `tag_lists` holds each post's tags, newest post
 /// first, which decides ties between spellings.
-pub fn merge_tags<'a>(tag_lists: impl IntoIterator<Item = &'a [String]>) -> Vec<TagCount> {
+/// (Not generic over the iterator: one copy of this in the wasm for all its callers.)
+pub fn merge_tags<'a>(tag_lists: &mut dyn Iterator<Item = &'a [String]>) -> Vec<TagCount> {
     struct Group<'a> {
         slug: String,
         count: usize,
@@ -142,7 +145,7 @@ pub fn merge_tags<'a>(tag_lists: impl IntoIterator<Item = &'a [String]>) -> Vec<
 
 /// Every tag of the site, merged by slug, in the order first met (see [`merge_tags`]).
 pub fn site_tags(manifest: &Manifest) -> Vec<TagCount> {
-    merge_tags(manifest.posts.iter().map(|p| p.tags.as_slice()))
+    merge_tags(&mut manifest.posts.iter().map(|p| p.tags.as_slice()))
 }
 
 /// The tag whose page `segment` names (as the router decoded it): its slug, or, for links made
@@ -264,7 +267,7 @@ mod tests {
             strings(&["Rust", "rust", "C"]),
             strings(&["ci/cd", "c#", "ci/cd"]),
         ];
-        let merged = merge_tags(posts.iter().map(Vec::as_slice));
+        let merged = merge_tags(&mut posts.iter().map(Vec::as_slice));
         let shape: Vec<_> = merged
             .iter()
             .map(|t| (t.tag.as_str(), t.slug.as_str(), t.count))
@@ -286,7 +289,7 @@ mod tests {
     #[test]
     fn the_most_used_spelling_wins_over_the_first() {
         let posts = [strings(&["rust"]), strings(&["Rust"]), strings(&["Rust"])];
-        let merged = merge_tags(posts.iter().map(Vec::as_slice));
+        let merged = merge_tags(&mut posts.iter().map(Vec::as_slice));
         assert_eq!(
             merged,
             [TagCount {

@@ -8,8 +8,8 @@ use crate::tags::{merge_tags, TagCount};
 
 /// The tags of these results, merged by slug as on `/tags` (each under the spelling most of
 /// these results use), most frequent first (ties alphabetical), with counts.
-pub fn tag_counts<'a>(tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<TagCount> {
-    let mut counts = merge_tags(tag_lists);
+pub fn tag_counts<'a>(mut tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<TagCount> {
+    let mut counts = merge_tags(&mut tag_lists);
     insertion_sort(&mut counts, |a, b| {
         a.count > b.count || (a.count == b.count && a.tag < b.tag)
     });
