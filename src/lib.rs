@@ -6,7 +6,7 @@
 //! (edits to the rendered HTML: search marks, in-page links), [`format`], [`search`] (index
 //! format, builder and searcher: the pipeline builds the index, the app queries it),
 //! [`site_url`] (the pages' absolute addresses), [`page_path`] (one spelling of each page's
-//! path), [`head_tags`] (a page's description, canonical
+//! path), [`tags`] (tag slugs: the page each tag links to), [`head_tags`] (a page's description, canonical
 //! and link-preview tags).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
@@ -25,6 +25,7 @@ pub mod model;
 pub mod page_path;
 pub mod search;
 pub mod site_url;
+pub mod tags;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
