@@ -40,12 +40,38 @@ fn tables_are_wrapped_for_horizontal_scrolling() {
         out.starts_with("<div class=\"table-wrap\"><table><thead><tr><th>a</th>"),
         "{out}"
     );
-    assert!(
-        out.contains("<td style=\"text-align: right\">2</td>"),
-        "{out}"
-    );
+    assert!(out.contains("<td class=\"align-right\">2</td>"), "{out}");
     assert!(out.trim_end().ends_with("</table>\n</div>"), "{out}");
     assert_eq!(out.matches("<div").count(), out.matches("</div>").count());
+}
+
+#[test]
+fn column_alignment_is_a_class_not_an_inline_style() {
+    // The page's CSP (`style-src 'self'`) blocks `style=` attributes: alignment would be lost
+    // and every cell would log an error.
+    let out = html("| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 | 6 | 7 | 8 |\n");
+    assert!(!out.contains("style="), "{out}");
+    for want in [
+        "<th class=\"align-left\">l</th><th class=\"align-center\">c</th><th class=\"align-right\">r</th><th>n</th>",
+        "<td class=\"align-left\">1</td><td class=\"align-center\">2</td><td class=\"align-right\">3</td><td>4</td>",
+        "<td class=\"align-left\">5</td><td class=\"align-center\">6</td><td class=\"align-right\">7</td><td>8</td>",
+    ] {
+        assert!(out.contains(want), "{want} not in {out}");
+    }
+    // Inline markup in a cell is kept, and a second table starts its columns afresh.
+    let out = html("| *a* |\n|--:|\n| `b` |\n\n| c | d |\n|---|:-:|\n| e | f |\n");
+    assert!(
+        out.contains("<th class=\"align-right\"><em>a</em></th>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<td class=\"align-right\"><code>b</code></td>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<td>e</td><td class=\"align-center\">f</td>"),
+        "{out}"
+    );
 }
 
 #[test]
