@@ -492,8 +492,38 @@ fn a_rust_blog_html_table_renders_as_a_table() {
 "#;
     assert_eq!(
         html(markdown),
-        "<table>\n<tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</table>\n"
+        "<div class=\"table-wrap\"><table>\n<tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</table></div>\n"
     );
+}
+
+#[test]
+fn raw_html_tables_scroll_in_the_same_wrapper_as_markdown_tables() {
+    // A wide raw table (the compiler team's reports) would otherwise widen the whole page.
+    let out = html("<table class=\"wide\"><tr><td>a</td></tr></table>\n\ntext <table><tr><td>b</td></tr></table>\n");
+    assert_eq!(
+        out.matches("<div class=\"table-wrap\"><table").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("</table></div>").count(), 2, "{out}");
+    assert!(
+        out.contains("<div class=\"table-wrap\"><table class=\"wide\">"),
+        "{out}"
+    );
+    // A nested table gets its own wrapper, and a stray `</table>` closes nothing.
+    let out =
+        html("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>\n\n</table>\n");
+    assert_eq!(
+        out.matches("<div class=\"table-wrap\">").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("<div").count(),
+        out.matches("</div>").count(),
+        "{out}"
+    );
+    assert_eq!(out.matches("</table>").count(), 2, "{out}");
 }
 
 #[test]

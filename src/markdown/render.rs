@@ -164,7 +164,8 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
             }
             Event::End(TagEnd::Table) => {
                 out.push(event);
-                out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP_CLOSE)));
+                out.push(Event::Html(CowStr::Borrowed("\n")));
             }
             Event::Start(Tag::TableHead) => {
                 table.in_head = true;
@@ -231,6 +232,8 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
 
 /// The wrapper that lets a wide table scroll sideways (Markdown and raw HTML tables alike).
 pub(super) const TABLE_WRAP_OPEN: &str = "<div class=\"table-wrap\">";
+/// Closes [`TABLE_WRAP_OPEN`].
+pub(super) const TABLE_WRAP_CLOSE: &str = "</div>";
 
 /// Where the writer is in a Markdown table. Cells are written here rather than by
 /// pulldown-cmark, whose writer puts column alignment in a `style` attribute that the page's
