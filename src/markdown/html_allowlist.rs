@@ -288,6 +288,9 @@ impl Sanitizer {
                     }
                 }
             }
+        } else if name == "pre" {
+            // Focusable like a Markdown code block, so a keyboard can scroll it.
+            attrs.push(("tabindex", "0".into()));
         } else if name == "img" {
             if !attrs.iter().any(|(a, _)| *a == "loading") {
                 attrs.push(("loading", "lazy".into()));

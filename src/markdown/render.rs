@@ -33,7 +33,7 @@ struct Pending {
 /// - Tables (Markdown and raw HTML) are wrapped in `<div class="table-wrap">` so they can
 ///   scroll horizontally; the wrapper is focusable so the keyboard can scroll it too. Column
 ///   alignment is a class (`align-center`), never a `style` attribute (the CSP blocks those).
-/// - Fenced code blocks are `<pre><code class="language-x">`, an info string like `rust,ignore`
+/// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an info string like `rust,ignore`
 ///   reduced to its language, and highlighted when the language has a lexer (see `code`).
 pub fn render(markdown: &str) -> Rendered {
     render_with(markdown, false)
@@ -192,6 +192,10 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
                 let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
                 out.push(code::fenced_block(&mut parser, lang));
             }
+            // Written the same way, so an indented block is focusable too.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                out.push(code::fenced_block(&mut parser, ""));
+            }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {
                 ids.reserve(name);
@@ -231,7 +235,10 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
 }
 
 /// The wrapper that lets a wide table scroll sideways (Markdown and raw HTML tables alike).
-pub(super) const TABLE_WRAP_OPEN: &str = "<div class=\"table-wrap\">";
+/// Focusable so a keyboard can scroll it (axe `scrollable-region-focusable`), and then a named
+/// region so a screen reader says what has focus.
+pub(super) const TABLE_WRAP_OPEN: &str =
+    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
 /// Closes [`TABLE_WRAP_OPEN`].
 pub(super) const TABLE_WRAP_CLOSE: &str = "</div>";
 
