@@ -21,7 +21,7 @@ mod toc;
 
 pub use render::render;
 use toc::heading_anchor;
-pub use toc::{toc_html, MIN_TOC_HEADINGS};
+pub use toc::{toc_html, without_page_navigation, MIN_TOC_HEADINGS};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
