@@ -236,6 +236,28 @@ test('the theme follows the system until the toggle is pressed, then stays acros
   });
 });
 
+test('theme-color gives the browser chrome the page background, per system scheme and after a choice', async () => {
+  // The prerendered page keeps the two entries of the built index.html.
+  const html = readDist('posts/' + posts[0].slug + '/index.html');
+  assert.match(html, /<meta name="theme-color" content="#fdfdfc" media="\(prefers-color-scheme: light\)">/);
+  assert.match(html, /<meta name="theme-color" content="#15171a" media="\(prefers-color-scheme: dark\)">/);
+  const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+  const colours = (page) => page.$$eval('meta[name="theme-color"]', (ms) => ms.map((m) => m.content));
+  const background = async (page) => hex(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+  await withPage(site, async (page) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.open('/');
+    await waitForHome(page);
+    const light = await background(page);
+    assert.deepEqual(await colours(page), [light, hex(DARK_BG)]);
+    // The reader's choice wins over the system's in the chrome too.
+    await page.locator('header button[data-testid="theme-toggle"]').click();
+    const dark = await background(page);
+    assert.equal(dark, hex(DARK_BG));
+    assert.deepEqual(await colours(page), [dark, dark]);
+  });
+});
+
 test('without a stored choice a dark system gets the dark theme, and the toggle says so', async () => {
   await withPage(site, async (page) => {
     await watchFirstPaint(page);
