@@ -4,7 +4,8 @@
 //! it updates the results, elsewhere the first keystroke opens `/search?q=`. Typing replaces
 //! the history entry, so Back returns to where the reader was before searching. What the pages
 //! search is [`crate::search_client::SearchEngine::query`], which typing sets before the URL.
-//! Keys: `/` focuses the box from anywhere, Esc clears it, ↓ moves into the results.
+//! Keys: `/` focuses the box from anywhere, Esc clears it (and in an empty box leaves it), ↓
+//! moves into the results (where Esc comes back to the box).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -137,9 +138,16 @@ pub fn SearchBox() -> impl IntoView {
     let on_keydown = {
         let go = go.clone();
         move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+            // Esc clears a query, and an empty box lets go of the focus (the page's keys, such
+            // as Space to scroll, work again).
             "Escape" => {
                 ev.prevent_default();
-                go(String::new());
+                let Some(input) = input.get() else { return };
+                if input.value().is_empty() {
+                    let _ = input.blur();
+                } else {
+                    go(String::new());
+                }
             }
             "ArrowDown" if focus_first_result() => ev.prevent_default(),
             _ => {}
