@@ -37,9 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul>
                     // Exact: "Tags" is not the current page on a single tag's page.
                     <li><A href=app_href("/archive") exact=true>"Archive"</A></li>
-                    <Show when=has_tags>
-                        <li><A href=app_href("/tags") exact=true>"Tags"</A></li>
-                    </Show>
+                    <li hidden=move || !has_tags()><A href=app_href("/tags") exact=true>"Tags"</A></li>
                 </ul>
             </nav>
             <SearchBox />
