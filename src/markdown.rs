@@ -19,7 +19,7 @@ mod render;
 mod sanitize;
 mod toc;
 
-pub use render::render;
+pub use render::{render, LinkTargets};
 use toc::heading_anchor;
 pub use toc::{toc_html, without_page_navigation, MIN_TOC_HEADINGS};
 
@@ -30,11 +30,34 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 /// front when the post has enough headings. Headings of every level get the link: the title
 /// lives in the front matter, so even a `#` heading in the body is a section.
 pub fn render_article(markdown: &str) -> Rendered {
-    let mut rendered = render::render_with(markdown, true);
+    article(markdown, None)
+}
+
+/// [`render_article`] with links redirected by `links`: the pipeline points links to other
+/// posts' Markdown files at those posts' pages.
+pub fn render_article_with_links(markdown: &str, links: LinkTargets<'_>) -> Rendered {
+    article(markdown, Some(links))
+}
+
+fn article(markdown: &str, links: Option<LinkTargets<'_>>) -> Rendered {
+    let mut rendered = render::render_with(markdown, true, links);
     if let Some(toc) = toc_html(&rendered.headings) {
         rendered.html.insert_str(0, &toc);
     }
     rendered
+}
+
+/// The byte ranges of `markdown` that are code: code blocks (fenced or indented, fences
+/// included) and code spans (backticks included), in order. Text there is shown as written, so
+/// passes over the source (template syntax, summary markers) must leave it alone.
+pub fn code_ranges(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+            ranges.push(range);
+        }
+    }
+    ranges
 }
 
 /// The Markdown dialect every post is read with: CommonMark plus the GitHub-style extensions

@@ -2,7 +2,9 @@
 //! (raw HTML allowlist, URL schemes).
 #![cfg(not(target_arch = "wasm32"))]
 
-use folio::markdown::{plain_text, render, word_count, Heading};
+use folio::markdown::{
+    code_ranges, plain_text, render, render_article_with_links, word_count, Heading,
+};
 
 fn html(markdown: &str) -> String {
     render(markdown).html
@@ -953,6 +955,46 @@ fn attribute_values_are_escaped() {
     );
     let out = html("[x](</a\"b>)");
     assert!(out.contains("href=\"/a%22b\""), "{out}");
+}
+
+#[test]
+fn links_can_be_redirected_knowing_where_they_are() {
+    let markdown = "[a](x.md) <https://auto.md>\n\n[b](z.md) [c][r]\n\n[r]: y.md#f\n";
+    let mut seen = Vec::new();
+    let mut targets = |dest: &str, offset: usize| {
+        seen.push((dest.to_owned(), offset));
+        match dest {
+            "x.md" => Some("posts/x".to_owned()),
+            "z.md" => Some("javascript:alert(1)".to_owned()),
+            _ => None,
+        }
+    };
+    let out = render_article_with_links(markdown, &mut targets).html;
+    assert_eq!(
+        seen,
+        [
+            ("x.md".to_owned(), 0),
+            ("z.md".to_owned(), 29),
+            ("y.md#f".to_owned(), 39)
+        ],
+        "autolinks are not asked about"
+    );
+    assert!(out.contains("<a href=\"posts/x\">a</a>"), "{out}");
+    assert!(out.contains("href=\"https://auto.md\""), "{out}");
+    // A redirected link still goes through the URL policy.
+    assert!(out.contains("<a href=\"#\">b</a>"), "{out}");
+    assert!(out.contains("<a href=\"y.md#f\">c</a>"), "kept: {out}");
+}
+
+#[test]
+fn code_ranges_cover_blocks_and_spans() {
+    let markdown = "a `b` c\n\n```\nd\n```\n\n    e\n";
+    let ranges: Vec<&str> = code_ranges(markdown)
+        .into_iter()
+        .map(|r| &markdown[r])
+        .collect();
+    // An indented block's range starts after its indentation.
+    assert_eq!(ranges, ["`b`", "```\nd\n```", "e\n"]);
 }
 
 // --- Text extraction --------------------------------------------------------------------------

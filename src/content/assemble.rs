@@ -3,8 +3,9 @@
 
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::bodies::Body;
 use super::error::{BuildError, Warning};
 use super::load::SourcePost;
 use super::site_file::Highlight;
@@ -25,6 +26,8 @@ pub struct Published {
     pub posts: Vec<(String, SourcePost)>,
     /// Slug of each held-back post, and why, for highlight warnings.
     pub unpublished: HashMap<String, &'static str>,
+    /// The file of each held-back post, and why, for warnings about links to it.
+    pub held_back: Vec<(PathBuf, &'static str)>,
     /// The page bundle folders of the held-back posts (see [`super::bundles`]).
     pub held_back_bundles: Vec<String>,
     pub drafts_skipped: usize,
@@ -43,6 +46,7 @@ pub fn publish(posts: Vec<SourcePost>, rules: &Rules) -> Result<Published, Build
     let mut published = Published {
         posts: Vec::with_capacity(posts.len()),
         unpublished: HashMap::new(),
+        held_back: Vec::new(),
         held_back_bundles: Vec::new(),
         drafts_skipped: 0,
         future_skipped: 0,
@@ -63,6 +67,7 @@ pub fn publish(posts: Vec<SourcePost>, rules: &Rules) -> Result<Published, Build
             continue;
         };
         published.unpublished.insert(slug, why);
+        published.held_back.push((post.path, why));
         published.held_back_bundles.extend(post.bundle);
     }
     published.posts.sort_by(|(slug_a, a), (slug_b, b)| {
@@ -93,18 +98,22 @@ fn assign_slugs(posts: &[SourcePost]) -> Result<Vec<String>, BuildError> {
     })
 }
 
-/// Splits published posts into the manifest (no highlights yet) and the records that carry
-/// bodies and aliases, in the same order.
-pub fn manifest(posts: Vec<(String, SourcePost)>, site: Site) -> (Manifest, Vec<PostRecord>) {
+/// Splits published posts and their rendered `bodies` (in the same order) into the manifest (no
+/// highlights yet) and the records that carry bodies and aliases, in the same order.
+pub fn manifest(
+    posts: Vec<(String, SourcePost)>,
+    bodies: Vec<Body>,
+    site: Site,
+) -> (Manifest, Vec<PostRecord>) {
     let mut summaries = Vec::with_capacity(posts.len());
     let mut records = Vec::with_capacity(posts.len());
-    for (slug, post) in posts {
+    for ((slug, post), body) in posts.into_iter().zip(bodies) {
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: post.title,
             date: post.date.ymd(),
             updated: post.updated.map(|u| u.ymd()),
-            summary: post.summary,
+            summary: body.summary.unwrap_or(post.summary),
             tags: post.tags,
             word_count: post.word_count,
             reading_minutes: reading_minutes(post.word_count),
@@ -117,7 +126,7 @@ pub fn manifest(posts: Vec<(String, SourcePost)>, site: Site) -> (Manifest, Vec<
             published: post.date.rfc3339(),
             updated: post.updated.map(|u| u.rfc3339()),
             body: post.body,
-            html: post.html,
+            html: body.html,
         });
     }
     let manifest = Manifest {

@@ -285,4 +285,16 @@ mod tests {
         };
         assert_eq!(dup.to_string(), "b.md: slug \"x\" is also set in a.md:2");
     }
+
+    #[test]
+    fn warnings_name_the_line_when_they_have_one() {
+        let mut warning = Warning {
+            path: PathBuf::from("posts/a.md"),
+            line: Some(7),
+            message: "m".into(),
+        };
+        assert_eq!(warning.to_string(), "posts/a.md:7: m");
+        warning.line = None;
+        assert_eq!(warning.to_string(), "posts/a.md: m");
+    }
 }

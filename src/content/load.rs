@@ -3,18 +3,17 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::thread;
 
-use super::assets::Assets;
 use super::bundles::bundle_dir;
 use super::classify::{in_drafts_folder, post_date, title_from_name};
 use super::content_files::is_section_page;
 use super::date::PostDate;
-use super::error::{BuildError, Warning};
+use super::error::{line_at, BuildError, Warning};
 use super::front_matter;
 use super::old_urls::old_urls;
+use super::parallel;
 use super::slug;
-use crate::markdown::{render_article, word_count};
+use crate::markdown::word_count;
 
 /// One post read from disk, before slugs are settled.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,8 +42,10 @@ pub struct SourcePost {
     pub bundle: Option<String>,
     /// The Markdown after the front matter.
     pub body: String,
-    /// The body as published: see [`post_html`].
-    pub html: String,
+    /// The file line `body` starts on, for warnings about the body.
+    pub body_line: usize,
+    /// Jekyll's `excerpt_separator`: the text ending the summary, instead of `<!-- more -->`.
+    pub excerpt_separator: Option<String>,
     pub word_count: u32,
     /// What was skipped in the post without stopping the build (a permalink pattern).
     pub warnings: Vec<Warning>,
@@ -83,48 +84,17 @@ pub fn read_text(path: &Path) -> Result<String, BuildError> {
     Ok(text)
 }
 
-/// Loads every file in `relative_paths` (in that order), spreading the work over the cores:
-/// rendering Markdown is most of the build's time. The first error in path order wins, so
-/// failures are deterministic.
-pub fn load_all(
-    content_dir: &Path,
-    relative_paths: &[PathBuf],
-    assets: &Assets,
-) -> Result<Vec<Source>, BuildError> {
-    let workers = thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(relative_paths.len().max(1));
-    let mut results: Vec<Option<Result<Source, BuildError>>> = Vec::new();
-    results.resize_with(relative_paths.len(), || None);
-    thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|worker| {
-                scope.spawn(move || {
-                    // Striding rather than chunking keeps workers busy when big posts cluster.
-                    (worker..relative_paths.len())
-                        .step_by(workers)
-                        .map(|i| (i, load(content_dir, &relative_paths[i], assets)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(done) => {
-                    for (i, result) in done {
-                        results[i] = Some(result);
-                    }
-                }
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
-    results.into_iter().flatten().collect()
+/// Loads every file in `relative_paths` (in that order), spread over the cores. The first
+/// error in path order wins, so failures are deterministic.
+pub fn load_all(content_dir: &Path, relative_paths: &[PathBuf]) -> Result<Vec<Source>, BuildError> {
+    parallel::map(relative_paths, |relative| load(content_dir, relative))
+        .into_iter()
+        .collect()
 }
 
-/// Reads and classifies one file, and renders it if it is a post.
-pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Source, BuildError> {
+/// Reads and classifies one file. A post's body is rendered later (see `super::bodies`), once
+/// every post's slug is known, so links between posts can be resolved.
+pub fn load(content_dir: &Path, relative: &Path) -> Result<Source, BuildError> {
     let path = content_dir.join(relative);
     let not_a_post = |path: PathBuf, why: &str| {
         Ok(Source::NotAPost(Warning::new(
@@ -216,24 +186,10 @@ pub fn load(content_dir: &Path, relative: &Path, assets: &Assets) -> Result<Sour
         aliases,
         bundle,
         word_count: word_count(body),
-        html: post_html(body, relative, assets),
+        excerpt_separator: front.excerpt_separator,
+        body_line: line_at(&text, text.len() - body.len()),
         body: body.to_owned(),
         path,
         warnings,
     })))
-}
-
-/// A post's body as published in `bodies/<slug>.html`: the article rendering (heading anchors,
-/// table of contents) with links to files beside it pointing at their published copies.
-fn post_html(body: &str, relative: &Path, assets: &Assets) -> String {
-    let dir = relative
-        .parent()
-        .map(|dir| {
-            dir.components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/")
-        })
-        .unwrap_or_default();
-    assets.rewrite(&render_article(body).html, &dir)
 }

@@ -16,6 +16,7 @@ mod aliases;
 mod assemble;
 mod assets;
 mod base_url;
+mod bodies;
 mod bundles;
 mod classify;
 mod content_files;
@@ -29,12 +30,16 @@ mod load;
 mod mailing_list;
 mod old_urls;
 mod outputs;
+mod parallel;
+mod post_links;
 mod publishing;
 mod rss;
 mod search_index;
+mod shortcodes;
 mod site_file;
 mod sitemap;
 mod slug;
+mod summary;
 mod write;
 mod xml;
 
@@ -113,9 +118,11 @@ pub struct PostRecord {
     /// The Markdown written to `posts/<slug>.md`.
     pub body: String,
     /// The rendered body written to `bodies/<slug>.html`, exactly: sanitised HTML with heading
-    /// anchors, a table of contents when the post has enough headings, and links to the files
-    /// beside the post rewritten to `files/…` (relative to the site's base). In-page links are
-    /// bare fragments (`#id`). Feeds and prerendering reuse it rather than render again.
+    /// anchors, a table of contents when the post has enough headings, links to the files
+    /// beside the post rewritten to `files/…` and links to other posts to `posts/<slug>` (both
+    /// relative to the site's base), template syntax from other generators converted (see
+    /// `shortcodes`). In-page links are bare fragments (`#id`). Feeds and prerendering reuse it
+    /// rather than render again.
     pub html: String,
 }
 
@@ -227,7 +234,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let mut posts = Vec::with_capacity(files.markdown.len());
     let (mut not_posts, mut undated_drafts) = (0, 0);
     let mut held_back_bundles = Vec::new();
-    for source in load::load_all(&options.content_dir, &files.markdown, &assets)? {
+    for source in load::load_all(&options.content_dir, &files.markdown)? {
         match source {
             Source::Post(mut post) => {
                 warnings.append(&mut post.warnings);
@@ -257,12 +264,16 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         today,
     };
     let published = assemble::publish(posts, &rules)?;
+    // Bodies are rendered only now: links between posts need every post's slug.
+    let (bodies, body_warnings) =
+        bodies::render_published(&options.content_dir, &published, &assets);
+    warnings.extend(body_warnings);
     held_back_bundles.extend(published.held_back_bundles);
     let bundles = bundles::all(
         published.posts.iter().filter_map(|(_, p)| p.bundle.clone()),
         held_back_bundles,
     );
-    let (manifest, posts) = assemble::manifest(published.posts, site_file.site);
+    let (manifest, posts) = assemble::manifest(published.posts, bodies, site_file.site);
     let manifest = assemble::resolve_highlights(
         manifest,
         &site_file.highlights,

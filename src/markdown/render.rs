@@ -36,13 +36,23 @@ struct Pending {
 /// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an info string like `rust,ignore`
 ///   reduced to its language, and highlighted when the language has a lexer (see `code`).
 pub fn render(markdown: &str) -> Rendered {
-    render_with(markdown, false)
+    render_with(markdown, false, None)
 }
 
+/// Decides where a link goes: called with each link's destination as written (autolinks and
+/// email links excepted) and the byte offset of the link in the Markdown, it returns the URL to
+/// write instead, or `None` to keep the destination.
+pub type LinkTargets<'a> = &'a mut dyn FnMut(&str, usize) -> Option<String>;
+
 /// [`render`], and with `anchors` every heading ends with a link to itself (see
-/// [`super::heading_anchor`]).
-pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
-    let mut parser = Parser::new_ext(markdown, options());
+/// [`super::heading_anchor`]); `links` may redirect links (see [`LinkTargets`]).
+pub(super) fn render_with(
+    markdown: &str,
+    anchors: bool,
+    mut links: Option<LinkTargets<'_>>,
+) -> Rendered {
+    // With offsets, so a link's place in the source can be named when it is redirected.
+    let mut parser = Parser::new_ext(markdown, options()).into_offset_iter();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 16 + 16);
     let mut pending: Vec<Pending> = Vec::new();
     let mut in_heading = false;
@@ -51,7 +61,7 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
     let mut ids = ids::Ids::default();
     let mut table = TableCells::default();
 
-    while let Some(event) = parser.next() {
+    while let Some((event, range)) = parser.next() {
         let heading_text = if in_heading {
             pending.last_mut().map(|h| &mut h.text)
         } else {
@@ -143,15 +153,20 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
                 title,
                 id: _,
             }) => {
-                out.push(Event::InlineHtml(
-                    link_open(link_type, &dest_url, &title).into(),
-                ));
+                let written_by_author = !matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let redirected = links
+                    .as_mut()
+                    .filter(|_| written_by_author)
+                    .and_then(|targets| targets(&dest_url, range.start));
+                let dest = redirected.as_deref().unwrap_or(&dest_url);
+                out.push(Event::InlineHtml(link_open(link_type, dest, &title).into()));
             }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
+                let mut events = parser.by_ref().map(|(event, _)| event);
                 out.push(Event::InlineHtml(
-                    image(&mut parser, &dest_url, &title).into(),
+                    image(&mut events, &dest_url, &title).into(),
                 ));
             }
             Event::Start(Tag::Table(alignments)) => {
@@ -190,7 +205,8 @@ pub(super) fn render_with(markdown: &str, anchors: bool) -> Rendered {
                 // pulldown-cmark takes the info string up to the first space as the language;
                 // Rust posts also write `rust,ignore` or `rust title=x`.
                 let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
-                out.push(code::fenced_block(&mut parser, lang));
+                let mut events = parser.by_ref().map(|(event, _)| event);
+                out.push(code::fenced_block(&mut events, lang));
             }
             // Written the same way, so an indented block is focusable too.
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {

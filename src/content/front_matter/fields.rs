@@ -35,6 +35,8 @@ pub struct FrontMatter {
     pub aliases: Vec<String>,
     /// Zola's `path`, where the Rust blog keeps its dates.
     pub path: Option<String>,
+    /// Jekyll's `excerpt_separator`, as written (not trimmed: it is matched exactly).
+    pub excerpt_separator: Option<String>,
     /// Hugo's `url`: the post's address on the old site.
     pub url: Option<String>,
     /// Jekyll's `permalink`: the same, possibly with `:placeholders`.
@@ -64,6 +66,7 @@ struct Keys {
     slug: Option<String>,
     aliases: Option<Tags>,
     path: Option<String>,
+    excerpt_separator: Option<String>,
     url: Option<String>,
     permalink: Option<String>,
 }
@@ -148,6 +151,7 @@ pub fn parse(raw: &RawFrontMatter<'_>) -> Result<FrontMatter, ParseError> {
             .filter_map(|a| non_empty(Some(a)))
             .collect(),
         path: non_empty(keys.path),
+        excerpt_separator: keys.excerpt_separator.filter(|s| !s.is_empty()),
         url: non_empty(keys.url),
         permalink: non_empty(keys.permalink),
     })
@@ -202,6 +206,14 @@ mod tests {
         assert_eq!(yaml.tags, ["one", "two"]);
         assert!(!yaml.draft);
         assert_eq!(parse(&fm("---\n---\n")).unwrap(), FrontMatter::default());
+    }
+
+    #[test]
+    fn jekyll_excerpt_separator_is_kept_as_written() {
+        let yaml = parse(&fm("---\nexcerpt_separator: \" <!--cut--> \"\n---\n")).unwrap();
+        assert_eq!(yaml.excerpt_separator.as_deref(), Some(" <!--cut--> "));
+        let empty = parse(&fm("---\nexcerpt_separator: \"\"\n---\n")).unwrap();
+        assert_eq!(empty.excerpt_separator, None);
     }
 
     #[test]
