@@ -210,7 +210,8 @@ pub(super) fn render_with(
             }
             // Written the same way, so an indented block is focusable too.
             Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
-                out.push(code::fenced_block(&mut parser, ""));
+                let mut events = parser.by_ref().map(|(event, _)| event);
+                out.push(code::fenced_block(&mut events, ""));
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {
