@@ -236,6 +236,16 @@ test('the theme follows the system until the toggle is pressed, then stays acros
   });
 });
 
+test('on a phone the search box is at least 16px, so iOS Safari does not zoom in when it takes focus', async () => {
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.open('/');
+    await waitForHome(page);
+    const size = await page.$eval('#site-search', (i) => parseFloat(getComputedStyle(i).fontSize));
+    assert.ok(size >= 16, `${size}px`);
+  });
+});
+
 test('theme-color gives the browser chrome the page background, per system scheme and after a choice', async () => {
   // The prerendered pages (here the home page) keep the two entries of the built index.html.
   const html = readDist('index.html');
