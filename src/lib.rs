@@ -5,7 +5,7 @@
 //! (rendering, used by the pipeline only, with [`highlight`] for code blocks), [`html_text`]
 //! (edits to the rendered HTML: search marks, in-page links), [`format`], [`search`] (index
 //! format, builder and searcher: the pipeline builds the index, the app queries it),
-//! [`site_url`] (the pages' absolute addresses), [`head_tags`] (a page's description, canonical
+//! [`site_url`] (the pages' absolute addresses), [`tags`] (tag slugs: the page each tag links to), [`head_tags`] (a page's description, canonical
 //! and link-preview tags).
 //! Native only: [`content`], the pipeline that turns a content folder into the site's data.
 //! Browser only: the app below, with its pages, components and fetch helpers.
@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod search;
 pub mod site_url;
+pub mod tags;
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -6,6 +6,7 @@
 
 use crate::format::post_count;
 use crate::model::{Manifest, PostSummary};
+pub use crate::tags::TagCount;
 
 /// The line under `/tags`' heading: "12 tags across 18 posts."
 pub fn tags_summary(tags: usize, posts: usize) -> String {
@@ -21,13 +22,6 @@ pub fn archive_summary(years: &[YearGroup], posts: usize) -> String {
         Some(oldest) => format!("{} since {}.", post_count(posts), oldest.year),
         None => "No posts yet.".to_owned(),
     }
-}
-
-/// A tag and how many posts carry it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TagCount {
-    pub tag: String,
-    pub count: usize,
 }
 
 /// The posts of one year, newest first.
@@ -47,25 +41,12 @@ pub struct Neighbours {
     pub newer: Option<PostSummary>,
 }
 
-/// Every tag with its post count: most used first, then by name (ignoring ASCII case, so `Rust`
+/// Every tag with its post count, tags with equal slugs merged into one (see
+/// [`crate::tags::merge_tags`]): most used first, then by name (ignoring ASCII case, so `Rust`
 /// and `rust-lang` sit together), then by exact name so the order never depends on the input.
 /// A post listing a tag twice counts once.
 pub fn tag_counts(manifest: &Manifest) -> Vec<TagCount> {
-    let mut counts: Vec<TagCount> = Vec::new();
-    for post in &manifest.posts {
-        for (i, tag) in post.tags.iter().enumerate() {
-            if post.tags[..i].contains(tag) {
-                continue;
-            }
-            match counts.iter_mut().find(|c| c.tag == *tag) {
-                Some(entry) => entry.count += 1,
-                None => counts.push(TagCount {
-                    tag: tag.clone(),
-                    count: 1,
-                }),
-            }
-        }
-    }
+    let mut counts = crate::tags::site_tags(manifest);
     let before = |a: &TagCount, b: &TagCount| {
         let folded = |t: &str| {
             t.bytes()

@@ -137,11 +137,12 @@ impl Manifest {
         self.posts.iter().any(|p| !p.tags.is_empty())
     }
 
-    /// Posts carrying this tag, newest first.
-    pub fn tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = &'a PostSummary> + 'a {
+    /// Posts carrying the tag whose page is `/tags/<slug>`, in any spelling
+    /// ([`crate::tags::tag_slug`]), newest first.
+    pub fn tagged<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a PostSummary> + 'a {
         self.posts
             .iter()
-            .filter(move |p| p.tags.iter().any(|t| t == tag))
+            .filter(move |p| crate::tags::has_tag(&p.tags, slug))
     }
 }
 

@@ -10,9 +10,11 @@ pub fn post_path(slug: &str) -> String {
     format!("/posts/{}", encode_segment(slug))
 }
 
-/// The app path of a tag's page (`/tags/<tag>`), the tag percent-encoded as a path segment.
+/// The app path of a tag's page, `/tags/<slug>`, for the tag in any of its spellings
+/// (`CI/CD` → `/tags/ci-cd`, see [`crate::tags::tag_slug`]), the slug percent-encoded as a path
+/// segment (`Café` → `/tags/caf%C3%A9`).
 pub fn tag_path(tag: &str) -> String {
-    format!("/tags/{}", encode_segment(tag))
+    format!("/tags/{}", encode_segment(&crate::tags::tag_slug(tag)))
 }
 
 /// `base_url` (absolute, ending in `/`) joined with an app path (`/posts/x`, `/`, or a file
@@ -78,7 +80,9 @@ mod tests {
         assert_eq!(encode_segment("ci/cd"), "ci%2Fcd");
         assert_eq!(encode_segment("a b?#%"), "a%20b%3F%23%25");
         assert_eq!(encode_segment("café"), "caf%C3%A9");
-        assert_eq!(tag_path("ci/cd"), "/tags/ci%2Fcd");
+        assert_eq!(tag_path("CI/CD"), "/tags/ci-cd");
+        assert_eq!(tag_path("C#"), "/tags/c-sharp");
+        assert_eq!(tag_path("Café"), "/tags/caf%C3%A9");
         assert_eq!(post_path("x y"), "/posts/x%20y");
     }
 }

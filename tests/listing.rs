@@ -28,9 +28,10 @@ fn manifest() -> Manifest {
     }
 }
 
-fn count(tag: &str, count: usize) -> TagCount {
+fn count(tag: &str, slug: &str, count: usize) -> TagCount {
     TagCount {
         tag: tag.to_owned(),
+        slug: slug.to_owned(),
         count,
     }
 }
@@ -41,11 +42,11 @@ fn tags_are_counted_once_per_post_and_sorted_by_count_then_name() {
         tag_counts(&manifest()),
         vec![
             // "jvm" appears twice on "b": still one post.
-            count("jvm", 3),
-            count("rust", 2),
-            count("wasm", 2),
-            // Tags are case-sensitive (they are URL segments): "Rust" is its own tag.
-            count("Rust", 1),
+            count("jvm", "jvm", 3),
+            // "Rust" and "rust" have one page, /tags/rust: one tag, under the spelling most
+            // posts use.
+            count("rust", "rust", 3),
+            count("wasm", "wasm", 2),
         ]
     );
 }
@@ -56,12 +57,31 @@ fn tags_with_equal_counts_sort_by_name_ignoring_case() {
         posts: vec![post(
             "x",
             "2020-01-01",
-            &["beta", "Alpha", "alpha", "gamma"],
+            &["beta", "Alpha", "alpha-2", "gamma"],
         )],
         ..Manifest::default()
     };
     let names: Vec<_> = tag_counts(&m).into_iter().map(|c| c.tag).collect();
-    assert_eq!(names, ["Alpha", "alpha", "beta", "gamma"]);
+    assert_eq!(names, ["Alpha", "alpha-2", "beta", "gamma"]);
+}
+
+#[test]
+fn spellings_of_one_slug_are_one_tag_under_the_newest_on_a_tie() {
+    let m = Manifest {
+        posts: vec![
+            post("new", "2024-01-02", &["ci/cd", "C#"]),
+            post("old", "2023-01-01", &["CI-CD", "c#", "C"]),
+        ],
+        ..Manifest::default()
+    };
+    assert_eq!(
+        tag_counts(&m),
+        vec![
+            count("C#", "c-sharp", 2),
+            count("ci/cd", "ci-cd", 2),
+            count("C", "c", 1),
+        ]
+    );
 }
 
 #[test]

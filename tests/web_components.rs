@@ -5,7 +5,7 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_components`
 
 use folio::components::marked_text::marked_text;
-use folio::components::post_list::PostList;
+use folio::components::post_list::{PostList, TagLinks};
 use folio::model::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -89,4 +89,38 @@ fn marked_text_wraps_exactly_the_given_ranges() {
         Some("cached")
     );
     assert_eq!(root.text_content().as_deref(), Some("Café caching, cached"));
+}
+
+#[wasm_bindgen_test]
+fn tag_links_lead_to_slug_pages_once_per_page_in_the_posts_spelling() {
+    let root = container();
+    let tags: Vec<String> = ["ci/cd", "C#", "?q", "Rust", "rust", "Café"]
+        .iter()
+        .map(|t| (*t).to_owned())
+        .collect();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Router><TagLinks tags test_id="tag-link" /></Router> }
+    });
+    let links = root
+        .query_selector_all("ul.tags a[data-testid=\"tag-link\"]")
+        .unwrap();
+    let shown: Vec<(String, String)> = (0..links.length())
+        .map(|i| {
+            let a = links.item(i).unwrap().unchecked_into::<HtmlElement>();
+            (
+                a.get_attribute("href").unwrap_or_default(),
+                a.text_content().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("/tags/ci-cd", "#ci/cd"),
+        ("/tags/c-sharp", "#C#"),
+        ("/tags/q", "#?q"),
+        // `rust` shares `Rust`'s page: listed once.
+        ("/tags/rust", "#Rust"),
+        ("/tags/caf%C3%A9", "#Café"),
+    ]
+    .map(|(h, t)| (h.to_owned(), t.to_owned()));
+    assert_eq!(shown, expected);
 }

@@ -17,11 +17,12 @@ use wasm_bindgen::JsCast;
 
 use crate::api::app_href;
 use crate::components::marked_text::marked_text;
-use crate::components::post_list::{post_href, tag_href, PostDate};
+use crate::components::post_list::{post_href, PostDate, TagLinks};
 use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::model::Manifest;
 use crate::search::{highlight, Hit};
 use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
+use crate::tags::has_tag;
 
 /// How many results a page lists.
 const LIMIT: usize = 20;
@@ -49,6 +50,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     let hits = RwSignal::new(None::<(String, Vec<Hit>)>);
     let error = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
+    // The slug of the tag the results are narrowed to: its spellings are one chip.
     let tag = RwSignal::new(None::<String>);
     // Hits narrowed to the selected tag (all hits without one).
     let shown = {
@@ -58,10 +60,10 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
             hits.get().map(|(text, found)| {
                 let keep = |hit: &Hit| match &selected {
                     None => true,
-                    Some(t) => manifest
+                    Some(slug) => manifest
                         .posts
                         .get(hit.doc as usize)
-                        .is_some_and(|p| p.tags.contains(t)),
+                        .is_some_and(|p| has_tag(&p.tags, slug)),
                 };
                 (text, found.into_iter().filter(keep).collect::<Vec<_>>())
             })
@@ -262,11 +264,6 @@ fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl In
         Some(s) => marked_text(&s.text, &s.ranges),
         None => marked_text(&post.summary, &highlight(&post.summary, &row.terms)),
     };
-    let tags = post
-        .tags
-        .iter()
-        .map(|t| view! { <li><a href=tag_href(t)>{format!("#{t}")}</a></li> })
-        .collect_view();
     Some(view! {
         <li class="search-result">
             <h3>
@@ -276,7 +273,7 @@ fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl In
                 <PostDate date=post.date.clone() />
             </p>
             <p class="excerpt">{excerpt}</p>
-            <ul class="tags" aria-label="Tags">{tags}</ul>
+            <TagLinks tags=post.tags.clone() />
         </li>
     })
 }

@@ -4,46 +4,39 @@
 use leptos::prelude::*;
 
 use crate::listing::insertion_sort;
+use crate::tags::{merge_tags, TagCount};
 
-/// The tags of these results, most frequent first (ties alphabetical), with counts.
-pub fn tag_counts<'a>(tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<(String, usize)> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for tags in tag_lists {
-        for tag in tags {
-            match counts.iter_mut().find(|(t, _)| t == tag) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((tag.clone(), 1)),
-            }
-        }
-    }
-    insertion_sort(&mut counts, |a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0));
+/// The tags of these results, merged by slug as on `/tags` (each under the spelling most of
+/// these results use), most frequent first (ties alphabetical), with counts.
+pub fn tag_counts<'a>(mut tag_lists: impl Iterator<Item = &'a [String]>) -> Vec<TagCount> {
+    let mut counts = merge_tags(&mut tag_lists);
+    insertion_sort(&mut counts, |a, b| {
+        a.count > b.count || (a.count == b.count && a.tag < b.tag)
+    });
     counts
 }
 
 #[component]
 pub fn TagFilter(
     /// Tags with their counts, in display order.
-    tags: Memo<Vec<(String, usize)>>,
-    /// The tag the results are narrowed to, if any.
+    tags: Memo<Vec<TagCount>>,
+    /// The slug of the tag the results are narrowed to, if any.
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     // Rebuilt in place when the counts change: the same markup per chip, only texts differ.
-    let chip = move |(tag, count): (String, usize)| {
+    let chip = move |TagCount { tag, slug, count }: TagCount| {
         let pressed = {
-            let tag = tag.clone();
-            move || selected.with(|s| s.as_deref() == Some(tag.as_str()))
+            let slug = slug.clone();
+            move || selected.with(|s| s.as_deref() == Some(slug.as_str()))
         };
-        let toggle = {
-            let tag = tag.clone();
-            move |_| {
-                selected.update(|s| {
-                    *s = if s.as_deref() == Some(tag.as_str()) {
-                        None
-                    } else {
-                        Some(tag.clone())
-                    }
-                })
-            }
+        let toggle = move |_| {
+            selected.update(|s| {
+                *s = if s.as_deref() == Some(slug.as_str()) {
+                    None
+                } else {
+                    Some(slug.clone())
+                }
+            })
         };
         view! {
             <li>

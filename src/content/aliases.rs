@@ -29,6 +29,7 @@ use super::outputs::{self, OWN_DIRS, POSTS_DIR};
 use super::xml::escape;
 use crate::model::{post_body_path, Manifest};
 use crate::site_url;
+use crate::tags::tag_slug;
 use site_path::site_path;
 
 /// One redirect page to write.
@@ -156,8 +157,13 @@ fn app_pages(manifest: &Manifest) -> HashMap<String, String> {
         pages.insert(route.to_lowercase(), format!("the post /{route}"));
     }
     for tag in manifest.posts.iter().flat_map(|p| &p.tags) {
-        let route = format!("tags/{tag}");
-        pages.insert(route.to_lowercase(), format!("the tag page /{route}"));
+        let page = format!("the tag page /tags/{}", tag_slug(tag));
+        // The page's own address, and the tag's spelling, which the app still answers for
+        // links made before tag pages were named by slug (unless it spans segments: `ci/cd`).
+        if !tag.contains('/') {
+            pages.insert(format!("tags/{tag}").to_lowercase(), page.clone());
+        }
+        pages.insert(format!("tags/{}", tag_slug(tag)), page);
     }
     pages
 }

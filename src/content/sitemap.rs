@@ -1,7 +1,8 @@
 //! `sitemap.xml` (sitemaps.org 0.9) and `robots.txt`, which points crawlers to it.
 //!
 //! The sitemap lists every page a reader can land on: home, the archive, the tag index, every
-//! post (`lastmod`: its update, else its date) and every tag page (`lastmod`: its newest post).
+//! post (`lastmod`: its update, else its date) and every tag page, one per slug (`lastmod`: its
+//! newest post).
 //! Search results pages are left out: they are views of the others. Every `loc` is absolute
 //! under the base URL.
 //!
@@ -17,6 +18,7 @@ use super::outputs::SITEMAP;
 use super::xml::escape_into;
 use crate::model::Manifest;
 use crate::site_url::{self, tag_path};
+use crate::tags::tag_slug;
 
 /// The sitemap of `manifest`'s pages under `base`.
 pub fn sitemap(manifest: &Manifest, base: &BaseUrl) -> Vec<u8> {
@@ -31,12 +33,14 @@ pub fn sitemap(manifest: &Manifest, base: &BaseUrl) -> Vec<u8> {
     let changes: Vec<String> = manifest.posts.iter().map(last_change).collect();
     let site_lastmod = newest(&mut changes.iter().map(String::as_str));
 
-    let mut tags: BTreeMap<&str, &str> = BTreeMap::new();
+    // One entry per tag page: spellings with one slug share it. Keyed by slug, with a spelling
+    // to name the page by and its newest change.
+    let mut tags: BTreeMap<String, (&str, &str)> = BTreeMap::new();
     for (post, changed) in manifest.posts.iter().zip(&changes) {
         for tag in &post.tags {
-            let entry = tags.entry(tag).or_insert(changed);
-            if changed.as_str() > *entry {
-                *entry = changed;
+            let entry = tags.entry(tag_slug(tag)).or_insert((tag, changed));
+            if changed.as_str() > entry.1 {
+                entry.1 = changed;
             }
         }
     }
@@ -66,7 +70,7 @@ pub fn sitemap(manifest: &Manifest, base: &BaseUrl) -> Vec<u8> {
     for (post, changed) in manifest.posts.iter().zip(&changes) {
         url(&site_url::post_path(&post.slug), Some(changed));
     }
-    for (tag, changed) in &tags {
+    for (tag, changed) in tags.values() {
         url(&tag_path(tag), Some(changed));
     }
     out.push_str("</urlset>\n");

@@ -24,7 +24,7 @@ pub(super) fn slug(text: &str) -> String {
 /// Combining marks that belong to the letter before them (accents written decomposed, Indic
 /// viramas and vowel signs, Hebrew and Arabic points, Thai vowels). `char` has no general
 /// category API and a Unicode table crate is not worth its wasm bytes for this.
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{0483}'..='\u{0489}'

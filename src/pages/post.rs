@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{self, FetchError};
 use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::page_meta::PageMeta;
-use crate::components::post_list::{tag_href, PostDate};
+use crate::components::post_list::{PostDate, TagLinks};
 use crate::components::post_nav::PostNav;
 use crate::components::site_data::WithManifest;
 use crate::components::subscribe::Subscribe;
@@ -82,23 +82,8 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
         .map(|updated| {
             view! { <span class="updated">" · updated " <PostDate date=updated /></span> }
         });
-    let tags = (!post.tags.is_empty()).then(|| {
-        view! {
-            <ul class="tags" aria-label="Tags">
-                {post
-                    .tags
-                    .iter()
-                    .map(|tag| {
-                        view! {
-                            <li>
-                                <a href=tag_href(tag) data-testid="tag-link">{format!("#{tag}")}</a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-    });
+    let tags = (!post.tags.is_empty())
+        .then(|| view! { <TagLinks tags=post.tags.clone() test_id="tag-link" /> });
     view! {
         <header class="article-header">
             <h1>{post.title.clone()}</h1>

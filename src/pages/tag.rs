@@ -1,4 +1,5 @@
-//! `/tags/:tag`: every post with that tag, newest first.
+//! `/tags/:tag`: every post with that tag, in any spelling, newest first. `:tag` is the tag's
+//! slug (`crate::tags::tag_slug`); the page shows the tag as most posts spell it.
 
 use std::sync::Arc;
 
@@ -9,23 +10,24 @@ use crate::components::page_meta::PageMeta;
 use crate::head_tags::PageInfo;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
+use crate::format::post_count;
 use crate::pages::not_found::NotFoundPage;
+use crate::tags::find_tag;
 
 #[component]
 pub fn TagPage() -> impl IntoView {
     let params = use_params_map();
-    let tag = move || params.read().get("tag").unwrap_or_default();
+    let segment = move || params.read().get("tag").unwrap_or_default();
     view! {
         <WithManifest render=Arc::new(move |manifest| {
-            let tag = tag();
-            let posts: Vec<_> = manifest.tagged(&tag).cloned().collect();
-            if posts.is_empty() {
+            // The segment is a slug, or a spelling from a link made before pages were named
+            // by slug (`/tags/Rust`): either finds the page.
+            let Some(found) = find_tag(&manifest, &segment()) else {
                 return view! { <NotFoundPage /> }.into_any();
-            }
-            let count = match posts.len() {
-                1 => "1 post".to_owned(),
-                n => format!("{n} posts"),
             };
+            let posts: Vec<_> = manifest.tagged(&found.slug).cloned().collect();
+            let tag = found.tag;
+            let count = post_count(posts.len());
             let page = PageInfo::tag(&tag, &count);
             view! {
                 <PageMeta title=format!("#{tag} · {}", manifest.site.author) site=&manifest.site page />

@@ -12,7 +12,7 @@
 //! |----------------|----------------------------------------|
 //! | `/`            | `index.html`                           |
 //! | `/posts/:slug` | `posts/<slug>.html`                    |
-//! | `/tags/:tag`   | `tags/<tag>.html`                      |
+//! | `/tags/:tag`   | `tags/<slug>.html` (`crate::tags::tag_slug`) |
 //! | `/tags`        | `tags.html`, and `tags/index.html` for hosts that redirect `/tags` to `/tags/` |
 //! | `/archive`     | `archive.html`                         |
 //! | `/search`      | `search.html`                          |
@@ -85,22 +85,16 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
         let body = read(&body_path)?;
         write(format!("posts/{}.html", post.slug), pages::post(&site, post, &body))?;
     }
-    for entry in crate::listing::tag_counts(&manifest) {
-        write(format!("tags/{}.html", file_name(&entry.tag)), pages::tag(&site, &entry.tag))?;
+    // One page per slug: a safe file name, and `Rust` and `rust` share it rather than overwrite
+    // each other on a case-insensitive file system.
+    for entry in crate::tags::site_tags(&manifest) {
+        write(format!("tags/{}.html", entry.slug), pages::tag(&site, &entry))?;
     }
     write("tags.html".to_owned(), pages::tags(&site))?;
     write("tags/index.html".to_owned(), pages::tags(&site))?;
     write("archive.html".to_owned(), pages::archive(&site))?;
     write("search.html".to_owned(), pages::search(&site))?;
     Ok(Prerendered { files })
-}
-
-/// A tag as a file name: the path the browser asks for, decoded, with the characters no file
-/// system takes replaced (such a tag's page then falls back to `404.html`, which the app handles).
-fn file_name(tag: &str) -> String {
-    tag.chars()
-        .map(|c| if matches!(c, '/' | '\\' | '\0') { '_' } else { c })
-        .collect()
 }
 
 fn read(path: &Path) -> Result<String, PrerenderError> {

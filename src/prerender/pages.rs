@@ -8,7 +8,9 @@ use super::shell::Page;
 use crate::format::{human_date, reading_time};
 use crate::head_tags::{head_tags, PageInfo};
 use crate::format::post_count;
-use crate::listing::{by_year, neighbours, tag_counts};
+use crate::listing::{by_year, neighbours, tag_counts, TagCount};
+use crate::site_url::tag_path;
+use crate::tags::distinct_tags;
 use crate::model::{Manifest, PostSummary, Site};
 
 /// The manifest plus the site's path (`<base href>`), which every link starts with.
@@ -117,7 +119,7 @@ pub fn post(site: &SiteContext, post: &PostSummary, body: &str) -> PageHtml {
     main += "</p>";
     if !post.tags.is_empty() {
         main += "<ul class=\"tags\" aria-label=\"Tags\">";
-        for tag in &post.tags {
+        for tag in distinct_tags(&post.tags) {
             main += &format!("<li><a href=\"{}\" data-testid=\"tag-link\">#{}</a></li>", attr(&tag_href(site, tag)), text(tag));
         }
         main += "</ul>";
@@ -139,9 +141,10 @@ pub fn post(site: &SiteContext, post: &PostSummary, body: &str) -> PageHtml {
     page(site, &title, &info, Current::Other, &main)
 }
 
-pub fn tag(site: &SiteContext, tag: &str) -> PageHtml {
+pub fn tag(site: &SiteContext, entry: &TagCount) -> PageHtml {
     let s = &site.manifest.site;
-    let posts: Vec<_> = site.manifest.tagged(tag).collect();
+    let tag = entry.tag.as_str();
+    let posts: Vec<_> = site.manifest.tagged(&entry.slug).collect();
     let count = post_count(posts.len());
     let info = PageInfo::tag(tag, &count);
     let main = format!(
@@ -257,6 +260,7 @@ fn post_href(site: &SiteContext, slug: &str) -> String {
     site.href(&format!("/posts/{slug}"))
 }
 
+/// The link to the page of `tag` (in any spelling): `/tags/<slug>`, as the app links it.
 fn tag_href(site: &SiteContext, tag: &str) -> String {
-    site.href(&format!("/tags/{tag}"))
+    site.href(&tag_path(tag))
 }

@@ -94,6 +94,22 @@ test('each tag page lists exactly the posts with that tag', async () => {
   });
 });
 
+test('a tag page is found by its slug or by another spelling of its tag; an unknown one is not found', async () => {
+  // Tag pages are /tags/<slug> (src/tags.rs); the sample's tags are their own slugs. A link
+  // spelled otherwise (as links were before slugs: /tags/JVM) still reaches the page in the app.
+  const tag = manifest.posts.find((p) => p.tags.length > 0).tags[0];
+  await withPage(site, async (page) => {
+    await page.open(`/tags/${encodeURIComponent(tag.toUpperCase())}`);
+    await page.waitForFunction((t) => document.querySelector('main#main h1')?.textContent.includes(t), tag);
+    await page.waitForSelector('li[data-testid="post-item"]');
+    const expected = site.postPaths(manifest.posts.filter((p) => p.tags.includes(tag)));
+    assert.deepEqual(await listedPostPaths(page), expected, `posts tagged ${tag}`);
+
+    await page.open('/tags/no-such-tag');
+    await expectNotFound(page);
+  });
+});
+
 test('the document title follows the route', async () => {
   await withPage(site, async (page) => {
     const post = manifest.posts[0];
