@@ -138,15 +138,17 @@ pub fn SearchBox() -> impl IntoView {
     let on_keydown = {
         let go = go.clone();
         move |ev: ev::KeyboardEvent| match ev.key().as_str() {
-            // Esc clears a query, and an empty box lets go of the focus (the page's keys, such
-            // as Space to scroll, work again).
+            // Esc clears a query, and an empty box hands the focus to the page's content (its
+            // keys, such as Space to scroll, work again), where it stays in view.
             "Escape" => {
                 ev.prevent_default();
-                let Some(input) = input.get() else { return };
-                if input.value().is_empty() {
-                    let _ = input.blur();
-                } else {
+                if !engine.query.get_untracked().is_empty() {
                     go(String::new());
+                } else if let Some(main) = document()
+                    .get_element_by_id("main")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    crate::components::route_focus::focus_without_scrolling(&main);
                 }
             }
             "ArrowDown" if focus_first_result() => ev.prevent_default(),
