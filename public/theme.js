@@ -12,6 +12,23 @@
   } catch (e) {
     // Storage disabled (privacy settings): follow the system theme.
   }
+  // The browser's chrome (<meta name="theme-color"> in index.html, one per system scheme)
+  // follows a stored or toggled choice too: both entries take the chosen page background.
+  // Keep these in step with --bg in style/main.css.
+  var backgrounds = { light: "#fdfdfc", dark: "#15171a" };
+  function syncThemeColor() {
+    var chosen = document.documentElement.dataset.theme;
+    var metas = document.querySelectorAll('meta[name="theme-color"]');
+    for (var i = 0; i < metas.length; i++) {
+      var scheme = /dark/.test(metas[i].media) ? "dark" : "light";
+      metas[i].content = backgrounds[chosen] || backgrounds[scheme];
+    }
+  }
+  syncThemeColor();
+  new MutationObserver(syncThemeColor).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ["data-theme"],
+  });
   // A prerendered page's switch is static markup until the reader wakes the app
   // (src/takeover.rs): it says which theme shows, as the app's switch would.
   document.addEventListener("DOMContentLoaded", function () {

@@ -23,7 +23,7 @@ pub use render::{render, LinkTargets};
 // Also the tag slugs' notion of a word (`crate::tags`): one rule for both kinds of slug.
 pub(crate) use ids::is_combining_mark;
 use toc::heading_anchor;
-pub use toc::{toc_html, MIN_TOC_HEADINGS};
+pub use toc::{toc_html, without_page_navigation, MIN_TOC_HEADINGS};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 

@@ -131,6 +131,12 @@ impl Manifest {
             .collect()
     }
 
+    /// Whether any post carries a tag: a site without tags has no "Tags" link in its header (a
+    /// page reading "0 tags" helps no one).
+    pub fn has_tags(&self) -> bool {
+        self.posts.iter().any(|p| !p.tags.is_empty())
+    }
+
     /// Posts carrying the tag whose page is `/tags/<slug>`, in any spelling
     /// ([`crate::tags::tag_slug`]), newest first.
     pub fn tagged<'a>(&'a self, slug: &'a str) -> impl Iterator<Item = &'a PostSummary> + 'a {

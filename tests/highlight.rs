@@ -566,7 +566,7 @@ fn pathological_input_takes_linear_time() {
 fn markdown_code_blocks_are_highlighted_by_language() {
     let html = render("```rust,ignore\nfn main() { let s = \"<b>\"; }\n```\n").html;
     assert!(
-        html.starts_with("<pre><code class=\"language-rust\">"),
+        html.starts_with("<pre tabindex=\"0\"><code class=\"language-rust\">"),
         "{html}"
     );
     assert!(html.contains("<span class=\"hl-kw\">fn</span>"), "{html}");
@@ -579,12 +579,12 @@ fn markdown_code_blocks_are_highlighted_by_language() {
     let plain = render("```text\nfn main() {}\n```\n").html;
     assert_eq!(
         plain,
-        "<pre><code class=\"language-text\">fn main() {}\n</code></pre>\n"
+        "<pre tabindex=\"0\"><code class=\"language-text\">fn main() {}\n</code></pre>\n"
     );
     let indented = render("    fn main() {}\n").html;
-    assert_eq!(indented, "<pre><code>fn main() {}\n</code></pre>\n");
+    assert_eq!(indented, "<pre tabindex=\"0\"><code>fn main() {}\n</code></pre>\n");
     let bare = render("```\nfn <x>\n```\n").html;
-    assert_eq!(bare, "<pre><code>fn &lt;x&gt;\n</code></pre>\n");
+    assert_eq!(bare, "<pre tabindex=\"0\"><code>fn &lt;x&gt;\n</code></pre>\n");
 }
 
 #[test]

@@ -39,15 +39,53 @@ fn assert_neutralised(markdown: &str) {
 fn tables_are_wrapped_for_horizontal_scrolling() {
     let out = html("| a | b |\n|---|--:|\n| 1 | 2 |\n");
     assert!(
-        out.starts_with("<div class=\"table-wrap\"><table><thead><tr><th>a</th>"),
+        out.starts_with("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead><tr><th>a</th>"),
+        "{out}"
+    );
+    assert!(out.contains("<td class=\"align-right\">2</td>"), "{out}");
+    assert!(out.trim_end().ends_with("</table>\n</div>"), "{out}");
+    assert_eq!(out.matches("<div").count(), out.matches("</div>").count());
+}
+
+#[test]
+fn scrolling_blocks_are_focusable_so_a_keyboard_can_scroll_them() {
+    // axe `scrollable-region-focusable`: a wide code block or table must take keyboard focus.
+    let out = html("```rust\nfn f() {}\n```\n\n    indented\n\n<pre>raw</pre>\n\n| a |\n|---|\n| 1 |\n\n<table><tr><td>x</td></tr></table>\n");
+    assert_eq!(out.matches("<pre tabindex=\"0\">").count(), 3, "{out}");
+    assert_eq!(out.matches("<pre").count(), 3, "{out}");
+    // The table wrappers are named regions, so a screen reader says what took focus.
+    let wrap =
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>";
+    assert_eq!(out.matches(wrap).count(), 2, "{out}");
+}
+
+#[test]
+fn column_alignment_is_a_class_not_an_inline_style() {
+    // The page's CSP (`style-src 'self'`) blocks `style=` attributes: alignment would be lost
+    // and every cell would log an error.
+    let out = html("| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 | 6 | 7 | 8 |\n");
+    assert!(!out.contains("style="), "{out}");
+    for want in [
+        "<th class=\"align-left\">l</th><th class=\"align-center\">c</th><th class=\"align-right\">r</th><th>n</th>",
+        "<td class=\"align-left\">1</td><td class=\"align-center\">2</td><td class=\"align-right\">3</td><td>4</td>",
+        "<td class=\"align-left\">5</td><td class=\"align-center\">6</td><td class=\"align-right\">7</td><td>8</td>",
+    ] {
+        assert!(out.contains(want), "{want} not in {out}");
+    }
+    // Inline markup in a cell is kept, and a second table starts its columns afresh.
+    let out = html("| *a* |\n|--:|\n| `b` |\n\n| c | d |\n|---|:-:|\n| e | f |\n");
+    assert!(
+        out.contains("<th class=\"align-right\"><em>a</em></th>"),
         "{out}"
     );
     assert!(
-        out.contains("<td style=\"text-align: right\">2</td>"),
+        out.contains("<td class=\"align-right\"><code>b</code></td>"),
         "{out}"
     );
-    assert!(out.trim_end().ends_with("</table>\n</div>"), "{out}");
-    assert_eq!(out.matches("<div").count(), out.matches("</div>").count());
+    assert!(
+        out.contains("<td>e</td><td class=\"align-center\">f</td>"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -98,17 +136,17 @@ fn code_blocks_keep_the_language_class() {
     let out = html("```text\nlet x = 1 < 2;\n```\n");
     assert_eq!(
         out,
-        "<pre><code class=\"language-text\">let x = 1 &lt; 2;\n</code></pre>\n"
+        "<pre tabindex=\"0\"><code class=\"language-text\">let x = 1 &lt; 2;\n</code></pre>\n"
     );
     // Rust posts write `rust,ignore`: the class stays the language.
     let out = html("```rust,ignore\nfn f() {}\n```\n");
     assert!(
-        out.starts_with("<pre><code class=\"language-rust\">"),
+        out.starts_with("<pre tabindex=\"0\"><code class=\"language-rust\">"),
         "{out}"
     );
     assert_eq!(
         html("```\nplain\n```\n"),
-        "<pre><code>plain\n</code></pre>\n"
+        "<pre tabindex=\"0\"><code>plain\n</code></pre>\n"
     );
 }
 
@@ -468,8 +506,44 @@ fn a_rust_blog_html_table_renders_as_a_table() {
 "#;
     assert_eq!(
         html(markdown),
-        "<table>\n<tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</table>\n"
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>\n<tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</table></div>\n"
     );
+}
+
+#[test]
+fn raw_html_tables_scroll_in_the_same_wrapper_as_markdown_tables() {
+    // A wide raw table (the compiler team's reports) would otherwise widen the whole page.
+    let out = html("<table class=\"wide\"><tr><td>a</td></tr></table>\n\ntext <table><tr><td>b</td></tr></table>\n");
+    assert_eq!(
+        out.matches(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table"
+        )
+        .count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("</table></div>").count(), 2, "{out}");
+    assert!(
+        out.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table class=\"wide\">"),
+        "{out}"
+    );
+    // A nested table gets its own wrapper, and a stray `</table>` closes nothing.
+    let out =
+        html("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>\n\n</table>\n");
+    assert_eq!(
+        out.matches(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
+        )
+        .count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("<div").count(),
+        out.matches("</div>").count(),
+        "{out}"
+    );
+    assert_eq!(out.matches("</table>").count(), 2, "{out}");
 }
 
 #[test]

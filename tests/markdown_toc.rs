@@ -1,7 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Article rendering: the table of contents and the links headings carry to themselves.
 
-use folio::markdown::{render, render_article, toc_html, Heading, MIN_TOC_HEADINGS};
+use folio::markdown::{
+    render, render_article, toc_html, without_page_navigation, Heading, MIN_TOC_HEADINGS,
+};
 
 fn heading(level: u8, id: &str) -> Heading {
     Heading {
@@ -140,5 +142,24 @@ fn anchors_leave_heading_texts_alone_and_plain_render_has_none() {
         article.html.contains("id=\"über-café\""),
         "{}",
         article.html
+    );
+}
+
+#[test]
+fn without_page_navigation_is_the_article_as_plain_render_writes_it() {
+    // What the feeds carry: no table of contents, no `#` after the headings; all else the same.
+    let md = "Intro.\n\n## One\n\ntext\n\n## Two & <b>more</b>\n\n### Three {#custom}\n\n\
+              <a class=\"heading-anchor\" href=\"#one\">raw link</a> kept\n\n## One\n";
+    let article = render_article(md).html;
+    assert!(article.contains("<nav class=\"toc\""), "{article}");
+    assert!(article.contains(">#</a>"), "{article}");
+    let stripped = without_page_navigation(&article);
+    assert_eq!(stripped, render(md).html);
+    assert!(stripped.contains("raw link</a> kept"), "{stripped}");
+    // A post too short for a table of contents loses its anchors only.
+    let md = "## Only\n\nbody\n";
+    assert_eq!(
+        without_page_navigation(&render_article(md).html),
+        render(md).html
     );
 }

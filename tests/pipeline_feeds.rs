@@ -153,6 +153,38 @@ fn rss_feed_validates_and_carries_the_same_posts() {
 }
 
 #[test]
+fn feed_content_has_no_table_of_contents_or_heading_anchors() {
+    // On the page they navigate; in a feed reader they are a list of dead links and stray `#`s.
+    let fx = Fixture::new();
+    fx.write("site.toml", SITE);
+    fx.write(
+        "long.md",
+        toml_post(
+            "Long",
+            "2024-01-01",
+            "",
+            "Intro.\n\n## First\n\nA.\n\n## Second\n\nB.\n\n## Third\n\nC.\n",
+        ),
+    );
+    build(&fx.options()).expect("build");
+    let page = fs::read_to_string(fx.out().join("bodies/long.html")).unwrap();
+    assert!(page.contains("class=\"toc\"") && page.contains("heading-anchor"));
+    let feed: Feed = read(&fx, "atom.xml").parse().unwrap();
+    let rss = rss::Channel::read_from(read(&fx, "rss.xml").as_bytes()).unwrap();
+    let atom_html = feed.entries()[0].content().unwrap().value().unwrap();
+    let rss_html = rss.items()[0].description().expect("rss description");
+    for html in [atom_html, rss_html] {
+        assert!(
+            !html.contains("toc") && !html.contains("heading-anchor"),
+            "{html}"
+        );
+        assert!(!html.contains(">#</a>"), "{html}");
+        assert!(html.contains("<h2 id=\"first\">First</h2>"), "{html}");
+        assert!(html.starts_with("<p>Intro.</p>"), "{html}");
+    }
+}
+
+#[test]
 fn feed_limit_keeps_the_newest_posts_and_zero_keeps_all() {
     let count = |site: &str| {
         let fx = fixture(site);

@@ -37,7 +37,7 @@ fn jekyll_highlight_is_a_highlighted_code_block_with_straight_quotes() {
     );
     let html = body(&fx.report(), "code");
     assert!(
-        html.contains("<pre><code class=\"language-rust\">"),
+        html.contains("<pre tabindex=\"0\"><code class=\"language-rust\">"),
         "{html}"
     );
     assert!(html.contains("hl-"), "highlighted: {html}");
@@ -46,7 +46,7 @@ fn jekyll_highlight_is_a_highlighted_code_block_with_straight_quotes() {
         "prose keeps smart quotes: {html}"
     );
     let code = html
-        .split("<pre>")
+        .split("<pre tabindex=\"0\">")
         .nth(1)
         .unwrap()
         .split("</pre>")

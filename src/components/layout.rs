@@ -22,6 +22,13 @@ pub fn SiteHeader() -> impl IntoView {
             .map(|manifest| manifest.site.author.clone())
             .unwrap_or_default()
     };
+    // As the prerendered header (src/prerender/frame.rs): no "Tags" link on a site without tags.
+    let has_tags = move || {
+        data.manifest
+            .get()
+            .and_then(|result| result.ok())
+            .is_some_and(|manifest| manifest.has_tags())
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -30,7 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul>
                     // Exact: "Tags" is not the current page on a single tag's page.
                     <li><A href=app_href("/archive") exact=true>"Archive"</A></li>
-                    <li><A href=app_href("/tags") exact=true>"Tags"</A></li>
+                    <li hidden=move || !has_tags()><A href=app_href("/tags") exact=true>"Tags"</A></li>
                 </ul>
             </nav>
             <SearchBox />

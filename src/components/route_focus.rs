@@ -222,7 +222,7 @@ fn focus_heading() {
 }
 
 /// Focuses `element`, making it focusable by script (not by Tab) if it is not already.
-fn focus_without_scrolling(element: &HtmlElement) {
+pub(crate) fn focus_without_scrolling(element: &HtmlElement) {
     if !element.has_attribute("tabindex") {
         let _ = element.set_attribute("tabindex", "-1");
     }

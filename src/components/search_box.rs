@@ -4,7 +4,8 @@
 //! it updates the results, elsewhere the first keystroke opens `/search?q=`. Typing replaces
 //! the history entry, so Back returns to where the reader was before searching. What the pages
 //! search is [`crate::search_client::SearchEngine::query`], which typing sets before the URL.
-//! Keys: `/` focuses the box from anywhere, Esc clears it, ↓ moves into the results.
+//! Keys: `/` focuses the box from anywhere, Esc clears it (and in an empty box leaves it), ↓
+//! moves into the results (where Esc comes back to the box).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -137,9 +138,18 @@ pub fn SearchBox() -> impl IntoView {
     let on_keydown = {
         let go = go.clone();
         move |ev: ev::KeyboardEvent| match ev.key().as_str() {
+            // Esc clears a query, and an empty box hands the focus to the page's content (its
+            // keys, such as Space to scroll, work again), where it stays in view.
             "Escape" => {
                 ev.prevent_default();
-                go(String::new());
+                if !engine.query.get_untracked().is_empty() {
+                    go(String::new());
+                } else if let Some(main) = document()
+                    .get_element_by_id("main")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    crate::components::route_focus::focus_without_scrolling(&main);
+                }
             }
             "ArrowDown" if focus_first_result() => ev.prevent_default(),
             _ => {}

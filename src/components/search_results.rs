@@ -278,11 +278,20 @@ fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl In
     })
 }
 
-/// ↑ and ↓ move focus between result links; ↑ from the first goes back to the search box.
+/// ↑ and ↓ move focus between result links; ↑ from the first, or Esc from anywhere in the
+/// results, goes back to the search box.
 fn move_between_results(ev: ev::KeyboardEvent) {
     let step = match ev.key().as_str() {
         "ArrowDown" => 1,
         "ArrowUp" => -1,
+        "Escape" => {
+            let search = document().get_element_by_id("site-search");
+            if let Some(input) = search.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+            return;
+        }
         _ => return,
     };
     let Ok(links) =

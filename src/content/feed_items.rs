@@ -14,6 +14,7 @@ use url::Url;
 use super::absolute_urls::absolutize;
 use super::base_url::BaseUrl;
 use super::{PostRecord, Report};
+use crate::markdown::without_page_navigation;
 use crate::model::PostSummary;
 use crate::site_url;
 
@@ -47,8 +48,9 @@ pub struct Item {
     /// The front matter's description; empty for none.
     pub summary: String,
     pub tags: Vec<String>,
-    /// The whole post as published in `bodies/<slug>.html` (sanitised, heading anchors, table
-    /// of contents, files beside the post under `files/`), relative URLs made absolute.
+    /// The whole post as published in `bodies/<slug>.html` (sanitised, files beside the post
+    /// under `files/`), relative URLs made absolute, without the table of contents and heading
+    /// anchors (in-page navigation a feed reader shows as junk).
     pub html: String,
 }
 
@@ -92,7 +94,7 @@ fn item(summary: &PostSummary, record: &PostRecord, base: &BaseUrl) -> Item {
         updated,
         summary: summary.summary.clone(),
         tags: summary.tags.clone(),
-        html: absolutize(&record.html, base.url(), &page),
+        html: absolutize(&without_page_navigation(&record.html), base.url(), &page),
         url,
     }
 }

@@ -12,8 +12,9 @@ use super::sanitize;
 use crate::highlight;
 
 /// Consumes a fenced code block's events from `events` (up to its `End`) and returns the
-/// whole `<pre><code class="language-…">…</code></pre>` as one HTML event. `lang` is the
-/// language from the info string (possibly empty).
+/// whole `<pre tabindex="0"><code class="language-…">…</code></pre>` as one HTML event. `lang`
+/// is the language from the info string (possibly empty). The block is focusable so a keyboard
+/// can scroll a long line into view (axe `scrollable-region-focusable`).
 pub(super) fn fenced_block<'a>(
     events: &mut impl Iterator<Item = Event<'a>>,
     lang: &str,
@@ -29,9 +30,9 @@ pub(super) fn fenced_block<'a>(
     let spans = highlight::spans(lang, &text).unwrap_or_default();
     let mut html = String::with_capacity(text.len() + spans.len() * 28 + 48);
     if lang.is_empty() {
-        html.push_str("<pre><code>");
+        html.push_str("<pre tabindex=\"0\"><code>");
     } else {
-        html.push_str("<pre><code class=\"language-");
+        html.push_str("<pre tabindex=\"0\"><code class=\"language-");
         sanitize::escape_html(&mut html, lang);
         html.push_str("\">");
     }

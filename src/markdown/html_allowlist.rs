@@ -18,6 +18,8 @@
 //!   for the scripts removed here, so it is exactly what a reader of this site should see.
 //! - Any other element (`<Vec<T>>`, `<video>`, `<font>`) and anything malformed (a `<` that
 //!   does not begin a well-formed tag) is escaped, so it shows as text.
+//! - A raw `<table>` is wrapped in the same scrolling `<div class="table-wrap">` as a Markdown
+//!   table (closed after its kept `</table>`), so a wide one scrolls instead of widening the page.
 //! - Comments, doctypes, processing instructions and CDATA sections are dropped.
 //!
 //! So every `<` in the output was written by this module's serialiser, and the output never
@@ -31,6 +33,7 @@
 //! and is ignored; every node ends up inside the container.
 
 use super::html_lexer::{decode, normalise, skip_content, token, StartTag, Token};
+use super::render::{TABLE_WRAP_CLOSE, TABLE_WRAP_OPEN};
 use super::sanitize::{dangerous_scheme, is_external};
 
 /// Allowed attributes on every allowed element. No `style` (the CSP forbids inline styles) and
@@ -213,6 +216,9 @@ impl Sanitizer {
                             out.push_str("</");
                             out.push_str(ELEMENTS[el].0);
                             out.push('>');
+                            if ELEMENTS[el].0 == "table" {
+                                out.push_str(TABLE_WRAP_CLOSE);
+                            }
                         }
                     } else if find(SKIP_CONTENT.iter().chain(DROP_TAG).copied(), name).is_none() {
                         show(out, &rest[..len], true);
@@ -282,6 +288,9 @@ impl Sanitizer {
                     }
                 }
             }
+        } else if name == "pre" {
+            // Focusable like a Markdown code block, so a keyboard can scroll it.
+            attrs.push(("tabindex", "0".into()));
         } else if name == "img" {
             if !attrs.iter().any(|(a, _)| *a == "loading") {
                 attrs.push(("loading", "lazy".into()));
@@ -289,6 +298,9 @@ impl Sanitizer {
             attrs.push(("decoding", "async".into()));
         }
 
+        if name == "table" {
+            out.push_str(TABLE_WRAP_OPEN);
+        }
         out.push('<');
         out.push_str(name);
         for (attr, value) in &attrs {
@@ -305,6 +317,9 @@ impl Sanitizer {
             out.push_str("></");
             out.push_str(name);
             out.push('>');
+            if name == "table" {
+                out.push_str(TABLE_WRAP_CLOSE);
+            }
         } else {
             out.push('>');
             if self.open.len() < ELEMENTS.len() {

@@ -1,6 +1,8 @@
 //! The one pass from pulldown-cmark's events to sanitised HTML (see [`render`]).
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
+};
 
 use super::{code, html_allowlist, ids, options, sanitize, Heading, Rendered};
 
@@ -28,8 +30,10 @@ struct Pending {
 /// - Links and images: `javascript:`, `vbscript:` and `data:` URLs become `#` (images may use
 ///   `data:image/{png,gif,jpeg,webp}`); off-site links get `rel="noopener noreferrer"`; images
 ///   get `loading="lazy" decoding="async"`.
-/// - Tables are wrapped in `<div class="table-wrap">` so they can scroll horizontally.
-/// - Fenced code blocks are `<pre><code class="language-x">`, an info string like `rust,ignore`
+/// - Tables (Markdown and raw HTML) are wrapped in `<div class="table-wrap">` so they can
+///   scroll horizontally; the wrapper is focusable so the keyboard can scroll it too. Column
+///   alignment is a class (`align-center`), never a `style` attribute (the CSP blocks those).
+/// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an info string like `rust,ignore`
 ///   reduced to its language, and highlighted when the language has a lexer (see `code`).
 pub fn render(markdown: &str) -> Rendered {
     render_with(markdown, false, None)
@@ -55,6 +59,7 @@ pub(super) fn render_with(
     let mut block_html: Option<String> = None;
     let mut sanitizer = html_allowlist::Sanitizer::default();
     let mut ids = ids::Ids::default();
+    let mut table = TableCells::default();
 
     while let Some((event, range)) = parser.next() {
         let heading_text = if in_heading {
@@ -164,13 +169,37 @@ pub(super) fn render_with(
                     image(&mut events, &dest_url, &title).into(),
                 ));
             }
-            Event::Start(Tag::Table(_)) => {
-                out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\">")));
-                out.push(event);
+            Event::Start(Tag::Table(alignments)) => {
+                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP_OPEN)));
+                table = TableCells {
+                    alignments,
+                    ..TableCells::default()
+                };
+                out.push(Event::Start(Tag::Table(Vec::new())));
             }
             Event::End(TagEnd::Table) => {
                 out.push(event);
-                out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP_CLOSE)));
+                out.push(Event::Html(CowStr::Borrowed("\n")));
+            }
+            Event::Start(Tag::TableHead) => {
+                table.in_head = true;
+                table.column = 0;
+                out.push(event);
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.in_head = false;
+                out.push(event);
+            }
+            Event::Start(Tag::TableRow) => {
+                table.column = 0;
+                out.push(event);
+            }
+            Event::Start(Tag::TableCell) => out.push(Event::Html(table.open_cell().into())),
+            Event::End(TagEnd::TableCell) => {
+                table.column += 1;
+                let close = if table.in_head { "</th>" } else { "</td>" };
+                out.push(Event::Html(CowStr::Borrowed(close)));
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 // pulldown-cmark takes the info string up to the first space as the language;
@@ -178,6 +207,11 @@ pub(super) fn render_with(
                 let lang = info.split([' ', '\t', ',', '{']).next().unwrap_or_default();
                 let mut events = parser.by_ref().map(|(event, _)| event);
                 out.push(code::fenced_block(&mut events, lang));
+            }
+            // Written the same way, so an indented block is focusable too.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                let mut events = parser.by_ref().map(|(event, _)| event);
+                out.push(code::fenced_block(&mut events, ""));
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {
@@ -215,6 +249,41 @@ pub(super) fn render_with(
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
+}
+
+/// The wrapper that lets a wide table scroll sideways (Markdown and raw HTML tables alike).
+/// Focusable so a keyboard can scroll it (axe `scrollable-region-focusable`), and then a named
+/// region so a screen reader says what has focus.
+pub(super) const TABLE_WRAP_OPEN: &str =
+    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
+/// Closes [`TABLE_WRAP_OPEN`].
+pub(super) const TABLE_WRAP_CLOSE: &str = "</div>";
+
+/// Where the writer is in a Markdown table. Cells are written here rather than by
+/// pulldown-cmark, whose writer puts column alignment in a `style` attribute that the page's
+/// CSP (`style-src 'self'`) blocks: here it is a class (`align-left|center|right`, see
+/// style/main.css).
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    fn open_cell(&self) -> &'static str {
+        let align = self.alignments.get(self.column).copied();
+        match (self.in_head, align) {
+            (true, Some(Alignment::Left)) => "<th class=\"align-left\">",
+            (true, Some(Alignment::Center)) => "<th class=\"align-center\">",
+            (true, Some(Alignment::Right)) => "<th class=\"align-right\">",
+            (true, _) => "<th>",
+            (false, Some(Alignment::Left)) => "<td class=\"align-left\">",
+            (false, Some(Alignment::Center)) => "<td class=\"align-center\">",
+            (false, Some(Alignment::Right)) => "<td class=\"align-right\">",
+            (false, _) => "<td>",
+        }
+    }
 }
 
 /// The opening `<a>` of a link; pulldown-cmark's writer closes it at `End(Link)`.

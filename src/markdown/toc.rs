@@ -65,6 +65,47 @@ pub fn toc_html(headings: &[Heading]) -> Option<String> {
     Some(html)
 }
 
+/// Start of the table of contents [`toc_html`] writes; raw HTML can never write a `<nav>` (it is
+/// not allowlisted), so this marks ours.
+const TOC_OPEN: &str = "<nav class=\"toc\" aria-label=\"Contents\">";
+/// Start and end of a [`heading_anchor`]. Its `href` and label are escaped, so the generated
+/// link holds no `<` or `>` before its end: a raw link with the same class never matches.
+const ANCHOR_OPEN: &str = " <a class=\"heading-anchor\" href=\"#";
+const ANCHOR_CLOSE: &str = "\">#</a>";
+
+/// An article's HTML ([`super::render_article`]) without what only makes sense on the page:
+/// the table of contents and the `#` link after every heading. Feed readers show both as junk
+/// (a list of dead in-page links, a stray `#` after each heading).
+pub fn without_page_navigation(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    if let Some(at) = rest.find(TOC_OPEN) {
+        if let Some(end) = rest[at..].find("</nav>") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + end + "</nav>".len()..];
+            rest = after.strip_prefix('\n').unwrap_or(after);
+        }
+    }
+    while let Some(at) = rest.find(ANCHOR_OPEN) {
+        let tail = &rest[at + ANCHOR_OPEN.len()..];
+        let generated = tail
+            .find(ANCHOR_CLOSE)
+            .filter(|&end| !tail[..end].contains(['<', '>']));
+        match generated {
+            Some(end) => {
+                out.push_str(&rest[..at]);
+                rest = &tail[end + ANCHOR_CLOSE.len()..];
+            }
+            None => {
+                out.push_str(&rest[..at + ANCHOR_OPEN.len()]);
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The link a heading ends with, to its own id, so a reader can copy a link to the section.
 /// Its text is a `#`, hidden until the heading is hovered or the link focused (see the
 /// stylesheet); its accessible name says what it is for.

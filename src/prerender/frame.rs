@@ -56,7 +56,46 @@ pub fn page(site: &SiteContext, path: &str, current: Current, main: &str) -> Str
         home = attr(&site.href("/")),
         name = text(&site.manifest.site.author),
         archive = nav_link("/archive", "Archive", Current::Archive),
-        tags = nav_link("/tags", "Tags", Current::Tags),
+        // As the app's header: no "Tags" link on a site without tags.
+        tags = if site.manifest.has_tags() {
+            nav_link("/tags", "Tags", Current::Tags)
+        } else {
+            String::new()
+        },
         main = main,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Manifest, PostSummary};
+
+    fn header(tags: &[&str]) -> String {
+        let manifest = Manifest {
+            posts: vec![PostSummary {
+                slug: "p".into(),
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                ..PostSummary::default()
+            }],
+            ..Manifest::default()
+        };
+        page(
+            &SiteContext::new(&manifest, "/".into()),
+            "/",
+            Current::Other,
+            "",
+        )
+    }
+
+    #[test]
+    fn the_tags_link_shows_only_when_a_post_has_a_tag() {
+        assert!(header(&["rust"]).contains(">Tags</a></li>"));
+        let untagged = header(&[]);
+        assert!(!untagged.contains(">Tags</a>"), "{untagged}");
+        assert!(
+            untagged.contains(">Archive</a></li></ul></nav>"),
+            "{untagged}"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useSite, withPage } from './site.mjs';
+import { useSite, withPage, readDist } from './site.mjs';
 
 const site = useSite();
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -61,3 +61,21 @@ for (const theme of ['light', 'dark']) {
     assert.deepEqual(found, [], `axe violations in the ${theme} theme:\n${found.join('\n')}`);
   });
 }
+
+test('on a phone, wide code blocks scroll from the keyboard (axe scrollable-region-focusable)', async () => {
+  const post = site.manifest.posts.find((p) => /<pre tabindex="0">/.test(readDist(`bodies/${p.slug}.html`)));
+  assert.ok(post, 'a post with a code block');
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.open(`/posts/${post.slug}`);
+    await settled(page);
+    const scrolling = await page.$$eval('[data-testid="article-body"] pre', (ps) => ps.filter((p) => p.scrollWidth > p.clientWidth).length);
+    assert.ok(scrolling > 0, 'a code block is wider than the phone, so the rule has something to check');
+    const { violations } = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze();
+    assert.deepEqual(violations, [], describe(violations));
+    // Focused, it shows the focus ring.
+    await page.focus('[data-testid="article-body"] pre');
+    const outline = await page.$eval('[data-testid="article-body"] pre', (p) => getComputedStyle(p).outlineStyle);
+    assert.equal(outline, 'solid');
+  });
+});

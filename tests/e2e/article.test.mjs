@@ -50,7 +50,7 @@ test('code blocks are highlighted at build time, text intact, in the colours of 
   const post = manifest.posts.find((p) => fence.test(readDist(`posts/${p.slug}.md`)));
   assert.ok(post, 'the sample content has a code block in a highlighted language');
   const [, lang, source] = readDist(`posts/${post.slug}.md`).match(fence);
-  assert.match(readDist(`bodies/${post.slug}.html`), /<pre><code class="language-[^"]+">[^]*?<span class="hl-/);
+  assert.match(readDist(`bodies/${post.slug}.html`), /<pre tabindex="0"><code class="language-[^"]+">[^]*?<span class="hl-/);
   const colours = {};
   for (const scheme of ['light', 'dark']) {
     await withPage(

@@ -236,6 +236,42 @@ test('the theme follows the system until the toggle is pressed, then stays acros
   });
 });
 
+test('on a phone the search box is at least 16px, so iOS Safari does not zoom in when it takes focus', async () => {
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.open('/');
+    await waitForHome(page);
+    const size = await page.$eval('#site-search', (i) => parseFloat(getComputedStyle(i).fontSize));
+    assert.ok(size >= 16, `${size}px`);
+  });
+});
+
+test('theme-color gives the browser chrome the page background, per system scheme and after a choice', async () => {
+  // The prerendered pages (here the home page) keep the two entries of the built index.html.
+  const html = readDist('index.html');
+  // (Trunk's minifier reorders and unquotes attributes: compare the tags' attributes as a set.)
+  const metas = (html.match(/<meta [^>]*theme-color[^>]*>/g) ?? []).map((m) => [...m.matchAll(/(\w+)=("[^"]*"|\S+?)(?=[\s>])/g)].map(([, k, v]) => `${k}=${v.replace(/"/g, '')}`).sort().join(' '));
+  assert.deepEqual(metas, [
+    'content=#fdfdfc media=(prefers-color-scheme: light) name=theme-color',
+    'content=#15171a media=(prefers-color-scheme: dark) name=theme-color',
+  ]);
+  const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+  const colours = (page) => page.$$eval('meta[name="theme-color"]', (ms) => ms.map((m) => m.content));
+  const background = async (page) => hex(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+  await withPage(site, async (page) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.open('/');
+    await waitForHome(page);
+    const light = await background(page);
+    assert.deepEqual(await colours(page), [light, hex(DARK_BG)]);
+    // The reader's choice wins over the system's in the chrome too.
+    await page.locator('header button[data-testid="theme-toggle"]').click();
+    const dark = await background(page);
+    assert.equal(dark, hex(DARK_BG));
+    assert.deepEqual(await colours(page), [dark, dark]);
+  });
+});
+
 test('without a stored choice a dark system gets the dark theme, and the toggle says so', async () => {
   await withPage(site, async (page) => {
     await watchFirstPaint(page);

@@ -93,7 +93,7 @@ test('typing on an article opens /search, and Back returns to the article', asyn
   });
 });
 
-test('keyboard: / focuses the box, arrows move through results, Enter opens, Esc clears', async () => {
+test('keyboard: / focuses the box, arrows move through results, Enter opens, Esc comes back, clears, leaves', async () => {
   await withPage(site, async (page) => {
     await page.open('/search?q=kubernetes');
     const slugs = await waitForResults(page, (s) => s.length >= 2, 'two results');
@@ -107,9 +107,18 @@ test('keyboard: / focuses the box, arrows move through results, Enter opens, Esc
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
+    // Esc on a result comes back to the box, the query kept.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
+    assert.equal(await page.inputValue('input[type="search"]'), 'kubernetes');
+    // In the box, Esc clears the query, and a second Esc leaves the box.
     await page.keyboard.press('Escape');
     assert.equal(await page.inputValue('input[type="search"]'), '');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the focus goes to the content');
 
     await page.open('/search?q=kubernetes');
     await waitForResults(page, (s) => s.length >= 2, 'two results');
