@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::image_size::image_size;
+use super::relative_path::{join, percent_decode};
 use crate::html_text::{pieces, unescape, Piece, StartTag};
 
 /// The output folder of published files.
@@ -168,18 +169,7 @@ impl Assets {
         if path.is_empty() || path.starts_with('/') || has_scheme(path) {
             return None;
         }
-        let path = percent_decode(path)?;
-        let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-        for segment in path.split('/') {
-            match segment {
-                "" | "." => {}
-                ".." => {
-                    segments.pop()?;
-                }
-                s => segments.push(s),
-            }
-        }
-        let file = segments.join("/");
+        let file = join(dir, &percent_decode(path)?)?;
         self.files
             .contains(&file)
             .then(|| (file, suffix.to_owned()))
@@ -233,26 +223,6 @@ fn has_scheme(path: &str) -> bool {
     path.split('/')
         .next()
         .is_some_and(|first| first.contains(':'))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |i: usize| char::from(*b.get(i)?).to_digit(16);
-        match (b[i], hex(i + 1), hex(i + 2)) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push(u8::try_from(hi * 16 + lo).ok()?);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// A content path as a URL path: characters that need it percent-encoded, `/` kept.

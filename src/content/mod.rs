@@ -33,6 +33,7 @@ mod outputs;
 mod parallel;
 mod post_links;
 mod publishing;
+mod relative_path;
 mod rss;
 mod search_index;
 mod shortcodes;

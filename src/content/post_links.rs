@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::relative_path::{join, percent_decode};
 use crate::site_url::post_path;
 
 /// Every post of the content folder by its path there (`/`-separated).
@@ -61,7 +62,7 @@ impl PostTable {
         if !is_relative || !path.to_ascii_lowercase().ends_with(".md") {
             return None;
         }
-        let path = percent_decode(path);
+        let path = percent_decode(path).unwrap_or_else(|| path.to_owned());
         Some(match join(dir, &path) {
             Some(file) => self.at(&file, fragment),
             None => Err("outside the content folder".to_owned()),
@@ -168,41 +169,6 @@ fn name_of(path_without_md: &str) -> &str {
         "index" | "_index" => segments.next().unwrap_or(last),
         _ => last,
     }
-}
-
-/// `path` resolved against `dir`; `None` when `..` climbs out of the content folder.
-fn join(dir: &str, path: &str) -> Option<String> {
-    let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop()?;
-            }
-            s => segments.push(s),
-        }
-    }
-    Some(segments.join("/"))
-}
-
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |at: usize| bytes.get(at).and_then(|b| char::from(*b).to_digit(16));
-        match (bytes[i], hex(i + 1), hex(i + 2)) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
 }
 
 #[cfg(test)]
