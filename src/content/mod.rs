@@ -38,6 +38,7 @@ mod rss;
 mod search_index;
 mod shortcodes;
 mod site_file;
+mod site_settings;
 mod sitemap;
 mod slug;
 mod summary;
@@ -170,10 +171,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
 /// options' overrides), without reading any post: what `scripts/build` hands Trunk as its
 /// public URL when it is given no `--base-path`.
 pub fn resolve_base(options: &Options) -> Result<BasePath, BuildError> {
-    let (site_path, required) = match &options.site_file {
-        Some(path) => (path.clone(), true),
-        None => (options.content_dir.join("site.toml"), false),
-    };
+    let (site_path, required) = site_settings::site_file_path(options);
     let site_file = site_file::load(&site_path, required)?;
     let (base, _) = base_url::resolve(
         site_file.base_url,
@@ -185,43 +183,12 @@ pub fn resolve_base(options: &Options) -> Result<BasePath, BuildError> {
 
 /// Everything [`build`] does except writing.
 pub fn prepare(options: &Options) -> Result<Report, BuildError> {
-    let (site_path, required) = match &options.site_file {
-        Some(path) => (path.clone(), true),
-        None => (options.content_dir.join("site.toml"), false),
-    };
-    let mut site_file = site_file::load(&site_path, required)?;
     let mut warnings = Vec::new();
-    let (base, conflict) = base_url::resolve(
-        site_file.base_url.take(),
-        options.base_url.clone(),
-        options.base_path.clone(),
-    );
-    warnings.extend(conflict.map(|message| Warning::new(&site_path, message)));
-    if base.url.is_none() {
-        warnings.push(Warning::new(
-            &site_path,
-            "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute URLs and \
-             are not written; set base_url in the site file or pass --base-url",
-        ));
-    }
-    let feed_url = site_file.feed_url.take();
-    let feed_url = outputs::settle_feed_url(
-        feed_url.as_ref().map(|(url, _)| url.as_str()),
-        base.url.is_some(),
-        &site_path,
-        &mut warnings,
-    )
-    .map_err(|message| BuildError::SiteFile {
-        path: site_path.clone(),
-        line: feed_url.as_ref().and_then(|(_, line)| *line),
-        message,
-    })?;
-    site_file.site.feed_url = feed_url;
-    site_file.site.base_url = base
-        .url
-        .as_ref()
-        .map(|u| u.as_str().to_owned())
-        .unwrap_or_default();
+    let site_settings::Settled {
+        path: site_path,
+        file: mut site_file,
+        base,
+    } = site_settings::settle(options, &mut warnings)?;
 
     let files =
         content_files::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
