@@ -13,8 +13,6 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
 pub mod format;
 pub mod head_tags;
 pub mod highlight;
@@ -23,6 +21,8 @@ pub mod listing;
 pub mod markdown;
 pub mod model;
 pub mod page_path;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod search;
 pub mod site_url;
 pub mod tags;

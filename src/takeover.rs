@@ -182,7 +182,8 @@ fn forward_button_clicks(prerendered: &Element, app: &Element) {
             twin.click();
         }
     });
-    let _ = prerendered.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let _ =
+        prerendered.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     // Lives as long as the prerendered page, which the swap removes.
     on_click.forget();
 }
@@ -214,13 +215,7 @@ fn reveal_when_ready(frames: u32) {
 /// The routed page has drawn its heading (every page has one `h1`, the error notice too) and
 /// nothing in it is still loading.
 fn page_ready() -> bool {
-    let has = |selector: &str| {
-        document()
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .is_some()
-    };
+    let has = |selector: &str| document().query_selector(selector).ok().flatten().is_some();
     has("#app main h1") && !has("#app .loading")
 }
 
@@ -269,7 +264,10 @@ impl ReadingPlace {
     fn restore(self) {
         let window = window();
         let moved_anchor = self.anchor.and_then(|(id, top)| {
-            let now = document().get_element_by_id(&id)?.get_bounding_client_rect().top();
+            let now = document()
+                .get_element_by_id(&id)?
+                .get_bounding_client_rect()
+                .top();
             Some(window.scroll_y().unwrap_or_default() + now - top)
         });
         let y = moved_anchor.unwrap_or(self.scroll_y);

@@ -582,9 +582,15 @@ fn markdown_code_blocks_are_highlighted_by_language() {
         "<pre tabindex=\"0\"><code class=\"language-text\">fn main() {}\n</code></pre>\n"
     );
     let indented = render("    fn main() {}\n").html;
-    assert_eq!(indented, "<pre tabindex=\"0\"><code>fn main() {}\n</code></pre>\n");
+    assert_eq!(
+        indented,
+        "<pre tabindex=\"0\"><code>fn main() {}\n</code></pre>\n"
+    );
     let bare = render("```\nfn <x>\n```\n").html;
-    assert_eq!(bare, "<pre tabindex=\"0\"><code>fn &lt;x&gt;\n</code></pre>\n");
+    assert_eq!(
+        bare,
+        "<pre tabindex=\"0\"><code>fn &lt;x&gt;\n</code></pre>\n"
+    );
 }
 
 #[test]

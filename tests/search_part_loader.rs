@@ -33,13 +33,22 @@ fn a_part_is_fetched_once_however_many_keystrokes_want_it() {
     loaded.add("d-1");
     let mut l = PartLoader::default();
     let first = l.want(paths(&["d-1", "p-1", "p-2"]), loaded.has());
-    assert_eq!(started(&first), ["p-1", "p-2"], "what is loaded is not fetched");
+    assert_eq!(
+        started(&first),
+        ["p-1", "p-2"],
+        "what is loaded is not fetched"
+    );
     assert!(first.abort.is_empty());
     assert!(l.waiting());
     // The next keystroke wants one of those and a new one: only the new one starts.
     let second = l.want(paths(&["p-2", "p-3"]), loaded.has());
     assert_eq!(started(&second), ["p-3"]);
-    let ids: HashSet<u64> = first.start.iter().chain(&second.start).map(|s| s.id).collect();
+    let ids: HashSet<u64> = first
+        .start
+        .iter()
+        .chain(&second.start)
+        .map(|s| s.id)
+        .collect();
     assert_eq!(ids.len(), 3, "every fetch has its own id");
 }
 
@@ -88,9 +97,15 @@ fn the_newest_keystroke_takes_connections_from_fetches_nobody_wants() {
         .filter(|s| second.abort.contains(&s.id))
         .map(|s| s.path.as_str())
         .collect();
-    assert!(!aborted.contains(&"old-0"), "what the new query needs is kept");
+    assert!(
+        !aborted.contains(&"old-0"),
+        "what the new query needs is kept"
+    );
     for s in first.start.iter().filter(|s| second.abort.contains(&s.id)) {
-        assert!(!l.finish(&s.path, s.id), "an aborted fetch's answer is dropped");
+        assert!(
+            !l.finish(&s.path, s.id),
+            "an aborted fetch's answer is dropped"
+        );
     }
 }
 
@@ -101,7 +116,10 @@ fn wanted_parts_beyond_the_connections_start_as_others_finish() {
     let all: Vec<String> = (0..CONNECTIONS + 2).map(|i| format!("p-{i}")).collect();
     let first = l.want(all, loaded.has());
     assert_eq!(first.start.len(), CONNECTIONS);
-    assert!(first.abort.is_empty(), "wanted fetches are never aborted for each other");
+    assert!(
+        first.abort.is_empty(),
+        "wanted fetches are never aborted for each other"
+    );
     let s = &first.start[0];
     assert!(l.finish(&s.path, s.id));
     loaded.add(&s.path);
@@ -117,7 +135,11 @@ fn guesses_use_free_connections_and_give_way_to_a_waiting_query() {
     let mut l = PartLoader::default();
     let guesses: Vec<String> = (0..10).map(|i| format!("g-{i}")).collect();
     let f = l.speculate(guesses.clone(), 4, loaded.has());
-    assert_eq!(started(&f), ["g-1", "g-2", "g-3", "g-4"], "at most 4, none loaded");
+    assert_eq!(
+        started(&f),
+        ["g-1", "g-2", "g-3", "g-4"],
+        "at most 4, none loaded"
+    );
     // Guessed again: nothing already in flight starts twice; the connections run out.
     let again = l.speculate(guesses, 10, loaded.has());
     assert_eq!(started(&again), ["g-5", "g-6"]);
@@ -152,7 +174,10 @@ fn prefetches_run_a_few_at_a_time_and_only_while_no_query_waits() {
     let mut aborted = w.abort.clone();
     aborted.sort();
     assert_eq!(aborted, [f.start[0].id, f.start[1].id]);
-    assert!(l.schedule(loaded.has()).start.is_empty(), "not while a query waits");
+    assert!(
+        l.schedule(loaded.has()).start.is_empty(),
+        "not while a query waits"
+    );
     for s in &w.start {
         assert!(l.finish(&s.path, s.id));
         loaded.add(&s.path);
@@ -181,5 +206,8 @@ fn a_part_that_failed_is_not_fetched_again_and_says_why() {
     );
     assert_eq!(l.failure(&paths(&["p-2"])), None);
     assert!(l.want(paths(&["p-1"]), loaded.has()).start.is_empty());
-    assert!(l.speculate(paths(&["p-1"]), 4, loaded.has()).start.is_empty());
+    assert!(l
+        .speculate(paths(&["p-1"]), 4, loaded.has())
+        .start
+        .is_empty());
 }

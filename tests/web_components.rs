@@ -75,9 +75,8 @@ fn marked_text_wraps_exactly_the_given_ranges() {
     let root = container();
     // "Café" holds a two-byte character: ranges are byte ranges on char boundaries.
     let text = "Café caching, cached".to_owned();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        marked_text(&text, &[6..13, 15..21])
-    });
+    let _handle =
+        leptos::mount::mount_to(root.clone(), move || marked_text(&text, &[6..13, 15..21]));
     let marks = root.query_selector_all("mark").unwrap();
     assert_eq!(marks.length(), 2);
     assert_eq!(

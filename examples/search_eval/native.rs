@@ -138,7 +138,9 @@ pub fn main() {
     if !args.typing.is_empty() {
         // DOCS.json:QUERIES.json, relative to --data (the bench's out/ files for its scale corpus).
         for pair in &args.typing {
-            let (docs, queries) = pair.split_once(':').expect("--typing DOCS.json:QUERIES.json");
+            let (docs, queries) = pair
+                .split_once(':')
+                .expect("--typing DOCS.json:QUERIES.json");
             crate::typing::report(&args.data, docs, queries, &options, params);
         }
         return;
@@ -243,7 +245,13 @@ pub fn main() {
             tie_report(&docs, &queries, &index, params);
         }
         if let Some(dir) = &args.dump {
-            dump(&dir.join(format!("{corpus}.jsonl")), &docs, &queries, &index, params);
+            dump(
+                &dir.join(format!("{corpus}.jsonl")),
+                &docs,
+                &queries,
+                &index,
+                params,
+            );
         }
         if args.misses > 0 {
             print_misses(&docs, &queries, &report, args.misses, &index, params);
@@ -473,10 +481,19 @@ fn dump(
             .iter()
             .take(10)
             .map(|h| {
-                serde_json::json!([docs[h.doc as usize].title, h.score, h.matched_words, docs[h.doc as usize].slug])
+                serde_json::json!([
+                    docs[h.doc as usize].title,
+                    h.score,
+                    h.matched_words,
+                    docs[h.doc as usize].slug
+                ])
             })
             .collect();
-        let t = if rank > 0 { Some(&hits[rank - 1]) } else { None };
+        let t = if rank > 0 {
+            Some(&hits[rank - 1])
+        } else {
+            None
+        };
         let line = serde_json::json!({
             "kind": q.kind, "q": q.q, "target": q.relevant[0],
             "title": target.map(|d| d.title.as_str()),

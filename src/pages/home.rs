@@ -5,11 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::page_meta::PageMeta;
-use crate::head_tags::PageInfo;
 use crate::components::post_list::{post_href, PostList};
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
 use crate::components::subscribe::Subscribe;
+use crate::head_tags::PageInfo;
 use crate::model::{Manifest, Site};
 use crate::search_client::use_search_engine;
 

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::page_meta::PageMeta;
-use crate::head_tags::PageInfo;
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
+use crate::head_tags::PageInfo;
 use crate::search_client::use_search_engine;
 
 #[component]

@@ -92,7 +92,10 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
     // One page per slug: a safe file name, and `Rust` and `rust` share it rather than overwrite
     // each other on a case-insensitive file system.
     for entry in crate::tags::site_tags(&manifest) {
-        write(format!("tags/{}.html", entry.slug), pages::tag(&site, &entry))?;
+        write(
+            format!("tags/{}.html", entry.slug),
+            pages::tag(&site, &entry),
+        )?;
     }
     write("tags.html".to_owned(), pages::tags(&site))?;
     write("tags/index.html".to_owned(), pages::tags(&site))?;

@@ -5,13 +5,13 @@
 use super::frame::{self, Current};
 use super::html::{attr, text};
 use super::shell::Page;
+use crate::format::post_count;
 use crate::format::{human_date, reading_time};
 use crate::head_tags::{head_tags, PageInfo};
-use crate::format::post_count;
 use crate::listing::{by_year, neighbours, tag_counts, TagCount};
+use crate::model::{Manifest, PostSummary, Site};
 use crate::site_url::tag_path;
 use crate::tags::distinct_tags;
-use crate::model::{Manifest, PostSummary, Site};
 
 /// The manifest plus the site's path (`<base href>`), which every link starts with.
 pub struct SiteContext<'a> {
@@ -48,7 +48,13 @@ impl PageHtml {
     }
 }
 
-fn page(site: &SiteContext, title: &str, info: &PageInfo, current: Current, main: &str) -> PageHtml {
+fn page(
+    site: &SiteContext,
+    title: &str,
+    info: &PageInfo,
+    current: Current,
+    main: &str,
+) -> PageHtml {
     let s = &site.manifest.site;
     let head = head_tags(&s.author, &s.base_url, info)
         .iter()
@@ -70,7 +76,10 @@ pub fn home(site: &SiteContext) -> PageHtml {
     if !s.tagline.is_empty() {
         main += &format!("<p class=\"tagline\">{}</p>", text(&s.tagline));
     }
-    main += &format!("<div class=\"bio\" data-testid=\"bio\">{}</div>", s.bio_html);
+    main += &format!(
+        "<div class=\"bio\" data-testid=\"bio\">{}</div>",
+        s.bio_html
+    );
     if let Some(link) = &s.reach_out {
         main += &format!(
             "<p class=\"reach-out\"><a class=\"button\" data-testid=\"reach-out\" href=\"{}\">{}</a></p>",
@@ -81,7 +90,11 @@ pub fn home(site: &SiteContext) -> PageHtml {
     if !s.links.is_empty() {
         main += "<ul class=\"contact-links\" aria-label=\"Contact\">";
         for link in &s.links {
-            main += &format!("<li><a href=\"{}\">{}</a></li>", attr(&link.url), text(&link.label));
+            main += &format!(
+                "<li><a href=\"{}\">{}</a></li>",
+                attr(&link.url),
+                text(&link.label)
+            );
         }
         main += "</ul>";
     }
@@ -111,20 +124,36 @@ pub fn post(site: &SiteContext, post: &PostSummary, body: &str) -> PageHtml {
     let info = PageInfo::post(s, post);
     let page_href = site.href(&format!("/posts/{}", post.slug));
     let body = crate::html_text::rewrite_fragment_links(body, &page_href);
-    let mut main = String::from("<article class=\"article\" data-testid=\"article\"><header class=\"article-header\">");
-    main += &format!("<h1>{}</h1><p class=\"meta\">{} · <span data-testid=\"reading-time\">{}</span>", text(&post.title), time(&post.date), reading_time(post.reading_minutes));
+    let mut main = String::from(
+        "<article class=\"article\" data-testid=\"article\"><header class=\"article-header\">",
+    );
+    main += &format!(
+        "<h1>{}</h1><p class=\"meta\">{} · <span data-testid=\"reading-time\">{}</span>",
+        text(&post.title),
+        time(&post.date),
+        reading_time(post.reading_minutes)
+    );
     if let Some(updated) = post.updated.as_ref().filter(|u| **u != post.date) {
-        main += &format!("<span class=\"updated\"> · updated {}</span>", time(updated));
+        main += &format!(
+            "<span class=\"updated\"> · updated {}</span>",
+            time(updated)
+        );
     }
     main += "</p>";
     if !post.tags.is_empty() {
         main += "<ul class=\"tags\" aria-label=\"Tags\">";
         for tag in distinct_tags(&post.tags) {
-            main += &format!("<li><a href=\"{}\" data-testid=\"tag-link\">#{}</a></li>", attr(&tag_href(site, tag)), text(tag));
+            main += &format!(
+                "<li><a href=\"{}\" data-testid=\"tag-link\">#{}</a></li>",
+                attr(&tag_href(site, tag)),
+                text(tag)
+            );
         }
         main += "</ul>";
     }
-    main += &format!("</header><div class=\"prose\" data-testid=\"article-body\">{body}</div></article>");
+    main += &format!(
+        "</header><div class=\"prose\" data-testid=\"article-body\">{body}</div></article>"
+    );
     let around = neighbours(site.manifest, &post.slug);
     if around.older.is_some() || around.newer.is_some() {
         main += "<nav class=\"post-nav\" aria-label=\"More posts\" data-testid=\"post-nav\">";
@@ -153,7 +182,13 @@ pub fn tag(site: &SiteContext, entry: &TagCount) -> PageHtml {
         text(&count),
         post_list(site, posts.into_iter())
     );
-    page(site, &format!("#{tag} · {}", s.author), &info, Current::Other, &main)
+    page(
+        site,
+        &format!("#{tag} · {}", s.author),
+        &info,
+        Current::Other,
+        &main,
+    )
 }
 
 pub fn tags(site: &SiteContext) -> PageHtml {
@@ -171,7 +206,13 @@ pub fn tags(site: &SiteContext) -> PageHtml {
         );
     }
     main += "</ul></section>";
-    page(site, &format!("Tags · {}", s.author), &info, Current::Tags, &main)
+    page(
+        site,
+        &format!("Tags · {}", s.author),
+        &info,
+        Current::Tags,
+        &main,
+    )
 }
 
 pub fn archive(site: &SiteContext) -> PageHtml {
@@ -179,7 +220,10 @@ pub fn archive(site: &SiteContext) -> PageHtml {
     let years = by_year(site.manifest);
     let summary = crate::listing::archive_summary(&years, site.manifest.posts.len());
     let info = PageInfo::archive(s);
-    let mut main = format!("<section class=\"archive-page\"><h1>Archive</h1><p class=\"count\">{}</p>", text(&summary));
+    let mut main = format!(
+        "<section class=\"archive-page\"><h1>Archive</h1><p class=\"count\">{}</p>",
+        text(&summary)
+    );
     for group in years {
         main += &format!(
             "<section class=\"archive-year\" data-testid=\"archive-year\" aria-labelledby=\"year-{y}\"><h2 id=\"year-{y}\"><span data-testid=\"year\">{y}</span> <span class=\"count\" data-testid=\"count\">{}</span></h2>{}</section>",
@@ -189,7 +233,13 @@ pub fn archive(site: &SiteContext) -> PageHtml {
         );
     }
     main += "</section>";
-    page(site, &format!("Archive · {}", s.author), &info, Current::Archive, &main)
+    page(
+        site,
+        &format!("Archive · {}", s.author),
+        &info,
+        Current::Archive,
+        &main,
+    )
 }
 
 pub fn search(site: &SiteContext) -> PageHtml {
@@ -202,7 +252,13 @@ pub fn search(site: &SiteContext) -> PageHtml {
         "full text. Press <kbd>/</kbd> to get there from anywhere.</p>",
         "<h2 class=\"visually-hidden\">Results</h2></section>"
     );
-    page(site, &format!("Search · {}", s.author), &info, Current::Other, main)
+    page(
+        site,
+        &format!("Search · {}", s.author),
+        &info,
+        Current::Other,
+        main,
+    )
 }
 
 fn post_list<'p>(site: &SiteContext, posts: impl Iterator<Item = &'p PostSummary>) -> String {
@@ -220,11 +276,17 @@ fn post_list<'p>(site: &SiteContext, posts: impl Iterator<Item = &'p PostSummary
 
 fn subscribe(s: &Site) -> String {
     let feed = (!s.feed_url.is_empty()).then(|| {
-        format!("<a data-testid=\"rss-link\" rel=\"external\" href=\"{}\">RSS feed</a>", attr(&s.feed_url))
+        format!(
+            "<a data-testid=\"rss-link\" rel=\"external\" href=\"{}\">RSS feed</a>",
+            attr(&s.feed_url)
+        )
     });
     let list = s.mailing_list.clone().unwrap_or_default();
     let link = (!list.url.is_empty()).then(|| {
-        format!("<a data-testid=\"mailing-list-link\" href=\"{}\">mailing list</a>", attr(&list.url))
+        format!(
+            "<a data-testid=\"mailing-list-link\" href=\"{}\">mailing list</a>",
+            attr(&list.url)
+        )
     });
     let has_form = !list.action.is_empty();
     let (intro, joiner) = match (feed.is_some(), has_form, link.is_some()) {
@@ -245,15 +307,26 @@ fn subscribe(s: &Site) -> String {
             attr(&list.method), attr(&list.action), text(&list.label), attr(&list.email_field)
         );
         for field in &list.hidden {
-            out += &format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", attr(&field.name), attr(&field.value));
+            out += &format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                attr(&field.name),
+                attr(&field.value)
+            );
         }
-        out += &format!("<button class=\"button\" type=\"submit\">{}</button></form>", text(&list.button));
+        out += &format!(
+            "<button class=\"button\" type=\"submit\">{}</button></form>",
+            text(&list.button)
+        );
     }
     out + "</section>"
 }
 
 fn time(date: &str) -> String {
-    format!("<time datetime=\"{}\">{}</time>", attr(date), text(&human_date(date)))
+    format!(
+        "<time datetime=\"{}\">{}</time>",
+        attr(date),
+        text(&human_date(date))
+    )
 }
 
 fn post_href(site: &SiteContext, slug: &str) -> String {

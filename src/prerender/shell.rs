@@ -75,7 +75,11 @@ impl Shell {
     /// The whole document for one page.
     pub fn render(&self, page: &Page<'_>) -> String {
         let mut out = String::with_capacity(
-            self.before_title.len() + self.head_rest.len() + page.head.len() + page.body.len() + 512,
+            self.before_title.len()
+                + self.head_rest.len()
+                + page.head.len()
+                + page.body.len()
+                + 512,
         );
         out.push_str(&self.before_title);
         out.push_str("<title>");
@@ -99,7 +103,9 @@ fn without_app_preloads(head: &str) -> String {
     let mut out = String::with_capacity(head.len());
     let mut at = 0;
     while let Some(start) = lower[at..].find("<link").map(|i| at + i) {
-        let end = lower[start..].find('>').map_or(lower.len(), |i| start + i + 1);
+        let end = lower[start..]
+            .find('>')
+            .map_or(lower.len(), |i| start + i + 1);
         let tag = &lower[start..end];
         let rel = attribute(tag, "rel").unwrap_or_default();
         let href = attribute(tag, "href").unwrap_or_default();
@@ -224,7 +230,11 @@ mod tests {
             ("<title>x</title></head></html>", "<body>"),
             ("<title>x</title></head><body>", "</body>"),
         ] {
-            assert_eq!(Shell::parse(html).unwrap_err(), ShellError(missing), "{html}");
+            assert_eq!(
+                Shell::parse(html).unwrap_err(),
+                ShellError(missing),
+                "{html}"
+            );
         }
     }
 }

@@ -256,11 +256,7 @@ mod tests {
             })
             .collect();
         let mut lexicon = Lexicon::new(&root, &shards);
-        let terms = next_completions(
-            &parse_query(typed),
-            &mut lexicon,
-            &SearchParams::default(),
-        );
+        let terms = next_completions(&parse_query(typed), &mut lexicon, &SearchParams::default());
         // Term ids are positions in the sorted dictionary: read their text back.
         let mut all = Vec::new();
         lexicon.with_prefix("", |t, text| all.push((t.id, text.to_owned())));
@@ -285,7 +281,9 @@ mod tests {
         // Most common first (parser: 2 posts, pars(ing): 2, panic: 2, then one post each); the
         // typed word itself and words not continuing it are left out.
         assert_eq!(terms.len(), 6, "{terms:?}");
-        assert!(terms[..3].iter().all(|t| ["parser", "pars", "panic"].contains(&t.as_str())));
+        assert!(terms[..3]
+            .iter()
+            .all(|t| ["parser", "pars", "panic"].contains(&t.as_str())));
         for t in ["parallel", "pancak", "panick"] {
             assert!(terms[3..].contains(&t.to_owned()), "{t} in {terms:?}");
         }
@@ -294,9 +292,18 @@ mod tests {
 
     #[test]
     fn commonness_is_a_power_in_sixteenths() {
-        for (df, max, e) in [(1, 4, 0.5), (3, 7, 0.25), (5, 9, 1.0), (2, 3, 1.5), (1, 10, 0.3125)] {
+        for (df, max, e) in [
+            (1, 4, 0.5),
+            (3, 7, 0.25),
+            (5, 9, 1.0),
+            (2, 3, 1.5),
+            (1, 10, 0.3125),
+        ] {
             let want = (df as f32 / max as f32).powf(e);
-            assert!((commonness(df, max, e) - want).abs() < 1e-5, "{df}/{max}^{e}");
+            assert!(
+                (commonness(df, max, e) - want).abs() < 1e-5,
+                "{df}/{max}^{e}"
+            );
         }
         assert_eq!(commonness(1, 8, 0.0), 1.0);
         assert_eq!(commonness(8, 8, 0.7), 1.0);

@@ -172,9 +172,7 @@ impl PartLoader {
     }
 
     fn wanted_done(&self, loaded: &impl Fn(&str) -> bool) -> bool {
-        self.wanted
-            .iter()
-            .all(|p| loaded(p) || self.has_failed(p))
+        self.wanted.iter().all(|p| loaded(p) || self.has_failed(p))
     }
 
     fn has_failed(&self, path: &str) -> bool {

@@ -8,8 +8,8 @@
 use std::ops::Range;
 
 use super::analyze::{may_have_term, term_of};
-use super::tokenize::tokenize;
 use super::order::sorted_by_key;
+use super::tokenize::tokenize;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snippet {

@@ -200,13 +200,7 @@ struct PartBuffer {
 }
 
 impl PartBuffer {
-    fn emit_compound(
-        &mut self,
-        text: &str,
-        start: usize,
-        end: usize,
-        emit: &mut Emit<'_>,
-    ) -> bool {
+    fn emit_compound(&mut self, text: &str, start: usize, end: usize, emit: &mut Emit<'_>) -> bool {
         let span = &text[start..end];
         self.part.clear();
         self.part_chars = 0;
