@@ -12,6 +12,7 @@ use super::site_file::Highlight;
 use super::slug;
 use super::PostRecord;
 use folio_core::model::{reading_minutes, Manifest, PostSummary, Site};
+use folio_markdown::html::text::word_count;
 
 /// Which posts go out.
 pub struct Rules {
@@ -108,6 +109,8 @@ pub fn manifest(
     let mut summaries = Vec::with_capacity(posts.len());
     let mut records = Vec::with_capacity(posts.len());
     for ((slug, post), body) in posts.into_iter().zip(bodies) {
+        // Counted in the published HTML: the words a reader reads.
+        let words = word_count(&body.html);
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: post.title,
@@ -115,8 +118,8 @@ pub fn manifest(
             updated: post.updated.map(|u| u.ymd()),
             summary: body.summary.unwrap_or(post.summary),
             tags: post.tags,
-            word_count: post.word_count,
-            reading_minutes: reading_minutes(post.word_count),
+            word_count: words,
+            reading_minutes: reading_minutes(words),
             highlight: None,
         });
         records.push(PostRecord {

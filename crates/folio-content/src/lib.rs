@@ -15,6 +15,7 @@ mod absolute_urls;
 mod aliases;
 mod assemble;
 mod assets;
+mod atom;
 mod base_url;
 mod bodies;
 mod bundles;
@@ -22,7 +23,6 @@ mod classify;
 mod content_files;
 mod date;
 mod error;
-mod feed;
 mod feed_items;
 mod front_matter;
 mod image_size;
@@ -43,7 +43,7 @@ mod sitemap;
 mod slug;
 mod summary;
 mod write;
-mod xml;
+mod xml_text;
 
 use std::path::{Path, PathBuf};
 

@@ -13,7 +13,6 @@ use super::front_matter;
 use super::old_urls::old_urls;
 use super::parallel;
 use super::slug;
-use folio_markdown::word_count;
 
 /// One post read from disk, before slugs are settled.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +45,6 @@ pub struct SourcePost {
     pub body_line: usize,
     /// Jekyll's `excerpt_separator`: the text ending the summary, instead of `<!-- more -->`.
     pub excerpt_separator: Option<String>,
-    pub word_count: u32,
     /// What was skipped in the post without stopping the build (a permalink pattern).
     pub warnings: Vec<Warning>,
 }
@@ -185,7 +183,6 @@ pub fn load(content_dir: &Path, relative: &Path) -> Result<Source, BuildError> {
         derived_slug,
         aliases,
         bundle,
-        word_count: word_count(body),
         excerpt_separator: front.excerpt_separator,
         body_line: line_at(&text, text.len() - body.len()),
         body: body.to_owned(),

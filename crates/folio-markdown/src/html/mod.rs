@@ -9,6 +9,14 @@ pub mod srcset;
 pub mod text;
 pub mod tokens;
 
+/// `text` escaped for HTML text or a double-quoted attribute value (`&`, `<`, `>`, `"`): the
+/// escaper pulldown-cmark's own writer uses, so the build has one.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
 /// A rendered document (Markdown's HTML with raw HTML, the table of contents and heading
 /// anchors) as published: [`sanitize::sanitize`]d, then [`finish::finish`]ed.
 pub fn publish(html: &str) -> String {
