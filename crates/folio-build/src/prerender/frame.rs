@@ -98,4 +98,22 @@ mod tests {
             "{untagged}"
         );
     }
+
+    #[test]
+    fn every_id_the_frame_writes_is_one_no_post_can_take() {
+        // The sanitizer renames a post's id that the page uses (folio_core::page_ids).
+        let html = header(&["rust"]);
+        let ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert!(ids.contains(&"main"), "{html}");
+        for id in ids {
+            assert!(
+                folio_core::page_ids::APP_IDS.contains(&id),
+                "{id} is not in APP_IDS"
+            );
+        }
+    }
 }
