@@ -12,7 +12,7 @@ use super::site_file::Highlight;
 use super::slug;
 use super::PostRecord;
 use folio_core::model::{reading_minutes, Manifest, PostSummary, Site};
-use folio_markdown::html::text::word_count;
+use folio_markdown::html::text::{plain_text, word_count};
 
 /// Which posts go out.
 pub struct Rules {
@@ -109,8 +109,9 @@ pub fn manifest(
     let mut summaries = Vec::with_capacity(posts.len());
     let mut records = Vec::with_capacity(posts.len());
     for ((slug, post), body) in posts.into_iter().zip(bodies) {
-        // Counted in the published HTML: the words a reader reads.
-        let words = word_count(&body.html);
+        // Read from the published HTML: the words a reader reads.
+        let text = plain_text(&body.html);
+        let words = word_count(&text);
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: post.title,
@@ -130,6 +131,7 @@ pub fn manifest(
             updated: post.updated.map(|u| u.rfc3339()),
             body: post.body,
             html: body.html,
+            text,
         });
     }
     let manifest = Manifest {

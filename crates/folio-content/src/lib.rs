@@ -126,6 +126,9 @@ pub struct PostRecord {
     /// `shortcodes`). In-page links are bare fragments (`#id`). Feeds and prerendering reuse it
     /// rather than render again.
     pub html: String,
+    /// The text a reader reads in `html` (`folio_markdown::html::text::plain_text`): the search
+    /// index's body and its snippets' source.
+    pub text: String,
 }
 
 /// What a build produced (or, from [`prepare`], would produce).

@@ -3,21 +3,20 @@
 
 use super::Report;
 use folio_core::search::{BuildOptions, BuiltIndex, DocFields, IndexBuilder};
-use folio_markdown::html::text::plain_text;
 
 /// Builds the index files (`search/index.bin` plus content-hashed parts) for `report`.
 pub fn build_index(report: &Report, options: &BuildOptions) -> BuiltIndex {
     let mut builder = IndexBuilder::new();
     for (doc, (summary, record)) in report.manifest.posts.iter().zip(&report.posts).enumerate() {
         // From the published HTML, so what is indexed is what readers see.
-        let body = plain_text(&record.html);
+        let body = &record.text;
         builder.add_doc(
             u32::try_from(doc).unwrap_or(u32::MAX),
             DocFields {
                 title: &summary.title,
                 tags: &summary.tags,
                 summary: &summary.summary,
-                body: &body,
+                body,
             },
         );
     }

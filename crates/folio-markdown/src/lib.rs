@@ -89,7 +89,7 @@ pub fn plain_text(markdown: &str) -> String {
 
 /// Words a reader reads in a Markdown document (see [`html::text::word_count`]).
 pub fn word_count(markdown: &str) -> u32 {
-    html::text::word_count(&render(markdown).html)
+    html::text::word_count(&plain_text(markdown))
 }
 
 /// A rendered Markdown document.

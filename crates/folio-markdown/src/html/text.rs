@@ -54,10 +54,9 @@ pub fn plain_text(html: &str) -> String {
     out
 }
 
-/// Words a reader reads in `html`: whitespace-separated runs of [`plain_text`] that hold a
-/// letter or digit.
-pub fn word_count(html: &str) -> u32 {
-    let words = plain_text(html)
+/// Words in `text` (a [`plain_text`]): whitespace-separated runs that hold a letter or digit.
+pub fn word_count(text: &str) -> u32 {
+    let words = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
