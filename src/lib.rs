@@ -4,7 +4,7 @@
 
 // The shared core, under the names the app's modules use.
 pub use folio_core::{
-    format, head_tags, html_text, listing, model, page_path, search, site_url, tags,
+    head_tags, html_text, listing, model, page_path, search, site_url, tags, wording,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -12,11 +12,11 @@ use crate::components::post_list::{PostDate, TagLinks};
 use crate::components::post_nav::PostNav;
 use crate::components::site_data::{use_site_data, WithManifest};
 use crate::components::subscribe::Subscribe;
-use crate::format::reading_time;
 use crate::head_tags::PageInfo;
 use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{post_html_path, Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
+use crate::wording::reading_time;
 
 type Body = LocalResource<Result<String, FetchError>>;
 

@@ -5,13 +5,13 @@
 use super::frame::{self, Current};
 use super::html::{attr, text};
 use super::shell::Page;
-use folio_core::format::post_count;
-use folio_core::format::{human_date, reading_time};
 use folio_core::head_tags::{head_tags, PageInfo};
 use folio_core::listing::{by_year, neighbours, tag_counts, TagCount};
 use folio_core::model::{Manifest, PostSummary, Site};
 use folio_core::site_url::tag_path;
 use folio_core::tags::distinct_tags;
+use folio_core::wording::post_count;
+use folio_core::wording::{human_date, reading_time};
 
 /// The manifest plus the site's path (`<base href>`), which every link starts with.
 pub struct SiteContext<'a> {
