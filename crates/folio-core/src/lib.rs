@@ -3,6 +3,7 @@
 //!
 //! - [`model`]: the manifest format, the contract between the pipeline and the app;
 //! - [`listing`]: tag counts, years, neighbours; [`tags`]: tag slugs (the page each tag links to);
+//!   [`marks`]: the combining-mark table every notion of a word shares;
 //! - [`wording`]: dates, reading times and counts as readers read them;
 //! - [`site_url`]: the pages' absolute addresses; [`page_path`]: one spelling of each page's path;
 //!   [`head_tags`]: a page's description, canonical and link-preview tags; [`page_ids`]: the ids
@@ -13,6 +14,7 @@
 pub mod head_tags;
 pub mod html_text;
 pub mod listing;
+pub mod marks;
 pub mod model;
 pub mod page_ids;
 pub mod page_path;
