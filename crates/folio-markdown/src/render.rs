@@ -206,7 +206,9 @@ pub(super) fn render_with(
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {
+                // As written (a heading slug must not equal it) and as published.
                 ids.reserve(name);
+                ids.reserve(&content_id(name));
                 out.push(event);
             }
             _ => out.push(event),
@@ -322,7 +324,8 @@ fn image<'a>(events: &mut impl Iterator<Item = Event<'a>>, dest: &str, title: &s
 struct RawHtml {
     /// Elements raw HTML has opened and not closed, by name.
     open: HashMap<String, u32>,
-    /// Ids raw HTML gives its elements (as published): taken, like custom heading ids.
+    /// Ids raw HTML gives its elements, as written and as published: taken, like custom heading
+    /// ids.
     ids: Vec<String>,
 }
 
@@ -338,6 +341,8 @@ impl RawHtml {
             match &token {
                 Token::Start(tag) => {
                     if let Some(id) = tag.attr("id") {
+                        // As written (a heading slug must not equal it) and as published.
+                        self.ids.push(id.to_owned());
                         self.ids.push(content_id(id).into_owned());
                     }
                     if !is_void(&tag.name) {

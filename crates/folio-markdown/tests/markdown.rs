@@ -994,3 +994,41 @@ fn plain_text_and_word_count() {
     assert_eq!(word_count(""), 0);
     assert_eq!(word_count("-- *** --"), 0);
 }
+
+#[test]
+fn content_ids_the_page_uses_are_prefixed_and_links_follow() {
+    // `main` (the skip link's target), `app` (the mount point), `site-search` (the search box)
+    // belong to the page.
+    let r = render_article_with_links(
+        "## Site search\n\nSee [the box](#app).[^main]\n\n<div id=\"app\">x</div> <a href=\"#site-search\">s</a>\n\n\
+         ## Content main\n\n<p id=\"kept\">k</p>\n\n[^main]: The note.\n",
+        &mut |_, _| None,
+    );
+    let html = &r.html;
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    // The second heading's slug is taken by the footnote's published id.
+    assert_eq!(ids, ["content-site-search", "content-main-1"]);
+    assert!(html.contains("<h2 id=\"content-site-search\">"), "{html}");
+    assert!(html.contains("<div id=\"content-app\">x</div>"), "{html}");
+    assert!(
+        html.contains("<a href=\"#content-app\">the box</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"#content-site-search\">s</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"#content-main\">1</a>"), "{html}");
+    assert!(
+        html.contains("<div class=\"footnote-definition\" id=\"content-main\">"),
+        "{html}"
+    );
+    // A heading never takes a raw element's id, in either form.
+    let r = render("## App\n\n<div id=\"app\">x</div>\n");
+    assert_eq!(r.headings[0].id, "app-1");
+    // Every other id stays as written.
+    assert!(html.contains("<p id=\"kept\">k</p>"), "{html}");
+    for id in folio_core::page_ids::APP_IDS {
+        assert!(!html.contains(&format!("id=\"{id}\"")), "{id} in {html}");
+    }
+}
