@@ -164,7 +164,7 @@ mod native {
                 }
             }
         }
-        blocks.retain(|(lang, _)| highlight::Language::from_name(lang).is_some());
+        blocks.retain(|(lang, _)| highlight::is_known(lang));
         let bytes: usize = blocks.iter().map(|(_, code)| code.len()).sum();
         // Each block's best time of several runs: on a shared machine a run can lose its core
         // to another process, and the best run is the closest to the work itself.
