@@ -76,6 +76,7 @@ fn shown_text(html: &str) -> String {
 
 /// One block per language, by the name a post would use, and a token it must get: the
 /// languages Folio highlighted before and those issue 12 names.
+#[rustfmt::skip]
 const BLOCKS: &[(&str, &str, (&str, &str))] = &[
     ("rust", "fn main() { let s = \"hi\"; }", ("fn", "hl-kw")),
     ("java", "public class A { int n = 42; }", ("42", "hl-num")),
@@ -134,7 +135,16 @@ fn a_block_in_each_of_thirty_languages_is_highlighted() {
 fn more_than_a_hundred_languages() {
     let names = language_names();
     assert!(names.len() >= 100, "{} languages: {names:?}", names.len());
-    for name in ["Rust", "HTML", "Haskell", "PowerShell", "Nix", "Elixir", "Liquid", "Go Template"] {
+    for name in [
+        "Rust",
+        "HTML",
+        "Haskell",
+        "PowerShell",
+        "Nix",
+        "Elixir",
+        "Liquid",
+        "Go Template",
+    ] {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
 }
@@ -142,15 +152,69 @@ fn more_than_a_hundred_languages() {
 #[test]
 fn info_string_names_and_aliases() {
     for name in [
-        "rust", "rs", "Rust", "RUST", "sh", "bash", "shell", "zsh", "console", "shell-session",
-        "js", "javascript", "jsx", "mjs", "ts", "typescript", "tsx", "py", "python3", "yml",
-        "yaml", "tf", "hcl", "terraform", "golang", "go", "c++", "cpp", "h", "csharp", "c#", "cs",
-        "pwsh", "ps1", "docker", "dockerfile", "make", "kt", "kts", "rb", "ex", "exs", "patch",
-        "jsonc", "postgres", "nasm", "liquid", "gotmpl", "go-html-template", "hugo",
+        "rust",
+        "rs",
+        "Rust",
+        "RUST",
+        "sh",
+        "bash",
+        "shell",
+        "zsh",
+        "console",
+        "shell-session",
+        "js",
+        "javascript",
+        "jsx",
+        "mjs",
+        "ts",
+        "typescript",
+        "tsx",
+        "py",
+        "python3",
+        "yml",
+        "yaml",
+        "tf",
+        "hcl",
+        "terraform",
+        "golang",
+        "go",
+        "c++",
+        "cpp",
+        "h",
+        "csharp",
+        "c#",
+        "cs",
+        "pwsh",
+        "ps1",
+        "docker",
+        "dockerfile",
+        "make",
+        "kt",
+        "kts",
+        "rb",
+        "ex",
+        "exs",
+        "patch",
+        "jsonc",
+        "postgres",
+        "nasm",
+        "liquid",
+        "gotmpl",
+        "go-html-template",
+        "hugo",
     ] {
         assert!(is_known(name), "{name} should be highlighted");
     }
-    for plain in ["", "text", "txt", "plain", "plaintext", "output", "brainfuck", "rust-ish"] {
+    for plain in [
+        "",
+        "text",
+        "txt",
+        "plain",
+        "plaintext",
+        "output",
+        "brainfuck",
+        "rust-ish",
+    ] {
         assert!(!is_known(plain), "{plain} should be plain");
         assert_eq!(highlight(plain, "fn x() {}"), None, "{plain}");
     }
@@ -197,7 +261,11 @@ fn terminal_sessions_have_unselectable_prompts_and_plain_output() {
         assert_tokens(
             lang,
             session,
-            &[("cargo", "hl-fn"), ("\"done\"", "hl-str"), ("grep", "hl-fn")],
+            &[
+                ("cargo", "hl-fn"),
+                ("\"done\"", "hl-str"),
+                ("grep", "hl-fn"),
+            ],
         );
         assert_plain(lang, session, "Compiling");
         assert_plain(lang, session, "error");
@@ -211,8 +279,14 @@ fn terminal_sessions_have_unselectable_prompts_and_plain_output() {
 fn code_is_escaped_and_only_our_spans_are_markup() {
     let code = "if a < b && c > \"<script>\" { x = '&'; }";
     let html = highlight("rust", code).unwrap();
-    assert!(html.starts_with("<span class=\"hl-kw\">if</span> a &lt; b &amp;&amp; c &gt; "), "{html}");
-    assert!(html.contains("<span class=\"hl-str\">\"&lt;script&gt;\"</span>"), "{html}");
+    assert!(
+        html.starts_with("<span class=\"hl-kw\">if</span> a &lt; b &amp;&amp; c &gt; "),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"hl-str\">\"&lt;script&gt;\"</span>"),
+        "{html}"
+    );
     assert!(!html.contains("style="), "{html}");
     assert_eq!(shown_text(&html), code);
     let html = highlight("yaml", "k: <img src=x onerror=alert(1)> & \"q\"").unwrap();
@@ -268,6 +342,7 @@ fn the_stylesheet_styles_every_class() {
 // --- Robustness --------------------------------------------------------------------------------
 
 /// Fragments that open, close and escape things in some language.
+#[rustfmt::skip]
 const FRAGMENTS: &[&str] = &[
     "\"", "'", "`", "\\", "\\\"", "r#\"", "\"#", "/*", "*/", "//", "#", "--", "'''", "\"\"\"",
     "$", "${", "}", "$(", ")", "<<EOF", "EOF", "\nEOF\n", "\n", "\r\n", "\t", " ", ": ", "- ",

@@ -87,13 +87,19 @@ impl Class {
 /// most grammars, `keyword.operator.assignment`, but read better plain).
 const RULES: &[(&str, Option<Class>)] = &[
     ("comment", Some(Class::Comment)),
-    ("string, constant.character, markup.raw, storage.type.string", Some(Class::String)),
+    (
+        "string, constant.character, markup.raw, storage.type.string",
+        Some(Class::String),
+    ),
     (
         "constant.numeric, constant.language, constant.other, constant.character.escape, \
          support.constant, variable.language",
         Some(Class::Number),
     ),
-    ("keyword, storage, keyword.operator.word", Some(Class::Keyword)),
+    (
+        "keyword, storage, keyword.operator.word",
+        Some(Class::Keyword),
+    ),
     ("keyword.operator", None),
     (
         "storage.type.primitive, entity.name.type, entity.name.class, entity.name.struct, \
@@ -126,7 +132,10 @@ const RULES: &[(&str, Option<Class>)] = &[
     ),
     ("markup.inserted", Some(Class::Inserted)),
     ("markup.deleted", Some(Class::Deleted)),
-    ("meta.diff.range, meta.diff.header, markup.heading", Some(Class::Meta)),
+    (
+        "meta.diff.range, meta.diff.header, markup.heading",
+        Some(Class::Meta),
+    ),
 ];
 
 static SELECTORS: LazyLock<Vec<(ScopeSelectors, Option<Class>)>> = LazyLock::new(|| {
