@@ -199,7 +199,7 @@ mod native {
     fn without_spans(html: &str) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
-        while let Some(start) = rest.find("<pre><code") {
+        while let Some(start) = rest.find("<pre tabindex=\"0\"><code") {
             out.push_str(&rest[..start]);
             let end = rest[start..]
                 .find("</code></pre>")
