@@ -7,7 +7,7 @@ mod json;
 mod parse_error;
 mod values;
 
-pub use fields::{parse, FrontMatter};
+pub use fields::{all_values, parse, FrontMatter};
 
 /// Which language the front matter is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

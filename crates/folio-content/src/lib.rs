@@ -28,6 +28,7 @@ mod front_matter;
 mod image_size;
 mod load;
 mod mailing_list;
+mod old_addresses;
 mod old_urls;
 mod outputs;
 mod parallel;
@@ -37,6 +38,7 @@ mod relative_path;
 mod rss;
 mod search_index;
 mod shortcodes;
+mod site_config;
 mod site_file;
 mod site_settings;
 mod sitemap;
@@ -190,18 +192,27 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         base,
     } = site_settings::settle(options, &mut warnings)?;
 
-    let files =
-        content_files::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    // A Jekyll, Hugo or Zola site's own settings; a Hugo or Zola root reads `content/`.
+    let site = site_config::detect(&options.content_dir, &mut warnings);
+    let content_dir = site.content_dir.as_path();
+    let exclusion = Exclusion::output(&options.out_dir);
+    let files = content_files::content_files(content_dir, &exclusion)?;
     // The site file is settings, not something to publish.
     let mut asset_files = files.assets;
-    asset_files.retain(|file| options.content_dir.join(file) != site_path);
-    let assets = assets::Assets::new(&options.content_dir, &asset_files);
+    asset_files.retain(|file| content_dir.join(file) != site_path);
+    let mut assets = assets::Assets::new(content_dir, &asset_files);
+    if let Some(static_dir) = &site.static_dir {
+        let static_files = content_files::content_files(static_dir, &exclusion)?;
+        let mut all = static_files.assets;
+        all.extend(static_files.markdown);
+        assets.add_site_root_folder(static_dir, &all);
+    }
     // The bio's links are relative to the content folder itself.
     site_file.site.bio_html = assets.rewrite(&folio_markdown::render(&site_file.site.bio).html, "");
     let mut posts = Vec::with_capacity(files.markdown.len());
     let (mut not_posts, mut undated_drafts) = (0, 0);
     let mut held_back_bundles = Vec::new();
-    for source in load::load_all(&options.content_dir, &files.markdown)? {
+    for source in load::load_all(content_dir, &files.markdown, &site)? {
         match source {
             Source::Post(mut post) => {
                 warnings.append(&mut post.warnings);
@@ -233,7 +244,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let published = assemble::publish(posts, &rules)?;
     // Bodies are rendered only now: links between posts need every post's slug.
     let (bodies, body_warnings) =
-        bodies::render_published(&options.content_dir, &published, &assets);
+        bodies::render_published(content_dir, &published, &assets, &site);
     warnings.extend(body_warnings);
     held_back_bundles.extend(published.held_back_bundles);
     let bundles = bundles::all(

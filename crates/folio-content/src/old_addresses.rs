@@ -1,0 +1,236 @@
+//! Where each post lived on the old site, worked out from the generator's rules: Hugo's
+//! `[permalinks]` (or `/<section>/<name>/`), Jekyll's `permalink` setting (`date`, `pretty`,
+//! `none` or a pattern; `/:categories/:year/:month/:day/:title.html` by default) and Zola's
+//! `/<section>/<slug>/`. Posts link each other by those addresses (`/2021/05/other-post/`,
+//! `{{< baseurl >}}/blog/2021/11/05/view-types/`, `https://old.host/blog/x/`), so a link to one
+//! of them is a link to that post's page here.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::site_config::{key_any_case, Generator, SiteConfig};
+
+/// What a post's old address is made from.
+pub struct PostFacts<'a> {
+    /// The file's path in the content folder, `/`-separated.
+    pub relative: &'a str,
+    /// The front matter's `slug`, else the name from the file (date prefix cut off).
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    /// Jekyll's categories, as written.
+    pub categories: &'a [String],
+}
+
+/// The old site's path of a post (from the site's root, `/`-led), when the generator's rules
+/// give one.
+pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
+    let file_stem = file_name(post.relative);
+    let section = post.relative.split('/').next().filter(|_| post.relative.contains('/'));
+    let pattern = match site.generator {
+        Generator::Plain => return None,
+        Generator::Zola => {
+            let dir = parent_dir(post.relative);
+            let dir = if is_bundle(post.relative) { parent_dir(&dir) } else { dir };
+            let prefix = if dir.is_empty() { String::new() } else { format!("/{dir}") };
+            return Some(format!("{prefix}/{}/", zola_slug(post.slug)));
+        }
+        Generator::Hugo => {
+            let configured = section.and_then(|s| {
+                key_any_case(&site.values, "permalinks")
+                    .and_then(|p| p.get(s).or_else(|| p.get("page").and_then(|page| page.get(s))))
+                    .and_then(Value::as_str)
+            });
+            match configured {
+                Some(pattern) => pattern.to_owned(),
+                None => match section {
+                    Some(_) => "/:sections/:slug_or_contentbasename/".to_owned(),
+                    None => "/:slug_or_contentbasename/".to_owned(),
+                },
+            }
+        }
+        Generator::Jekyll => {
+            let setting = site.values.get("permalink").and_then(Value::as_str).unwrap_or("date");
+            match setting {
+                "date" => "/:categories/:year/:month/:day/:title.html",
+                "pretty" => "/:categories/:year/:month/:day/:title/",
+                "ordinal" => "/:categories/:year/:y_day/:title.html",
+                "none" => "/:categories/:title.html",
+                custom => custom,
+            }
+            .to_owned()
+        }
+    };
+    let sections = {
+        let dir = parent_dir(post.relative);
+        if is_bundle(post.relative) { parent_dir(&dir) } else { dir }
+    };
+    let categories = post
+        .categories
+        .iter()
+        .map(|c| slugify(c))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    let title_slug = slugify(post.title);
+    let mut out = String::new();
+    let mut rest = pattern.as_str();
+    while let Some(i) = rest.find(':') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..len];
+        let value = match name {
+            "year" => format!("{:04}", post.year),
+            "month" | "i_month" if name == "month" => format!("{:02}", post.month),
+            "i_month" => post.month.to_string(),
+            "day" => format!("{:02}", post.day),
+            "i_day" => post.day.to_string(),
+            "short_year" => format!("{:02}", post.year % 100),
+            "categories" => categories.clone(),
+            "title" if site.generator == Generator::Jekyll => post.slug.to_owned(),
+            "title" => title_slug.clone(),
+            "slug" => {
+                if site.generator == Generator::Jekyll {
+                    post.slug.to_owned()
+                } else {
+                    slugify(post.slug)
+                }
+            }
+            "slug_or_contentbasename" | "slug_or_filename" => slugify(post.slug),
+            "filename" | "contentbasename" => file_stem.to_owned(),
+            "section" => section.unwrap_or_default().to_owned(),
+            "sections" => sections.clone(),
+            _ => return None,
+        };
+        out.push_str(&value);
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    // Empty placeholders (no categories) leave doubled slashes behind.
+    let mut path = String::with_capacity(out.len());
+    for c in out.chars() {
+        if !(c == '/' && path.ends_with('/')) {
+            path.push(c);
+        }
+    }
+    Some(if path.starts_with('/') { path } else { format!("/{path}") })
+}
+
+/// Old paths to slugs, matched without regard to a trailing `/`, `index.html` or case.
+#[derive(Debug, Default)]
+pub struct OldAddresses {
+    by_path: HashMap<String, String>,
+    /// The old site's address and its path (`https://host/blog/`, `/blog/`), stripped from
+    /// links before they are looked up.
+    base_url: Option<String>,
+    base_path: String,
+}
+
+impl OldAddresses {
+    pub fn new(site: &SiteConfig, paths: impl IntoIterator<Item = (String, String)>) -> Self {
+        let base_url = site.base_url.as_deref().map(|u| u.trim_end_matches('/').to_owned());
+        let base_path = base_url
+            .as_deref()
+            .and_then(|u| u.split_once("://"))
+            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
+            .unwrap_or_default();
+        let by_path = paths
+            .into_iter()
+            .map(|(path, slug)| (normalize(&path), slug))
+            .collect();
+        OldAddresses {
+            by_path,
+            base_url,
+            base_path,
+        }
+    }
+
+    /// The slug of the post a link (`/2021/05/x/`, `https://old.host/x/#y`) names, and its
+    /// fragment.
+    pub fn find<'a>(&self, link: &'a str) -> Option<(&str, &'a str)> {
+        let (path, fragment) = match link.find('#') {
+            Some(i) => (&link[..i], &link[i..]),
+            None => (link, ""),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let mut candidates = Vec::new();
+        if let Some(base) = &self.base_url {
+            let lower = path.to_ascii_lowercase();
+            let base_lower = base.to_ascii_lowercase();
+            let without_scheme = |u: &str| u.split_once("://").map(|(_, r)| r.to_owned());
+            if let (Some(l), Some(b)) = (without_scheme(&lower), without_scheme(&base_lower)) {
+                let b = b.trim_start_matches("www.");
+                let l = l.trim_start_matches("www.");
+                if let Some(rest) = l.strip_prefix(b) {
+                    candidates.push(rest.to_owned());
+                }
+            }
+        }
+        if path.starts_with('/') && !path.starts_with("//") {
+            candidates.push(path.to_owned());
+            if !self.base_path.is_empty() {
+                if let Some(rest) = path.strip_prefix(self.base_path.as_str()) {
+                    candidates.push(rest.to_owned());
+                }
+            }
+        }
+        candidates
+            .iter()
+            .find_map(|c| self.by_path.get(&normalize(c)))
+            .map(|slug| (slug.as_str(), fragment))
+    }
+}
+
+fn normalize(path: &str) -> String {
+    let path = path.trim();
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = path.strip_suffix(".html").unwrap_or(path);
+    format!("/{}", path.trim_matches('/')).to_lowercase()
+}
+
+/// Lowercase, every run of characters other than letters and digits one `-`, as the
+/// generators make URL names.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+/// Zola's slug: lowercased, non-alphanumerics to `-` (its default `on` strategy).
+fn zola_slug(name: &str) -> String {
+    slugify(name)
+}
+
+fn is_bundle(relative: &str) -> bool {
+    relative.rsplit('/').next().is_some_and(|n| n.starts_with("index."))
+}
+
+fn file_name(relative: &str) -> &str {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    if stem == "index" {
+        let dir = parent_dir_str(relative);
+        return dir.rsplit('/').next().unwrap_or(dir);
+    }
+    stem
+}
+
+fn parent_dir_str(relative: &str) -> &str {
+    relative.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn parent_dir(relative: &str) -> String {
+    parent_dir_str(relative).to_owned()
+}
