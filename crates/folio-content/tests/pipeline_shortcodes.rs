@@ -107,7 +107,7 @@ fn hugo_figure_is_an_image_beside_the_post_with_its_caption() {
 }
 
 #[test]
-fn other_shortcodes_are_text_with_one_warning_per_file_and_code_is_untouched() {
+fn other_shortcodes_are_converted_or_kept_with_one_warning_per_name_and_code_is_untouched() {
     let fx = Fixture::new();
     let hugo = fx.write(
         "hugo.md",
@@ -116,12 +116,12 @@ fn other_shortcodes_are_text_with_one_warning_per_file_and_code_is_untouched() {
             "2024-01-02",
             "",
             "Intro.\n\n{{< youtube abc >}}\n\n{{% notice %}}x{{% /notice %}}\n\n\
-             ```\n{{< youtube in-code >}}\n```\n",
+             {{% notice %}}y{{% /notice %}}\n\n```\n{{< youtube in-code >}}\n```\n",
         ),
     );
     let zola = fx.write(
         "zola.md",
-        toml_post("Zola", "2024-01-02", "", "{{ gist(url=\"x\") }}\n"),
+        toml_post("Zola", "2024-01-02", "", "{{ gist(url=\"https://gist.github.com/a/1\") }}\n"),
     );
     let jekyll = fx.write(
         "_posts/2024-01-02-jekyll.md",
@@ -131,17 +131,18 @@ fn other_shortcodes_are_text_with_one_warning_per_file_and_code_is_untouched() {
     assert_eq!(
         warnings_about(&report, "hugo.md"),
         [format!(
-            "{}:9: Hugo shortcode youtube is not supported; shown as text",
+            "{}:11: Hugo shortcode notice is the site's own: left out, its content kept",
             hugo.display()
         )]
     );
     assert_eq!(
         warnings_about(&report, "zola.md"),
         [format!(
-            "{}:7: Zola shortcode gist is not supported; shown as text",
+            "{}:7: Zola shortcode gist is the site's own: shown as a link",
             zola.display()
         )]
     );
+    // Without a `_config.yml` nothing says the folder is Jekyll's: the tag stays as text.
     assert_eq!(
         warnings_about(&report, "jekyll.md"),
         [format!(
@@ -150,6 +151,10 @@ fn other_shortcodes_are_text_with_one_warning_per_file_and_code_is_untouched() {
         )]
     );
     let html = body(&report, "hugo");
-    assert!(html.contains("{{&lt; youtube abc &gt;}}"), "{html}");
+    assert!(html.contains("https://i.ytimg.com/vi/abc/hqdefault.jpg"), "{html}");
+    assert!(html.contains("<p>x</p>") && html.contains("<p>y</p>"), "{html}");
+    assert!(!html.contains("notice"), "{html}");
     assert!(html.contains("{{&lt; youtube in-code &gt;}}"), "{html}");
+    let html = body(&report, "zola");
+    assert!(html.contains("<a href=\"https://gist.github.com/a/1\""), "{html}");
 }
