@@ -192,10 +192,16 @@ impl Assets {
             Some(from_root) => ("", from_root),
             None => (dir, path),
         };
-        let file = join(dir, &percent_decode(path)?)?;
+        let path = percent_decode(path)?;
+        let file = join(dir, &path)?;
+        if self.files.contains(&file) {
+            return Some((file, suffix.to_owned()));
+        }
+        // Zola's shortcodes take paths from the content folder (`posts/2020/x/a.png`).
+        let from_root = join("", &path)?;
         self.files
-            .contains(&file)
-            .then(|| (file, suffix.to_owned()))
+            .contains(&from_root)
+            .then(|| (from_root, suffix.to_owned()))
     }
 }
 

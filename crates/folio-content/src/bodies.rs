@@ -10,11 +10,11 @@ use super::assemble::Published;
 use super::assets::Assets;
 use super::error::{line_at, Warning};
 use super::load::SourcePost;
-use super::parallel;
 use super::old_addresses::{old_path, OldAddresses, PostFacts};
+use super::parallel;
 use super::post_links::{folder_of, relative_key, PostTable};
-use super::site_config::{lookup, scalar_text, Generator, SiteConfig};
 use super::shortcodes::{self, PostRefs};
+use super::site_config::{lookup, scalar_text, Generator, SiteConfig};
 use super::summary;
 use folio_markdown::render_article_with_links;
 

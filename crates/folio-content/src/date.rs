@@ -337,7 +337,10 @@ mod tests {
             datetime!(2019-04-09 08:09:26 -07:00)
         );
         assert_eq!(moment("2019-04-25 9:00"), datetime!(2019-04-25 09:00 UTC));
-        assert_eq!(moment("2021-01-02T10:00+01"), datetime!(2021-01-02 10:00 +01:00));
+        assert_eq!(
+            moment("2021-01-02T10:00+01"),
+            datetime!(2021-01-02 10:00 +01:00)
+        );
         // Ruby skips a year written twice.
         assert_eq!(
             moment("2023-01-29 18:30:22 2023 -0800"),
@@ -352,7 +355,10 @@ mod tests {
             moment("Mon, 02 Jan 2006 15:04:05 -0700"),
             datetime!(2006-01-02 15:04:05 -07:00)
         );
-        assert_eq!(moment("02 Jan 06 15:04 UTC"), datetime!(2006-01-02 15:04 UTC));
+        assert_eq!(
+            moment("02 Jan 06 15:04 UTC"),
+            datetime!(2006-01-02 15:04 UTC)
+        );
         assert_eq!(
             moment("Mon Jan  2 15:04:05 2006"),
             datetime!(2006-01-02 15:04:05 UTC)
@@ -361,13 +367,22 @@ mod tests {
             moment("Mon Jan 02 15:04:05 -0700 2006"),
             datetime!(2006-01-02 15:04:05 -07:00)
         );
-        assert_eq!(moment("2020-03-12T10:00:00 PST"), datetime!(2020-03-12 10:00 -08:00));
+        assert_eq!(
+            moment("2020-03-12T10:00:00 PST"),
+            datetime!(2020-03-12 10:00 -08:00)
+        );
         // Month names, a slash-separated day, 12-hour clocks.
         assert_eq!(parse("January 2, 2006").unwrap().day, date!(2006 - 01 - 02));
         assert_eq!(parse("2 Sept 2021").unwrap().day, date!(2021 - 09 - 02));
         assert_eq!(parse("2021/9/2").unwrap().day, date!(2021 - 09 - 02));
-        assert_eq!(moment("2021-09-02 3:15 PM"), datetime!(2021-09-02 15:15 UTC));
-        assert_eq!(moment("2021-09-02 12:05 am"), datetime!(2021-09-02 00:05 UTC));
+        assert_eq!(
+            moment("2021-09-02 3:15 PM"),
+            datetime!(2021-09-02 15:15 UTC)
+        );
+        assert_eq!(
+            moment("2021-09-02 12:05 am"),
+            datetime!(2021-09-02 00:05 UTC)
+        );
     }
 
     #[test]

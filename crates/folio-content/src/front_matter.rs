@@ -212,7 +212,10 @@ mod tests {
         let s = split("---\ntitle: A\n...\nBody\n").unwrap();
         assert_eq!(s.front_matter.unwrap().text, "title: A\n");
         assert_eq!(s.body, "Body\n");
-        assert!(split("+++\ntitle = 1\n...\n").is_err(), "TOML ends with +++ only");
+        assert!(
+            split("+++\ntitle = 1\n...\n").is_err(),
+            "TOML ends with +++ only"
+        );
     }
 
     #[test]

@@ -26,7 +26,9 @@ mod feed;
 mod feed_items;
 mod front_matter;
 mod image_size;
+pub mod link_check;
 mod load;
+mod local_links;
 mod mailing_list;
 mod old_addresses;
 mod old_urls;
@@ -243,9 +245,12 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     };
     let published = assemble::publish(posts, &rules)?;
     // Bodies are rendered only now: links between posts need every post's slug.
-    let (bodies, body_warnings) =
+    let (mut bodies, body_warnings) =
         bodies::render_published(content_dir, &published, &assets, &site);
     warnings.extend(body_warnings);
+    let outputs = assets.outputs();
+    let files = local_links::published_files(outputs.iter().map(|a| a.output.as_str()));
+    warnings.extend(local_links::settle(&published, &mut bodies, &files));
     held_back_bundles.extend(published.held_back_bundles);
     let bundles = bundles::all(
         published.posts.iter().filter_map(|(_, p)| p.bundle.clone()),

@@ -8,11 +8,11 @@ use super::bundles::bundle_dir;
 use super::classify::{in_drafts_folder, post_date, title_from_name};
 use super::content_files::is_section_page;
 use super::date::PostDate;
-use super::site_config::{Generator, SiteConfig};
 use super::error::{line_at, BuildError, Warning};
 use super::front_matter;
 use super::old_urls::old_urls;
 use super::parallel;
+use super::site_config::{Generator, SiteConfig};
 use super::slug;
 use folio_markdown::word_count;
 

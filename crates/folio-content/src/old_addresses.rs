@@ -29,19 +29,34 @@ pub struct PostFacts<'a> {
 /// give one.
 pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
     let file_stem = file_name(post.relative);
-    let section = post.relative.split('/').next().filter(|_| post.relative.contains('/'));
+    let section = post
+        .relative
+        .split('/')
+        .next()
+        .filter(|_| post.relative.contains('/'));
     let pattern = match site.generator {
         Generator::Plain => return None,
         Generator::Zola => {
             let dir = parent_dir(post.relative);
-            let dir = if is_bundle(post.relative) { parent_dir(&dir) } else { dir };
-            let prefix = if dir.is_empty() { String::new() } else { format!("/{dir}") };
+            let dir = if is_bundle(post.relative) {
+                parent_dir(&dir)
+            } else {
+                dir
+            };
+            let prefix = if dir.is_empty() {
+                String::new()
+            } else {
+                format!("/{dir}")
+            };
             return Some(format!("{prefix}/{}/", zola_slug(post.slug)));
         }
         Generator::Hugo => {
             let configured = section.and_then(|s| {
                 key_any_case(&site.values, "permalinks")
-                    .and_then(|p| p.get(s).or_else(|| p.get("page").and_then(|page| page.get(s))))
+                    .and_then(|p| {
+                        p.get(s)
+                            .or_else(|| p.get("page").and_then(|page| page.get(s)))
+                    })
                     .and_then(Value::as_str)
             });
             match configured {
@@ -53,7 +68,11 @@ pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
             }
         }
         Generator::Jekyll => {
-            let setting = site.values.get("permalink").and_then(Value::as_str).unwrap_or("date");
+            let setting = site
+                .values
+                .get("permalink")
+                .and_then(Value::as_str)
+                .unwrap_or("date");
             match setting {
                 "date" => "/:categories/:year/:month/:day/:title.html",
                 "pretty" => "/:categories/:year/:month/:day/:title/",
@@ -66,7 +85,11 @@ pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
     };
     let sections = {
         let dir = parent_dir(post.relative);
-        if is_bundle(post.relative) { parent_dir(&dir) } else { dir }
+        if is_bundle(post.relative) {
+            parent_dir(&dir)
+        } else {
+            dir
+        }
     };
     let categories = post
         .categories
@@ -119,7 +142,11 @@ pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
             path.push(c);
         }
     }
-    Some(if path.starts_with('/') { path } else { format!("/{path}") })
+    Some(if path.starts_with('/') {
+        path
+    } else {
+        format!("/{path}")
+    })
 }
 
 /// Old paths to slugs, matched without regard to a trailing `/`, `index.html` or case.
@@ -134,7 +161,10 @@ pub struct OldAddresses {
 
 impl OldAddresses {
     pub fn new(site: &SiteConfig, paths: impl IntoIterator<Item = (String, String)>) -> Self {
-        let base_url = site.base_url.as_deref().map(|u| u.trim_end_matches('/').to_owned());
+        let base_url = site
+            .base_url
+            .as_deref()
+            .map(|u| u.trim_end_matches('/').to_owned());
         let base_path = base_url
             .as_deref()
             .and_then(|u| u.split_once("://"))
@@ -214,7 +244,10 @@ fn zola_slug(name: &str) -> String {
 }
 
 fn is_bundle(relative: &str) -> bool {
-    relative.rsplit('/').next().is_some_and(|n| n.starts_with("index."))
+    relative
+        .rsplit('/')
+        .next()
+        .is_some_and(|n| n.starts_with("index."))
 }
 
 fn file_name(relative: &str) -> &str {

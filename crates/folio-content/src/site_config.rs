@@ -91,7 +91,11 @@ fn read(content_dir: &Path, warnings: &mut Vec<Warning>) -> SiteConfig {
             _ => return plain,
         }
     };
-    let parent = if root.as_os_str().is_empty() { Path::new(".") } else { &root };
+    let parent = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &root
+    };
     let Some(file) = first_file(parent, &HUGO_OR_ZOLA_FILES) else {
         return plain;
     };
@@ -123,7 +127,12 @@ fn read(content_dir: &Path, warnings: &mut Vec<Warning>) -> SiteConfig {
             parent.join("layouts/_shortcodes"),
         ];
         if let Some(theme) = string(&values, "theme") {
-            shortcode_dirs.push(parent.join("themes").join(&theme).join("layouts/shortcodes"));
+            shortcode_dirs.push(
+                parent
+                    .join("themes")
+                    .join(&theme)
+                    .join("layouts/shortcodes"),
+            );
         }
         SiteConfig {
             generator: Generator::Hugo,
@@ -180,7 +189,10 @@ fn read_values(file: &Path, warnings: &mut Vec<Warning>) -> Value {
     let text = match std::fs::read_to_string(file) {
         Ok(text) => text,
         Err(e) => {
-            warnings.push(Warning::new(file.to_owned(), format!("cannot read: {e}; ignored")));
+            warnings.push(Warning::new(
+                file.to_owned(),
+                format!("cannot read: {e}; ignored"),
+            ));
             return Value::Null;
         }
     };

@@ -56,7 +56,10 @@ pub fn parse_parts(text: &str) -> Option<Parts> {
                 return None;
             }
             month = Some(i + 1);
-        } else if WEEKDAYS.iter().any(|d| word.starts_with(d) && is_weekday(word)) {
+        } else if WEEKDAYS
+            .iter()
+            .any(|d| word.starts_with(d) && is_weekday(word))
+        {
             continue;
         } else if word == "am" || word == "pm" {
             let (hour, m, s, n) = parts.time?;
@@ -148,8 +151,18 @@ fn month_index(word: &str) -> Option<u8> {
         return None;
     }
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let i = MONTHS.iter().position(|m| word.starts_with(m))?;
     (FULL[i].starts_with(word) || word == "sept").then_some(i as u8)
@@ -157,13 +170,22 @@ fn month_index(word: &str) -> Option<u8> {
 
 fn is_weekday(word: &str) -> bool {
     const FULL: [&str; 7] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     FULL.iter().any(|d| d.starts_with(word)) || matches!(word, "tues" | "thur" | "thurs")
 }
 
 fn zone(word: &str) -> Option<i32> {
-    ZONES.iter().find(|(name, _)| *name == word).map(|(_, h)| *h)
+    ZONES
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, h)| *h)
 }
 
 /// `Y-M-D` or `Y/M/D`, months and days with one or two digits.
@@ -194,15 +216,18 @@ fn time_of_day(text: &str) -> Option<(u8, u8, u8, u32)> {
         None => (text, None),
     };
     let mut fields = clock.split(':');
-    let two = |s: &str, min: usize| {
-        (min..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
+    let two =
+        |s: &str, min: usize| (min..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let (h, m) = (fields.next()?, fields.next()?);
     let s = fields.next();
     if fields.next().is_some() || !two(h, 1) || !two(m, 2) || s.is_some_and(|s| !two(s, 2)) {
         return None;
     }
-    let (h, m, s): (u8, u8, u8) = (h.parse().ok()?, m.parse().ok()?, s.map_or(Some(0), |s| s.parse().ok())?);
+    let (h, m, s): (u8, u8, u8) = (
+        h.parse().ok()?,
+        m.parse().ok()?,
+        s.map_or(Some(0), |s| s.parse().ok())?,
+    );
     if h > 23 || m > 59 || s > 60 {
         return None;
     }

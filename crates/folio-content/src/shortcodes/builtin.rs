@@ -51,23 +51,33 @@ pub fn embed(name: &str, tag: &Tag<'_>) -> Option<String> {
             let id = arg(&args, "id", 1)?;
             let file = arg(&args, "file", 2);
             let href = match file {
-                Some(file) => format!("https://gist.github.com/{user}/{id}#file-{}", file.replace('.', "-")),
+                Some(file) => format!(
+                    "https://gist.github.com/{user}/{id}#file-{}",
+                    file.replace('.', "-")
+                ),
                 None => format!("https://gist.github.com/{user}/{id}"),
             };
             Some(link(href, format!("Gist {}", file.unwrap_or(id))))
         }
         "x" | "tweet" | "twitter" => {
-            let user = arg(&args, "user", 0).filter(|_| args.len() > 1 || args.iter().any(|(k, _)| *k == Some("user")));
+            let user = arg(&args, "user", 0)
+                .filter(|_| args.len() > 1 || args.iter().any(|(k, _)| *k == Some("user")));
             let id = arg(&args, "id", if user.is_some() { 1 } else { 0 })?;
             let href = match user {
                 Some(user) => format!("https://x.com/{user}/status/{id}"),
                 None => format!("https://x.com/i/status/{id}"),
             };
-            Some(link(href, format!("Post on X by {}", user.unwrap_or("its author"))))
+            Some(link(
+                href,
+                format!("Post on X by {}", user.unwrap_or("its author")),
+            ))
         }
         "instagram" => {
             let id = arg(&args, "id", 0)?;
-            Some(link(format!("https://www.instagram.com/p/{id}/"), "Post on Instagram".to_owned()))
+            Some(link(
+                format!("https://www.instagram.com/p/{id}/"),
+                "Post on Instagram".to_owned(),
+            ))
         }
         _ => None,
     }
@@ -96,7 +106,10 @@ pub fn highlight(source: &str, open: &Tag<'_>) -> Option<(usize, Vec<Piece>)> {
     let close = closer(source, open.end, "/highlight")?;
     let args = hugo_args(open.args());
     let lang = arg(&args, "lang", 0)
-        .filter(|l| l.chars().all(|c| c.is_alphanumeric() || "-+#_.".contains(c)))
+        .filter(|l| {
+            l.chars()
+                .all(|c| c.is_alphanumeric() || "-+#_.".contains(c))
+        })
         .unwrap_or_default();
     let mut content = open.end..close.start;
     let body = &source[content.clone()];
@@ -134,8 +147,10 @@ pub fn closer<'a>(source: &'a str, from: usize, name: &str) -> Option<Tag<'a>> {
         let start = at + i;
         match Tag::read(source, start) {
             Some(tag)
-                if matches!(tag.delimiters, Delimiters::HugoAngle | Delimiters::HugoPercent)
-                    && tag.name() == name =>
+                if matches!(
+                    tag.delimiters,
+                    Delimiters::HugoAngle | Delimiters::HugoPercent
+                ) && tag.name() == name =>
             {
                 return Some(tag)
             }

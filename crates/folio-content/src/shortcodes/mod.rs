@@ -204,7 +204,9 @@ fn conversion(source: &str, tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversion {
     match tag.delimiters {
         Delimiters::Expression => match liquid::site_address(tag.inner) {
             Some(path) => replace_with(tag, path),
-            None if tag.is_call() => own_shortcode(source, tag, "Zola", &own::zola_args(tag.args()), refs),
+            None if tag.is_call() => {
+                own_shortcode(source, tag, "Zola", &own::zola_args(tag.args()), refs)
+            }
             None if generator == Generator::Jekyll => liquid_output(tag, refs),
             // Liquid output (`{{ page.title }}`) or text that merely looks like it: the other
             // generators show it as written too.
@@ -281,7 +283,11 @@ fn hugo_shortcode(source: &str, tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversio
                 pieces,
                 note: None,
             },
-            None => replace_noted(tag, String::new(), "Hugo figure without src; left out".into()),
+            None => replace_noted(
+                tag,
+                String::new(),
+                "Hugo figure without src; left out".into(),
+            ),
         },
         "highlight" => match builtin::highlight(source, tag) {
             Some((end, pieces)) => Conversion::Replace {
@@ -357,7 +363,11 @@ fn liquid_output(tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversion {
         expression
             .strip_prefix('"')
             .and_then(|e| e.strip_suffix('"'))
-            .or_else(|| expression.strip_prefix('\'').and_then(|e| e.strip_suffix('\'')))
+            .or_else(|| {
+                expression
+                    .strip_prefix('\'')
+                    .and_then(|e| e.strip_suffix('\''))
+            })
             .map(str::to_owned)
     };
     match value {

@@ -11,7 +11,15 @@ const TARGET_KEYS: [&str; 10] = [
     "src", "image", "img", "file", "filename", "path", "url", "href", "link", "video",
 ];
 /// Arguments that describe it, in the order they are tried.
-const TEXT_KEYS: [&str; 7] = ["alt", "caption", "title", "text", "name", "label", "description"];
+const TEXT_KEYS: [&str; 7] = [
+    "alt",
+    "caption",
+    "title",
+    "text",
+    "name",
+    "label",
+    "description",
+];
 const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp"];
 
 /// What a shortcode with these arguments becomes: `(html, what it is)` (`"an image"`, `"a
@@ -61,9 +69,11 @@ fn looks_like_address(value: &str) -> bool {
     value.starts_with("http://")
         || value.starts_with("https://")
         || value.starts_with('/')
-        || value
-            .rsplit_once('.')
-            .is_some_and(|(stem, ext)| !stem.is_empty() && (2..=4).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()))
+        || value.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && (2..=4).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// Zola's call arguments, `(src="a.png", width=300, tags=["a", "b"])`, as Hugo's are read:
@@ -92,7 +102,11 @@ pub fn zola_args(call: &str) -> Vec<(Option<&str>, String)> {
 
 /// One value at the start of `text` and the text after it.
 fn zola_value(text: &str) -> (String, &str) {
-    if let Some(quote) = text.chars().next().filter(|c| matches!(c, '"' | '\'' | '`')) {
+    if let Some(quote) = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))
+    {
         let body = &text[1..];
         let end = body.find(quote).unwrap_or(body.len());
         return (body[..end].to_owned(), body.get(end + 1..).unwrap_or(""));
@@ -125,12 +139,21 @@ mod tests {
 
     #[test]
     fn the_named_file_is_an_image_or_a_link() {
-        let image = render(&[(Some("src"), "a.png".into()), (Some("caption"), "A \"b\"".into())]);
+        let image = render(&[
+            (Some("src"), "a.png".into()),
+            (Some("caption"), "A \"b\"".into()),
+        ]);
         assert_eq!(
             image,
-            Some(("<img src=\"a.png\" alt=\"A &quot;b&quot;\">".to_owned(), "an image"))
+            Some((
+                "<img src=\"a.png\" alt=\"A &quot;b&quot;\">".to_owned(),
+                "an image"
+            ))
         );
-        let link = render(&[(None, "warning".into()), (None, "https://x.org/v.mp4".into())]);
+        let link = render(&[
+            (None, "warning".into()),
+            (None, "https://x.org/v.mp4".into()),
+        ]);
         assert_eq!(
             link,
             Some((

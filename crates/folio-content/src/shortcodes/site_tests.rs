@@ -87,8 +87,7 @@ fn youtube_is_a_thumbnail_link_and_other_embeds_plain_links() {
 #[test]
 fn details_highlight_and_param_become_html_code_and_text() {
     assert_eq!(
-        hugo("{{< details summary=\"More & less\" >}}\nHidden *text*\n{{< /details >}}\n")
-            .markdown,
+        hugo("{{< details summary=\"More & less\" >}}\nHidden *text*\n{{< /details >}}\n").markdown,
         "\n\n<details><summary>More &amp; less</summary>\n\n\nHidden *text*\n\n\n</details>\n\n\n"
     );
     assert_eq!(
