@@ -40,6 +40,7 @@ mod relative_path;
 mod rss;
 mod search_index;
 mod shortcodes;
+mod shortfall;
 mod site_config;
 mod site_file;
 mod site_settings;
@@ -84,6 +85,9 @@ pub struct Options {
     /// The path the site is served under (Trunk's public URL), replacing the base URL's path.
     /// Default `None`: the base URL's path, or `/`.
     pub base_path: Option<BasePath>,
+    /// Replace an earlier build in `out_dir` even with none or far fewer posts (see
+    /// [`BuildError::Shrink`]). Default: false.
+    pub allow_shrink: bool,
 }
 
 impl Default for Options {
@@ -104,6 +108,7 @@ impl Options {
             today: None,
             base_url: None,
             base_path: None,
+            allow_shrink: false,
         }
     }
 }
@@ -145,6 +150,14 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Markdown files that are not posts: section pages, files without front matter or date.
     pub not_posts: usize,
+    /// What was skipped, by kind (`section pages`, `without front matter`, ..., and posts
+    /// written in HTML, which Folio does not read), kinds with none left out.
+    pub skipped: Vec<(&'static str, usize)>,
+    /// Markdown files with a date: every post found, and the skipped files that look dated.
+    pub dated_files: usize,
+    /// Set when far fewer posts were published than dated files were found: what to print
+    /// loudly after the summary.
+    pub shortfall: Option<String>,
     /// Drafts kept out, undated ones in Jekyll's `_drafts/` included (those even with
     /// `--drafts`).
     pub drafts_skipped: usize,
@@ -167,6 +180,9 @@ pub struct Report {
 pub fn build(options: &Options) -> Result<Report, BuildError> {
     refuse_out_dir_holding_content(options)?;
     let report = prepare(options)?;
+    if !options.allow_shrink {
+        shortfall::refuse_shrinking(&options.out_dir, report.manifest.posts.len())?;
+    }
     write_site(&options.out_dir, &report)?;
     Ok(report)
 }
@@ -213,6 +229,8 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     site_file.site.bio_html = assets.rewrite(&folio_markdown::render(&site_file.site.bio).html, "");
     let mut posts = Vec::with_capacity(files.markdown.len());
     let (mut not_posts, mut undated_drafts) = (0, 0);
+    let mut skipped: std::collections::BTreeMap<load::Skipped, usize> = Default::default();
+    let mut looks_dated = 0;
     let mut held_back_bundles = Vec::new();
     for source in load::load_all(content_dir, &files.markdown, &site)? {
         match source {
@@ -220,8 +238,14 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
                 warnings.append(&mut post.warnings);
                 posts.push(*post);
             }
-            Source::NotAPost(warning) => {
+            Source::NotAPost {
+                warning,
+                kind,
+                looks_dated: dated,
+            } => {
                 not_posts += 1;
+                *skipped.entry(kind).or_default() += 1;
+                looks_dated += usize::from(dated);
                 warnings.push(warning);
             }
             Source::UndatedDraft { warning, bundle } => {
@@ -243,6 +267,8 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         include_future: options.include_future,
         today,
     };
+    let found_posts = posts.len() + undated_drafts;
+    let html_posts = shortfall::html_posts(content_dir, &asset_files, &mut warnings);
     let published = assemble::publish(posts, &rules)?;
     // Bodies are rendered only now: links between posts need every post's slug.
     let (mut bodies, body_warnings) =
@@ -274,7 +300,23 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         .collect();
     let redirects = aliases::plan(&with_aliases, &manifest, base.url.as_ref())?;
 
+    let mut skipped: Vec<(&'static str, usize)> = skipped
+        .into_iter()
+        .map(|(k, n)| (k.describe(), n))
+        .collect();
+    if html_posts > 0 {
+        skipped.push(("posts written in HTML", html_posts));
+    }
+    let dated_files = found_posts + looks_dated + html_posts;
+    let held_back = published.drafts_skipped
+        + undated_drafts
+        + published.future_skipped
+        + published.expired_skipped;
+    let shortfall = shortfall::check(manifest.posts.len(), held_back, dated_files);
     Ok(Report {
+        skipped,
+        dated_files,
+        shortfall,
         manifest,
         posts,
         assets: bundles::withhold(assets.outputs(), &bundles, options.include_drafts),

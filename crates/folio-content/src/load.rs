@@ -61,14 +61,44 @@ pub struct SourcePost {
 pub enum Source {
     Post(Box<SourcePost>),
     /// A page, not a post (a section page, a file without front matter or without a date):
-    /// only worth a warning.
-    NotAPost(Warning),
+    /// only worth a warning, and counted by its kind (see [`Skipped`]).
+    NotAPost {
+        warning: Warning,
+        kind: Skipped,
+        /// Whether the file still looks like a dated post (a `date` line, a dated file name):
+        /// many of those skipped means the build is losing posts (see `super::shortfall`).
+        looks_dated: bool,
+    },
     /// A file in Jekyll's `_drafts/` without a date: a draft that cannot be published even
     /// with `--drafts`, since it has no place in the lists.
     UndatedDraft {
         warning: Warning,
         bundle: Option<String>,
     },
+}
+
+/// Why a Markdown file is not a post, as the build's summary counts them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skipped {
+    /// Zola's and Hugo's `_index.md`.
+    SectionPage,
+    NoFrontMatter,
+    /// Front matter without a date (and no date in the file name): a page such as `about.md`.
+    NoDate,
+    /// A Jekyll page whose front matter does not parse (Jekyll goes on too).
+    UnreadableFrontMatter,
+}
+
+impl Skipped {
+    /// How the summary names files of this kind.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Skipped::SectionPage => "section pages",
+            Skipped::NoFrontMatter => "without front matter",
+            Skipped::NoDate => "pages without a date",
+            Skipped::UnreadableFrontMatter => "pages with unreadable front matter",
+        }
+    }
 }
 
 /// Reads a UTF-8 text file, dropping a leading byte-order mark. Invalid UTF-8 is reported with
@@ -105,14 +135,16 @@ pub fn load_all(
 /// every post's slug is known, so links between posts can be resolved.
 pub fn load(content_dir: &Path, relative: &Path, site: &SiteConfig) -> Result<Source, BuildError> {
     let path = content_dir.join(relative);
-    let not_a_post = |path: PathBuf, why: &str| {
-        Ok(Source::NotAPost(Warning::new(
-            path,
-            format!("{why}: not a post, skipped"),
-        )))
+    let dated_name = slug::from_path(relative).1.is_some();
+    let not_a_post = |path: PathBuf, why: &str, kind: Skipped, text: &str| {
+        Ok(Source::NotAPost {
+            warning: Warning::new(path, format!("{why}: not a post, skipped")),
+            kind,
+            looks_dated: dated_name || has_date_line(text),
+        })
     };
     if relative.file_name().is_some_and(is_section_page) {
-        return not_a_post(path, "section page (`_index.md`)");
+        return not_a_post(path, "section page (`_index.md`)", Skipped::SectionPage, "");
     }
     let text = read_text(&path)?;
     let split = front_matter::split(&text).map_err(|e| BuildError::UnterminatedFrontMatter {
@@ -121,23 +153,27 @@ pub fn load(content_dir: &Path, relative: &Path, site: &SiteConfig) -> Result<So
         fence: e.format.fence(),
     })?;
     let Some(raw) = split.front_matter else {
-        return not_a_post(path, "no front matter");
+        return not_a_post(path, "no front matter", Skipped::NoFrontMatter, &text);
     };
     let front = match front_matter::parse(&raw) {
         Ok(front) => front,
         // Jekyll reports a page whose front matter it cannot read and goes on; a post's
         // stops the build here, as Hugo's and Zola's always do.
         Err(e) if site.generator == Generator::Jekyll && !in_post_folder(relative) => {
-            return Ok(Source::NotAPost(Warning {
-                path,
-                line: e.line,
-                message: format!(
-                    "a page (outside _posts/) whose {} front matter cannot be read ({}): \
-                     not a post, skipped",
-                    raw.format.name(),
-                    e.message
-                ),
-            }));
+            return Ok(Source::NotAPost {
+                warning: Warning {
+                    path,
+                    line: e.line,
+                    message: format!(
+                        "a page (outside _posts/) whose {} front matter cannot be read ({}): \
+                         not a post, skipped",
+                        raw.format.name(),
+                        e.message
+                    ),
+                },
+                kind: Skipped::UnreadableFrontMatter,
+                looks_dated: dated_name || has_date_line(&text),
+            });
         }
         Err(e) => {
             return Err(BuildError::FrontMatter {
@@ -168,6 +204,8 @@ pub fn load(content_dir: &Path, relative: &Path, site: &SiteConfig) -> Result<So
         return not_a_post(
             path,
             "no date (in the front matter or a YYYY-MM-DD- file name)",
+            Skipped::NoDate,
+            "",
         );
     };
     // Jekyll's default title is made from a dated file name only.
@@ -239,6 +277,15 @@ pub fn load(content_dir: &Path, relative: &Path, site: &SiteConfig) -> Result<So
         path,
         warnings,
     })))
+}
+
+/// Whether one of the first lines sets a `date` (`date: …`, `date = …`), as front matter does.
+fn has_date_line(text: &str) -> bool {
+    text.lines().take(40).any(|line| {
+        line.trim_start()
+            .strip_prefix("date")
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+    })
 }
 
 /// A date as the site's generator shows it: Jekyll with a `timezone` moves it to that zone.
