@@ -193,15 +193,21 @@ impl Assets {
             None => (dir, path),
         };
         let path = percent_decode(path)?;
-        let file = join(dir, &path)?;
-        if self.files.contains(&file) {
-            return Some((file, suffix.to_owned()));
-        }
-        // Zola's shortcodes take paths from the content folder (`posts/2020/x/a.png`).
-        let from_root = join("", &path)?;
-        self.files
-            .contains(&from_root)
-            .then(|| (from_root, suffix.to_owned()))
+        // As written from the file's folder; then from the page's own address, a folder deeper
+        // for a page that is not a bundle (`../a.png` in `blog/x.md`, shown at `/blog/x/`);
+        // then from the content folder, as Zola's shortcodes take paths (`blog/x/a.png`, or
+        // `content/blog/x/a.png` from the site's root).
+        let candidates = [
+            join(dir, &path),
+            path.strip_prefix("../").and_then(|p| join(dir, p)),
+            join("", &path),
+            path.strip_prefix("content/").and_then(|p| join("", p)),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .find(|file| self.files.contains(file))
+            .map(|file| (file, suffix.to_owned()))
     }
 }
 

@@ -64,8 +64,9 @@ pub fn render_published(
 
 /// Where the published posts lived on the old site: their old addresses by the generator's
 /// rules, and the ones their front matter names.
-fn old_addresses(content_dir: &Path, published: &Published, site: &SiteConfig) -> OldAddresses {
+pub fn old_addresses(content_dir: &Path, published: &Published, site: &SiteConfig) -> OldAddresses {
     let mut paths = Vec::new();
+    let mut bundles = Vec::new();
     for (slug, post) in &published.posts {
         let relative = relative_key(content_dir, &post.path);
         let name = post
@@ -82,13 +83,16 @@ fn old_addresses(content_dir: &Path, published: &Published, site: &SiteConfig) -
             categories: &post.categories,
         };
         if let Some(path) = old_path(site, &facts) {
+            if let Some(bundle) = &post.bundle {
+                bundles.push((path.clone(), bundle.clone()));
+            }
             paths.push((path, slug.clone()));
         }
         for alias in &post.aliases {
             paths.push((alias.clone(), slug.clone()));
         }
     }
-    OldAddresses::new(site, paths)
+    OldAddresses::new(site, paths).with_bundles(bundles)
 }
 
 /// Resolves the template tags that link posts, from the linking post's folder, and reads the

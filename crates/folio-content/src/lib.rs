@@ -276,7 +276,8 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     warnings.extend(body_warnings);
     let outputs = assets.outputs();
     let files = local_links::published_files(outputs.iter().map(|a| a.output.as_str()));
-    warnings.extend(local_links::settle(&published, &mut bodies, &files));
+    let old = bodies::old_addresses(content_dir, &published, &site);
+    warnings.extend(local_links::settle(&published, &mut bodies, &files, &old));
     held_back_bundles.extend(published.held_back_bundles);
     let bundles = bundles::all(
         published.posts.iter().filter_map(|(_, p)| p.bundle.clone()),

@@ -11,6 +11,9 @@ use super::bodies::Body;
 use super::error::{line_at, Warning};
 use super::link_check::{is_external, percent_decode, references, Anchors};
 use super::load::SourcePost;
+use super::old_addresses::OldAddresses;
+use super::ASSET_DIR;
+use folio_core::tags::tag_slug;
 
 /// Paths of the site's own pages besides posts and files, which links may name.
 const SITE_PAGES: [&str; 8] = [
@@ -26,7 +29,12 @@ const SITE_PAGES: [&str; 8] = [
 
 /// Settles `bodies` (one per published post, in order) in place and returns the warnings.
 /// `files` are the published files' paths (`files/…`).
-pub fn settle(published: &Published, bodies: &mut [Body], files: &HashSet<String>) -> Vec<Warning> {
+pub fn settle(
+    published: &Published,
+    bodies: &mut [Body],
+    files: &HashSet<String>,
+    old: &OldAddresses,
+) -> Vec<Warning> {
     let anchors: HashMap<&str, Anchors> = published
         .posts
         .iter()
@@ -78,6 +86,19 @@ pub fn settle(published: &Published, bodies: &mut [Body], files: &HashSet<String
                 || SITE_PAGES.contains(&site_path.trim_end_matches('/'))
                 || site_path.starts_with("tags/");
             if !publishes {
+                // The old site's addresses of what the site does have: a bundle's file at its
+                // page's address, a taxonomy term's page.
+                if let Some(file) = old.bundle_file(&percent_decode(path)) {
+                    let published = format!("{ASSET_DIR}/{file}");
+                    if files.contains(&published) {
+                        edits.push((reference.span, published));
+                        continue;
+                    }
+                }
+                if let Some(term) = old.taxonomy_term(path) {
+                    edits.push((reference.span, format!("tags/{}", tag_slug(&term))));
+                    continue;
+                }
                 let what = if reference.element == "a" {
                     "link to"
                 } else {

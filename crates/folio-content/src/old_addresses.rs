@@ -98,7 +98,6 @@ pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join("/");
-    let title_slug = slugify(post.title);
     let mut out = String::new();
     let mut rest = pattern.as_str();
     while let Some(i) = rest.find(':') {
@@ -117,15 +116,9 @@ pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
             "short_year" => format!("{:02}", post.year % 100),
             "categories" => categories.clone(),
             "title" if site.generator == Generator::Jekyll => post.slug.to_owned(),
-            "title" => title_slug.clone(),
-            "slug" => {
-                if site.generator == Generator::Jekyll {
-                    post.slug.to_owned()
-                } else {
-                    slugify(post.slug)
-                }
-            }
-            "slug_or_contentbasename" | "slug_or_filename" => slugify(post.slug),
+            "title" => urlize(post.title),
+            "slug" if site.generator == Generator::Jekyll => post.slug.to_owned(),
+            "slug" | "slug_or_contentbasename" | "slug_or_filename" => urlize(post.slug),
             "filename" | "contentbasename" => file_stem.to_owned(),
             "section" => section.unwrap_or_default().to_owned(),
             "sections" => sections.clone(),
@@ -153,6 +146,11 @@ pub fn old_path(site: &SiteConfig, post: &PostFacts<'_>) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct OldAddresses {
     by_path: HashMap<String, String>,
+    /// A bundle's old address and its folder in the content folder: the generators publish a
+    /// bundle's files at its page's address (`/post/diagram.png`).
+    bundles: Vec<(String, String)>,
+    /// The site's taxonomies (`tags`, `categories`, `series`...): `/series/x/` is a term's page.
+    taxonomies: Vec<String>,
     /// The old site's address and its path (`https://host/blog/`, `/blog/`), stripped from
     /// links before they are looked up.
     base_url: Option<String>,
@@ -174,11 +172,64 @@ impl OldAddresses {
             .into_iter()
             .map(|(path, slug)| (normalize(&path), slug))
             .collect();
+        let mut taxonomies = site.taxonomies.clone();
+        taxonomies.push("tags".to_owned());
         OldAddresses {
             by_path,
+            bundles: Vec::new(),
+            taxonomies,
             base_url,
             base_path,
         }
+    }
+
+    /// Adds bundles: each post's old address with its bundle folder.
+    pub fn with_bundles(mut self, bundles: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.bundles = bundles
+            .into_iter()
+            .map(|(path, dir)| (format!("{}/", normalize(&path).trim_end_matches('/')), dir))
+            .collect();
+        self
+    }
+
+    /// The content file a root path names through a bundle's old address
+    /// (`/post/diagram.png` → `posts/post/diagram.png`).
+    pub fn bundle_file(&self, path: &str) -> Option<String> {
+        let wanted = self.site_relative(path)?;
+        let lower = wanted.to_lowercase();
+        self.bundles.iter().find_map(|(old, dir)| {
+            lower
+                .starts_with(old.as_str())
+                .then(|| format!("{dir}/{}", &wanted[old.len()..]))
+        })
+    }
+
+    /// The term a root path names as a taxonomy's page (`/series/rust-in-2025/`).
+    pub fn taxonomy_term(&self, path: &str) -> Option<String> {
+        let wanted = self.site_relative(path)?;
+        let mut segments = wanted.trim_matches('/').split('/');
+        let (taxonomy, term) = (segments.next()?, segments.next()?);
+        (segments.next().is_none() && self.taxonomies.iter().any(|t| t == taxonomy))
+            .then(|| term.to_owned())
+    }
+
+    /// A root path (or one under the old site's address) from the old site's root, `/`-led.
+    fn site_relative(&self, path: &str) -> Option<String> {
+        let path = path.split(['?', '#']).next()?;
+        if let Some(base) = &self.base_url {
+            if let Some(rest) = path.strip_prefix(base.as_str()) {
+                return Some(format!("/{}", rest.trim_start_matches('/')));
+            }
+        }
+        if !path.starts_with('/') || path.starts_with("//") {
+            return None;
+        }
+        Some(match path.strip_prefix(self.base_path.as_str()) {
+            Some(rest) if !self.base_path.is_empty() => {
+                format!("/{}", rest.trim_start_matches('/'))
+            }
+            _ => path.to_owned(),
+        })
     }
 
     /// The slug of the post a link (`/2021/05/x/`, `https://old.host/x/#y`) names, and its
@@ -236,6 +287,19 @@ pub fn slugify(text: &str) -> String {
         }
     }
     out.trim_matches('-').to_owned()
+}
+
+/// Hugo's `urlize`: lowercased, spaces to `-`, letters, digits, `-`, `_` and `.` kept.
+fn urlize(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_whitespace() => Some('-'),
+            c if c.is_alphanumeric() || "-_.".contains(c) => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Zola's slug: lowercased, non-alphanumerics to `-` (its default `on` strategy).

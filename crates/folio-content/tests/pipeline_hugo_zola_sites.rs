@@ -40,8 +40,10 @@ fn hugo_site() -> Fixture {
     fx.write(
         "posts/second.md",
         "\n\n---\ntitle: Second\ndate: 2024-04-10T8:09:26-07:00\n---\n\
-         [Back]({{< baseurl >}}/2024/first/) and [there](https://example.org/notes/2024/first/#a-section).\n",
+         [Back]({{< baseurl >}}/2024/first/) and [there](https://example.org/notes/2024/first/#a-section).\n\n\
+         ![Its diagram](/2024/first/diagram.png) in the [Intro series](/series/Intro/).\n",
     );
+    fx.write("posts/first/diagram.png", b"not really a png");
     fx
 }
 
@@ -95,6 +97,12 @@ fn static_files_the_address_shortcode_and_old_addresses() {
         second.contains("href=\"posts/first#a-section\""),
         "{second}"
     );
+    // A bundle's file at its page's old address, a taxonomy term's page.
+    assert!(
+        second.contains("src=\"files/posts/first/diagram.png\""),
+        "{second}"
+    );
+    assert!(second.contains("href=\"tags/intro\""), "{second}");
     assert!(!second.contains("{{"), "{second}");
 }
 
@@ -122,10 +130,12 @@ fn a_zola_sites_shortcodes_take_paths_from_the_content_folder() {
          {{ figure(image=\"blog/a/shot.png\", alt=\"Shot\") }}\n\n{% aside(kind=\"x\") %}\nKept.\n{% end %}\n\
          [B](/blog/b/)\n",
     );
+    // Not a bundle: shown at `/blog/b/`, so `../` is its own folder.
     fx.write(
         "blog/b.md",
-        "+++\ntitle = \"B\"\ndate = 2024-01-03\n+++\nB.\n",
+        "+++\ntitle = \"B\"\ndate = 2024-01-03\n+++\n![Up](../up.png)\n",
     );
+    fx.write("blog/up.png", b"not really a png");
     let report = fx.report();
     let a = body(&report, "a");
     assert!(
@@ -135,6 +145,7 @@ fn a_zola_sites_shortcodes_take_paths_from_the_content_folder() {
     assert!(a.contains("<p>Kept.</p>") && !a.contains("aside"), "{a}");
     assert!(a.contains("href=\"posts/b\""), "{a}");
     assert_eq!(report.manifest.post("a").unwrap().tags, ["linux"]);
+    assert!(body(&report, "b").contains("src=\"files/blog/up.png\""));
     let lines: Vec<Option<usize>> = report
         .warnings
         .iter()
