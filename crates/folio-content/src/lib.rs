@@ -204,14 +204,14 @@ pub fn resolve_base(options: &Options) -> Result<BasePath, BuildError> {
 /// Everything [`build`] does except writing.
 pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let mut warnings = Vec::new();
+    // A Jekyll, Hugo or Zola site's own settings; a Hugo or Zola root reads `content/`.
+    let site = site_config::detect(&options.content_dir, &mut warnings);
     let site_settings::Settled {
         path: site_path,
         file: mut site_file,
         base,
-    } = site_settings::settle(options, &mut warnings)?;
+    } = site_settings::settle(options, site.base_url.as_deref(), &mut warnings)?;
 
-    // A Jekyll, Hugo or Zola site's own settings; a Hugo or Zola root reads `content/`.
-    let site = site_config::detect(&options.content_dir, &mut warnings);
     let content_dir = site.content_dir.as_path();
     let exclusion = Exclusion::output(&options.out_dir);
     let files = content_files::content_files(content_dir, &exclusion)?;

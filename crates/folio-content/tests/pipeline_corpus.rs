@@ -60,6 +60,8 @@ fn builds_the_rust_blog_as_is() {
     assert_eq!(
         warned,
         [
+            // No base URL: about the content folder itself, which has no site.toml to name.
+            "",
             // Links to `./rust-vision-doc.md`, a file the blog never had: broken there too.
             "Project-Goals-2025-April-Update.md",
             "Project-Goals-2025-July-Update.md",
@@ -70,7 +72,6 @@ fn builds_the_rust_blog_as_is() {
             "inside-rust/_index.md",
             "releases/_index.md",
             "releases/latest.md",
-            "site.toml"
         ]
     );
     assert!(
