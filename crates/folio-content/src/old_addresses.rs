@@ -331,3 +331,89 @@ fn parent_dir_str(relative: &str) -> &str {
 fn parent_dir(relative: &str) -> String {
     parent_dir_str(relative).to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(generator: Generator, settings: &str) -> SiteConfig {
+        SiteConfig {
+            generator,
+            values: serde_json::from_str(settings).unwrap(),
+            base_url: Some("https://old.host/blog/".to_owned()),
+            ..SiteConfig::default()
+        }
+    }
+
+    fn facts<'a>(relative: &'a str, slug: &'a str, categories: &'a [String]) -> PostFacts<'a> {
+        PostFacts {
+            relative,
+            slug,
+            title: "What's New?",
+            year: 2024,
+            month: 3,
+            day: 5,
+            categories,
+        }
+    }
+
+    #[test]
+    fn each_generators_rules() {
+        let cats = ["Rust".to_owned(), "Web Dev".to_owned()];
+        let jekyll = site(Generator::Jekyll, "{}");
+        let post = facts("_posts/2024-03-05-new.md", "new", &cats);
+        assert_eq!(
+            old_path(&jekyll, &post).as_deref(),
+            Some("/rust/web-dev/2024/03/05/new.html")
+        );
+        let pretty = site(Generator::Jekyll, r#"{"permalink": "pretty"}"#);
+        assert_eq!(
+            old_path(&pretty, &facts("_posts/2024-03-05-new.md", "new", &[])).as_deref(),
+            Some("/2024/03/05/new/")
+        );
+        let hugo = site(
+            Generator::Hugo,
+            r#"{"permalinks": {"blog": "/:year/:month/:title/"}}"#,
+        );
+        assert_eq!(
+            old_path(&hugo, &facts("blog/x/index.md", "x", &[])).as_deref(),
+            Some("/2024/03/whats-new/")
+        );
+        assert_eq!(
+            old_path(&hugo, &facts("notes/v0.5.0 Notes.md", "v0.5.0 Notes", &[])).as_deref(),
+            Some("/notes/v0.5.0-notes/"),
+            "Hugo's default, urlized: dots kept"
+        );
+        let zola = site(Generator::Zola, "{}");
+        assert_eq!(
+            old_path(&zola, &facts("posts/2024/x/index.md", "x", &[])).as_deref(),
+            Some("/posts/2024/x/")
+        );
+        assert_eq!(old_path(&SiteConfig::default(), &post), None);
+    }
+
+    #[test]
+    fn links_by_old_address_bundle_files_and_term_pages() {
+        let mut hugo = site(Generator::Hugo, "{}");
+        hugo.taxonomies = vec!["series".to_owned()];
+        let old = OldAddresses::new(&hugo, [("/posts/x/".to_owned(), "x".to_owned())])
+            .with_bundles([("/posts/x/".to_owned(), "posts/x".to_owned())]);
+        assert_eq!(old.find("/posts/x#part"), Some(("x", "#part")));
+        assert_eq!(old.find("/blog/posts/x/index.html"), Some(("x", "")));
+        assert_eq!(
+            old.find("https://www.old.host/blog/posts/X/"),
+            Some(("x", ""))
+        );
+        assert_eq!(old.find("/posts/y/"), None);
+        assert_eq!(
+            old.bundle_file("/posts/x/a b.png").as_deref(),
+            Some("posts/x/a b.png")
+        );
+        assert_eq!(
+            old.taxonomy_term("/series/Intro/").as_deref(),
+            Some("Intro")
+        );
+        assert_eq!(old.taxonomy_term("/tags/rust/").as_deref(), Some("rust"));
+        assert_eq!(old.taxonomy_term("/about/me/"), None);
+    }
+}
