@@ -89,6 +89,10 @@ pub fn old_addresses(content_dir: &Path, published: &Published, site: &SiteConfi
             paths.push((path, slug.clone()));
         }
         for alias in &post.aliases {
+            // Hugo's `url` moves the bundle's files with the page.
+            if let Some(bundle) = post.bundle.as_ref().filter(|_| alias.starts_with('/')) {
+                bundles.push((alias.clone(), bundle.clone()));
+            }
             paths.push((alias.clone(), slug.clone()));
         }
     }
