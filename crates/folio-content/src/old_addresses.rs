@@ -185,10 +185,13 @@ impl OldAddresses {
 
     /// Adds bundles: each post's old address with its bundle folder.
     pub fn with_bundles(mut self, bundles: impl IntoIterator<Item = (String, String)>) -> Self {
+        // The site's root is no bundle's own address; the longest address that fits wins.
         self.bundles = bundles
             .into_iter()
             .map(|(path, dir)| (format!("{}/", normalize(&path).trim_end_matches('/')), dir))
+            .filter(|(path, _)| path != "/")
             .collect();
+        self.bundles.sort_by_key(|(path, _)| std::cmp::Reverse(path.len()));
         self
     }
 
@@ -397,7 +400,11 @@ mod tests {
         let mut hugo = site(Generator::Hugo, "{}");
         hugo.taxonomies = vec!["series".to_owned()];
         let old = OldAddresses::new(&hugo, [("/posts/x/".to_owned(), "x".to_owned())])
-            .with_bundles([("/posts/x/".to_owned(), "posts/x".to_owned())]);
+            .with_bundles([
+                ("/".to_owned(), "home".to_owned()),
+                ("/posts/".to_owned(), "posts".to_owned()),
+                ("/posts/x/".to_owned(), "posts/x".to_owned()),
+            ]);
         assert_eq!(old.find("/posts/x#part"), Some(("x", "#part")));
         assert_eq!(old.find("/blog/posts/x/index.html"), Some(("x", "")));
         assert_eq!(
