@@ -191,7 +191,8 @@ impl OldAddresses {
             .map(|(path, dir)| (format!("{}/", normalize(&path).trim_end_matches('/')), dir))
             .filter(|(path, _)| path != "/")
             .collect();
-        self.bundles.sort_by_key(|(path, _)| std::cmp::Reverse(path.len()));
+        self.bundles
+            .sort_by_key(|(path, _)| std::cmp::Reverse(path.len()));
         self
     }
 

@@ -222,6 +222,7 @@ fn conversion(source: &str, tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversion {
             let block = match name {
                 "highlight" => liquid::highlight(source, tag),
                 "raw" => liquid::raw(source, tag),
+                "comment" => liquid::comment(source, tag),
                 "post_url" => {
                     let post = tag.args().split_whitespace().next().unwrap_or_default();
                     return resolved(format!("Jekyll post_url {post}"), refs.post_url(post));

@@ -168,6 +168,7 @@ fn jekyll_values_and_tags() {
         "Code at {{ site.repository }}; [Reddit]({{ page.reddit_link }}).\n",
         "{{ site.missing | escape }}{% include toc.html %}[a]({% link _posts/2024-01-02-a.markdown %})\n",
         "{{ \"quoted\" }} [b]({% link about.md %})\n",
+        "{% comment %}A note to self, {{ site.repository }}.{% endcomment %}",
     ));
     assert_eq!(
         converted.markdown,
