@@ -16,6 +16,8 @@ mod ids;
 mod render;
 mod toc;
 
+// Native only: syntect's Oniguruma is C, and the browser never highlights (the pipeline does).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod highlight;
 
 pub use render::LinkTargets;

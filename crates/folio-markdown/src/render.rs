@@ -43,8 +43,8 @@ pub type LinkTargets<'a> = &'a mut dyn FnMut(&str, usize) -> Option<String>;
 /// - Column alignment is a class (`align-center`), never a `style` attribute (the CSP blocks
 ///   those).
 /// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an
-///   info string like `rust,ignore` reduced to its language, and highlighted when the language
-///   has a lexer (see `code`).
+///   info string like `rust,ignore` reduced to its language, and highlighted when a grammar
+///   knows the language (see `code`).
 pub(super) fn render_with(
     markdown: &str,
     anchors: bool,

@@ -25,3 +25,9 @@ pub use scan::{pieces, Attr, Piece, StartTag};
 pub fn unescape(escaped: &str) -> String {
     entities::Decoded::new(escaped).text
 }
+
+/// Appends `s` escaped for a double-quoted attribute value or text (`&`, `<`, `>`, `"`): the
+/// one HTML escaper (pulldown-cmark's, as the build writes articles with), under this name.
+pub fn escape_attr(out: &mut String, s: &str) {
+    let _ = pulldown_cmark_escape::escape_html(out, s);
+}
