@@ -48,7 +48,7 @@ export function contentType(path) {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-async function fileAt(path) {
+export async function fileAt(path) {
   try {
     const s = await stat(path);
     if (s.isFile()) return path;

@@ -1,0 +1,128 @@
+// The dev server (scripts/dev/server.mjs) on a temporary copy of the sample content, with the
+// app of the built site (FOLIO_DIST): an edit to a post shows in the open page without the test
+// reloading it, and broken front matter shows an overlay naming the file, gone once fixed.
+// Every page fails its test on a console error, so the dev script and overlay must pass the CSP.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST, BASE_PATH, TIMEOUT, readDist } from './site.mjs';
+import { launchBrowser, openPage } from './browser.mjs';
+import { startDevServer } from '../../scripts/dev/server.mjs';
+
+const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+// The dev server always serves at /: once is enough (scripts/test runs the suite again under /blog/).
+const skip = BASE_PATH !== '/' && 'the dev server serves at / only; tested in the run at /';
+
+let work, content, server, browser;
+const logged = [];
+const POST = 'posts/alert-on-symptoms-not-causes.md';
+
+before(async () => {
+  if (skip) return;
+  // The same folio-build as scripts/build's (a no-op when it is built already).
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'folio-build'], { cwd: repo, stdio: 'inherit' });
+  work = mkdtempSync(join(tmpdir(), 'folio-dev-'));
+  content = join(work, 'content');
+  cpSync(join(repo, 'content'), content, { recursive: true });
+  server = await startDevServer({
+    content,
+    app: DIST,
+    folioBuild: join(repo, 'target/debug/folio-build'),
+    dir: join(work, 'site'),
+    port: 0,
+    log: (line) => logged.push(line),
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** The post's slug, from what the dev server publishes. */
+async function slugOf(title) {
+  const manifest = await (await fetch(`${server.url}manifest.json`)).json();
+  const post = manifest.posts.find((p) => p.title === title);
+  assert.ok(post, `no post titled ${title} in ${manifest.posts.map((p) => p.title)}`);
+  return post.slug;
+}
+
+function edit(path, change) {
+  const file = join(content, path);
+  const before = readFileSync(file, 'utf8');
+  const after = change(before);
+  assert.notEqual(after, before, 'the edit changes the file');
+  writeFileSync(file, after);
+}
+
+async function withDevPage(fn) {
+  const page = await openPage(browser);
+  page.setDefaultTimeout(TIMEOUT);
+  try {
+    await fn(page);
+    assert.deepEqual(page.problems(), [], 'no console errors or page errors');
+  } finally {
+    await page.closeContext();
+  }
+}
+
+test('production builds carry no dev script', { skip }, () => {
+  for (const file of ['index.html', '404.html']) assert.doesNotMatch(readDist(file), /__folio/);
+});
+
+test('an edited title shows in the open page, at the same scroll position', { skip }, async () => {
+  const title = /^title: "(.*)"$/m.exec(readFileSync(join(content, POST), 'utf8'))?.[1];
+  assert.ok(title, 'the post has a YAML title');
+  const slug = await slugOf(title);
+  await withDevPage(async (page) => {
+    await page.setViewportSize({ width: 800, height: 500 });
+    await page.goto(`${server.url}posts/${slug}`);
+    await page.locator('#prerendered h1').filter({ hasText: title }).waitFor();
+    await page.locator('link[href="/__folio/dev.css"]').waitFor({ state: 'attached' });
+    // The page's own event stream is open before the edit, or the edit could pass unseen.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/__folio/events')));
+    await page.evaluate(() => window.scrollTo(0, 400));
+    const marker = await page.evaluate(() => { window.folioTestMarker = 1; return scrollY; });
+    assert.ok(marker > 300, `the page scrolls (scrollY ${marker})`);
+
+    edit(POST, (text) => text.replace(`title: "${title}"`, 'title: "Alert on what users feel"'));
+    await page.locator('h1').filter({ hasText: 'Alert on what users feel' }).waitFor();
+    // The server reloaded the page (the test did not), and the reader is where they were.
+    assert.equal(await page.evaluate(() => window.folioTestMarker), undefined, 'the page was reloaded');
+    await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, marker);
+  });
+  await server.idle();
+  assert.ok(logged.some((line) => /changed: built in \d+ ms: 18 posts/.test(line)), logged.join('\n'));
+});
+
+test('broken front matter shows an overlay naming the file, gone once fixed', { skip }, async () => {
+  await withDevPage(async (page) => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/__folio/events')));
+    const fixed = readFileSync(join(content, POST), 'utf8');
+    // An unterminated quoted title: YAML fails at the end of the front matter.
+    edit(POST, (text) => text.replace(/^title: "(.*)"$/m, 'title: "$1'));
+    const overlay = page.locator('#folio-dev-overlay');
+    await overlay.waitFor();
+    const where = await overlay.locator('.folio-dev-where').textContent();
+    assert.match(where, new RegExp(`^${POST.replace('.', '\\.')}:\\d+$`), 'names the file and line');
+    assert.match(await overlay.textContent(), /YAML/);
+    // Styled by dev.css under the page's CSP: it covers the page.
+    const box = await overlay.boundingBox();
+    assert.ok(box.width > 700 && box.height > 500, `covers the page (${JSON.stringify(box)})`);
+
+    writeFileSync(join(content, POST), fixed);
+    await overlay.waitFor({ state: 'detached' });
+    await page.locator('#prerendered, main').first().waitFor();
+  });
+  await server.idle();
+  const errors = logged.filter((line) => line.startsWith('[') && line.includes('build failed'));
+  assert.equal(errors.length, 1, `the failure is printed once:\n${logged.join('\n')}`);
+});
