@@ -48,6 +48,42 @@ pub struct Prerendered {
 /// The shell is `404.html` (the untouched `index.html`, which this replaces with the home page);
 /// a site without one gets it first, so running this twice gives the same result.
 pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
+    let pages = render_all(dist)?;
+    for (relative, html) in &pages {
+        let path = dist.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
+        }
+        fs::write(&path, html).map_err(|e| PrerenderError::io(&path, "writing", e))?;
+    }
+    Ok(Prerendered {
+        files: pages.into_iter().map(|(relative, _)| relative).collect(),
+    })
+}
+
+/// The list an in-place prerender keeps, in the site folder, of the pages it wrote.
+pub const IN_PLACE_LIST: &str = ".folio-prerendered";
+
+/// Like [`prerender`], but writes only the pages whose HTML changed and removes the pages of
+/// the previous in-place run that are gone (a deleted post's, a tag no post has any more): the
+/// dev server's rebuild after an edit to one post rewrites that post's page and the lists.
+pub fn prerender_in_place(
+    dist: &Path,
+) -> Result<(Prerendered, folio_content::in_place::Changes), PrerenderError> {
+    let pages = render_all(dist)?;
+    let files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(relative, html)| (relative.as_str(), html.as_bytes()))
+        .collect();
+    let changes = folio_content::in_place::update_dir(dist, IN_PLACE_LIST, &files, &[])
+        .map_err(|e| PrerenderError::io(&e.path, e.doing, e.source))?;
+    let files = pages.into_iter().map(|(relative, _)| relative).collect();
+    Ok((Prerendered { files }, changes))
+}
+
+/// Every page of the site built in `dist`: (file relative to `dist`, HTML).
+fn render_all(dist: &Path) -> Result<Vec<(String, String)>, PrerenderError> {
     let shell_path = dist.join("404.html");
     if !shell_path.exists() {
         let index = dist.join("index.html");
@@ -69,39 +105,32 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
     let site = pages::SiteContext::new(&manifest, shell::base_href(&shell_html));
 
     let mut files = Vec::new();
-    let mut write = |relative: String, page: pages::PageHtml| -> Result<(), PrerenderError> {
-        let path = dist.join(&relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
-        }
-        fs::write(&path, shell.render(&page.as_page()))
-            .map_err(|e| PrerenderError::io(&path, "writing", e))?;
-        files.push(relative);
+    let mut add = |relative: String, page: pages::PageHtml| -> Result<(), PrerenderError> {
+        files.push((relative, shell.render(&page.as_page())));
         Ok(())
     };
 
-    write("index.html".to_owned(), pages::home(&site))?;
+    add("index.html".to_owned(), pages::home(&site))?;
     for post in &manifest.posts {
         let body_path = dist.join(folio_core::model::post_html_path(&post.slug));
         let body = read(&body_path)?;
         for file in route_files(&format!("posts/{}", post.slug)) {
-            write(file, pages::post(&site, post, &body))?;
+            add(file, pages::post(&site, post, &body))?;
         }
     }
     // One page per slug: a safe file name, and `Rust` and `rust` share it rather than overwrite
     // each other on a case-insensitive file system.
     for entry in folio_core::tags::site_tags(&manifest) {
-        write(
+        add(
             format!("tags/{}.html", entry.slug),
             pages::tag(&site, &entry),
         )?;
     }
-    write("tags.html".to_owned(), pages::tags(&site))?;
-    write("tags/index.html".to_owned(), pages::tags(&site))?;
-    write("archive.html".to_owned(), pages::archive(&site))?;
-    write("search.html".to_owned(), pages::search(&site))?;
-    Ok(Prerendered { files })
+    add("tags.html".to_owned(), pages::tags(&site))?;
+    add("tags/index.html".to_owned(), pages::tags(&site))?;
+    add("archive.html".to_owned(), pages::archive(&site))?;
+    add("search.html".to_owned(), pages::search(&site))?;
+    Ok(files)
 }
 
 /// The files a route's page is written to: `<route>.html`, which static hosts serve for
