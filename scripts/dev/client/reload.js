@@ -11,18 +11,30 @@
   const SCROLL_KEY = "folio-dev-scroll";
   const here = () => location.pathname + location.search;
 
-  // A reload we asked for: put the reader back where they were. The page may still be laying
-  // out (fonts, images), so once now and once more when everything is in.
+  // A reload we asked for: put the reader back where they were. The place is kept as the first
+  // block of text still on screen and how far from the top it was (an edit above it, such as a
+  // longer title, moves it down: a bare scroll offset would land elsewhere), else the offset.
+  // The browser's own restoration is switched off so the two do not fight. The page may still
+  // be laying out (images), so once now and once more when everything is in.
+  const BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, figure, table, dt, dd";
+  history.scrollRestoration = "manual";
   const saved = JSON.parse(sessionStorage.getItem(SCROLL_KEY) ?? "null");
   sessionStorage.removeItem(SCROLL_KEY);
   if (saved && saved.page === here()) {
-    const restore = () => window.scrollTo(saved.x, saved.y);
+    const restore = () => {
+      const anchor = document.querySelectorAll(BLOCKS)[saved.block];
+      if (anchor) window.scrollBy(0, anchor.getBoundingClientRect().top - saved.top);
+      else window.scrollTo(saved.x, saved.y);
+    };
     restore();
     if (document.readyState !== "complete") addEventListener("load", restore, { once: true });
   }
 
   function reload() {
-    sessionStorage.setItem(SCROLL_KEY, JSON.stringify({ page: here(), x: scrollX, y: scrollY }));
+    const blocks = [...document.querySelectorAll(BLOCKS)];
+    const block = scrollY > 0 ? blocks.findIndex((b) => b.getBoundingClientRect().bottom > 0) : -1;
+    const top = block >= 0 ? blocks[block].getBoundingClientRect().top : 0;
+    sessionStorage.setItem(SCROLL_KEY, JSON.stringify({ page: here(), x: scrollX, y: scrollY, block, top }));
     location.reload();
   }
 
@@ -70,6 +82,8 @@
   }
 
   const events = new EventSource("/__folio/events");
+  // Says the page is following the server (the tests and the benchmark wait for it).
+  events.addEventListener("open", () => (document.documentElement.dataset.folioDev = "live"));
   events.addEventListener("reload", reload);
   events.addEventListener("css", (event) => swapStyles(JSON.parse(event.data)));
   events.addEventListener("failed", (event) => showFailure(JSON.parse(event.data)));
