@@ -14,12 +14,13 @@
 // A failed build shows in the page as an overlay (file, line, message) until it is fixed.
 
 import { createServer } from 'node:http';
-import { watch } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentType, fileAt } from '../../tests/e2e/server.mjs';
 import { DevSite, run } from './site.mjs';
+import { watchTree } from './watch.mjs';
 
 const CLIENT = fileURLToPath(new URL('./client/', import.meta.url));
 const DEV_TAGS = '<link rel="stylesheet" href="/__folio/dev.css"><script src="/__folio/reload.js" defer></script>';
@@ -151,29 +152,29 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
 
   const watchers = [];
   const ignored = (name) => !name || /(^|\/)\.|~$|\.sw[px]$|(^|\/)4913$/.test(name);
-  watchers.push(watch(site.content, { recursive: true }, (_, name) => {
+  watchers.push(watchTree(site.content, (name) => {
     if (!ignored(name)) schedule('content', name);
   }));
+  function appChanged(changed) {
+    if (ignored(changed) || !APP_SOURCES.some((entry) => changed === entry || changed.startsWith(`${entry}/`))) return;
+    const built = [...site.live].find(([, source]) => source === join(project, changed))?.[0];
+    if (built?.endsWith('.css')) {
+      log(`[${time()}] ${changed} changed: stylesheet swapped`);
+      send('css', site.styleHrefs());
+    } else if (built) {
+      log(`[${time()}] ${changed} changed: reloading`);
+      send('reload');
+    } else if (appBuild) {
+      schedule('app', changed);
+    }
+  }
   if (project) {
+    // The project's top level for its files (index.html, Cargo.toml...), each source folder whole.
+    watchers.push(watchTree(project, appChanged, { depth: 0 }));
     for (const entry of APP_SOURCES) {
       const path = join(project, entry);
-      try {
-        watchers.push(watch(path, { recursive: true }, (_, name) => {
-          const changed = name ? join(entry, name) : entry;
-          if (ignored(name ?? entry)) return;
-          const built = [...site.live].find(([, source]) => source === join(project, changed))?.[0];
-          if (built?.endsWith('.css')) {
-            log(`[${time()}] ${changed} changed: stylesheet swapped`);
-            send('css', site.styleHrefs());
-          } else if (built) {
-            log(`[${time()}] ${changed} changed: reloading`);
-            send('reload');
-          } else if (appBuild) {
-            schedule('app', changed);
-          }
-        }));
-      } catch {
-        // A project without that folder.
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+        watchers.push(watchTree(path, (name) => appChanged(join(entry, name))));
       }
     }
   }
