@@ -27,7 +27,7 @@ before(async () => {
   // The same folio-build as scripts/build's (a no-op when it is built already), unless named.
   const folioBuild = process.env.FOLIO_BUILD_BIN ?? join(repo, 'target/debug/folio-build');
   if (!process.env.FOLIO_BUILD_BIN) {
-    execFileSync('cargo', ['build', '--quiet', '--bin', 'folio-build'], { cwd: repo, stdio: 'inherit' });
+    execFileSync('cargo', ['build', '--quiet', '-p', 'folio-build', '--bin', 'folio-build'], { cwd: repo, stdio: 'inherit' });
   }
   work = mkdtempSync(join(tmpdir(), 'folio-dev-'));
   content = join(work, 'content');
