@@ -158,16 +158,21 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
   function appChanged(changed) {
     if (ignored(changed) || !APP_SOURCES.some((entry) => changed === entry || changed.startsWith(`${entry}/`))) return;
     const built = [...site.live].find(([, source]) => source === join(project, changed))?.[0];
-    if (built?.endsWith('.css')) {
-      log(`[${time()}] ${changed} changed: stylesheet swapped`);
-      send('css', site.styleHrefs());
-    } else if (built) {
-      log(`[${time()}] ${changed} changed: reloading`);
-      send('reload');
+    if (built) {
+      // One save is several file events: one swap or reload for them all.
+      liveChange = liveChange === 'reload' || !built.endsWith('.css') ? 'reload' : 'css';
+      clearTimeout(liveTimer);
+      liveTimer = setTimeout(() => {
+        log(`[${time()}] ${changed} changed: ${liveChange === 'css' ? 'stylesheet swapped' : 'reloading'}`);
+        send(liveChange, liveChange === 'css' ? site.styleHrefs() : {});
+        liveChange = null;
+      }, 30);
     } else if (appBuild) {
       schedule('app', changed);
     }
   }
+  let liveChange = null;
+  let liveTimer = null;
   if (project) {
     // The project's top level for its files (index.html, Cargo.toml...), each source folder whole.
     watchers.push(watchTree(project, appChanged, { depth: 0 }));
@@ -195,6 +200,7 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
     close: () => new Promise((ok) => {
       clearInterval(keepAlive);
       clearTimeout(timer);
+      clearTimeout(liveTimer);
       for (const w of watchers) w.close();
       for (const res of clients) res.end();
       server.closeAllConnections?.();
