@@ -27,6 +27,15 @@ const DEV_TAGS = '<link rel="stylesheet" href="/__folio/dev.css"><script src="/_
 /** Folders and files of the project whose change needs the app built again. */
 const APP_SOURCES = ['src', 'crates', 'style', 'public', 'index.html', 'Trunk.toml', 'Cargo.toml', 'Cargo.lock'];
 
+/**
+ * A page as the dev server serves it: the dev tags before `</head>` (or where the head ends when
+ * a minifier dropped that tag), and no subresource integrity hashes, since stylesheets and scripts
+ * are served as edited (see site.mjs), which no hash Trunk took of the built file would match.
+ */
+export function devPage(html) {
+  return injectDevTags(html.replace(/\s+integrity=("[^"]*"|[^\s>]+)/g, ''));
+}
+
 /** The dev tags, before `</head>` (or where the head ends when a minifier dropped that tag). */
 export function injectDevTags(html) {
   for (const at of [/<\/head>/i, /<body[\s>]/i]) {
@@ -131,8 +140,9 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
       res.end(injectDevTags('<!DOCTYPE html><title>Folio (no build yet)</title><body></body>'));
       return;
     }
-    let body = await readFile(site.liveSource(relative(site.dir, file)) ?? file);
-    if (file.endsWith('.html')) body = Buffer.from(injectDevTags(body.toString('utf8')));
+    const live = site.liveSource(relative(site.dir, file));
+    let body = await (live ? readFile(live).catch(() => readFile(file)) : readFile(file));
+    if (file.endsWith('.html')) body = Buffer.from(devPage(body.toString('utf8')));
     res.writeHead(status, { 'content-type': contentType(file), 'cache-control': 'no-store', 'content-length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   }

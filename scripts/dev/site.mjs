@@ -74,7 +74,7 @@ async function liveSources(project, appFiles) {
     const [stem, ext] = [basename(path).slice(0, dot), basename(path).slice(dot)];
     const built = appFiles.find((name) => name.startsWith(`${stem}-`) && name.endsWith(ext) &&
       /^[0-9a-f]{8,}$/.test(name.slice(stem.length + 1, -ext.length)));
-    if (built) live.set(built, join(project, path));
+    if (built && existsSync(join(project, path))) live.set(built, join(project, path));
   }
   return live;
 }

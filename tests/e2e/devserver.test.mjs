@@ -32,12 +32,16 @@ before(async () => {
   work = mkdtempSync(join(tmpdir(), 'folio-dev-'));
   content = join(work, 'content');
   cpSync(join(repo, 'content'), content, { recursive: true });
+  // The app's sources the dev server serves live: index.html names them, style/ holds them.
+  cpSync(join(repo, 'index.html'), join(work, 'project/index.html'));
+  cpSync(join(repo, 'style'), join(work, 'project/style'), { recursive: true });
   server = await startDevServer({
     content,
     app: DIST,
     folioBuild,
     dir: join(work, 'site'),
     port: 0,
+    project: join(work, 'project'),
     log: (line) => logged.push(line),
   });
   browser = await launchBrowser();
@@ -136,4 +140,17 @@ test('broken front matter shows an overlay naming the file, gone once fixed', { 
   await server.idle();
   const errors = logged.filter((line) => line.startsWith('[') && line.includes('build failed'));
   assert.equal(errors.length, 1, `the failure is printed once:\n${logged.join('\n')}`);
+});
+
+test('a stylesheet edit is swapped into the open page without a reload', { skip }, async () => {
+  await withDevPage(async (page) => {
+    await page.goto(server.url);
+    await page.locator('html[data-folio-dev="live"]').waitFor({ state: 'attached' });
+    await page.evaluate(() => (window.folioTestMarker = 1));
+    const css = join(work, 'project/style/main.css');
+    writeFileSync(css, `${readFileSync(css, 'utf8')}\nbody { outline: 7px solid rgb(1, 2, 3); }\n`);
+    await page.waitForFunction(() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)');
+    assert.equal(await page.evaluate(() => window.folioTestMarker), 1, 'no reload');
+    assert.equal(await page.locator('link[rel="stylesheet"][href*="main-"]').count(), 1, 'the old link went');
+  });
 });

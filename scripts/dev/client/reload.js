@@ -47,6 +47,7 @@
       const fresh = hrefs.find((href) => stem(href) === stem(link.href));
       if (!fresh) continue;
       const next = link.cloneNode();
+      next.removeAttribute("integrity"); // the edited file has another hash
       next.href = `${new URL(fresh, location.href).pathname}?v=${Date.now()}`;
       next.addEventListener("load", () => link.remove(), { once: true });
       link.after(next);
