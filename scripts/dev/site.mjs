@@ -2,11 +2,11 @@
 // shell, scripts, styles), the content pipeline's output and the prerendered pages, exactly as
 // scripts/build lays them out. `folio-build --in-place` writes only the files whose bytes
 // changed and removes only the ones its previous run wrote, so an edit to one post rewrites that
-// post's files and the pages that list it, not the whole site (creating thousands of files
-// anew is what made a full build slow: see scripts/dev/README.md).
+// post's files and the pages that list it, not the whole site (creating thousands of files anew
+// was most of a build's time on a large site: see crates/folio-content/src/in_place.rs).
 
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
@@ -140,10 +140,4 @@ export class DevSite {
     const summary = /wrote (.*)$/m.exec(pipeline.stdout)?.[1]?.replace(` to ${this.dir}`, '') ?? pipeline.stdout.trim();
     return { ok: true, summary, warnings, prerendered: prerender.stdout.trim() };
   }
-}
-
-/** Every file under `dir`, relative to it (for tests and the benchmark). */
-export async function listFiles(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)));
 }
