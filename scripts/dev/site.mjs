@@ -92,10 +92,14 @@ export class DevSite {
     this.shell = null;
   }
 
-  /** Copies the app's files into the site and learns its shell. Call again after an app build. */
+  /**
+   * Copies the app's files into the site and learns its shell (Trunk's index.html, or a built
+   * site's prerendered one, which the prerender reads the shell from as well). Call again after
+   * an app build.
+   */
   async loadApp() {
-    const shellPath = [join(this.app, '404.html'), join(this.app, 'index.html')].find(existsSync);
-    if (!shellPath) throw new Error(`${this.app} holds no built app (index.html or 404.html)`);
+    const shellPath = join(this.app, 'index.html');
+    if (!existsSync(shellPath)) throw new Error(`${this.app} holds no built app (index.html)`);
     this.shell = await readFile(shellPath, 'utf8');
     const files = shellFiles(this.shell, this.app);
     await mkdir(this.dir, { recursive: true });
@@ -127,10 +131,12 @@ export class DevSite {
       '--content', this.content, '--out', this.dir, '--in-place', '--base-path', '/', ...this.flags,
     ]);
     if (pipeline.code !== 0) return { ok: false, failure: parseFailure(pipeline.stderr, root) };
-    // The shell, as scripts/build leaves it: 404.html, which the prerender pours every page into.
+    // The shell the prerender pours every page into is index.html. Once prerendered, that is the
+    // home page, from which the prerender takes the shell again; so it is written only when the
+    // app (or whether the feeds exist) changed.
     const shell = dropMissingFeeds(this.shell, this.dir);
     if (shell !== this.writtenShell) {
-      await writeFile(join(this.dir, '404.html'), shell);
+      await writeFile(join(this.dir, 'index.html'), shell);
       this.writtenShell = shell;
     }
     const prerender = await run(this.folioBuild, ['--prerender', this.dir, '--in-place']);

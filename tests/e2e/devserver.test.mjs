@@ -91,7 +91,7 @@ test('an edited title shows in the open page, at the same scroll position', { sk
   await withDevPage(async (page) => {
     await page.setViewportSize({ width: 600, height: 400 });
     await page.goto(`${server.url}posts/${slug}`);
-    await page.locator('#prerendered h1').filter({ hasText: title }).waitFor();
+    await page.locator('[data-folio-root="prerendered"] h1').filter({ hasText: title }).waitFor();
     // The page's own event stream is open before the edit, or the edit could pass unseen.
     await page.locator('html[data-folio-dev="live"]').waitFor({ state: 'attached' });
     await page.evaluate(() => window.scrollTo(0, 300));
@@ -135,7 +135,7 @@ test('broken front matter shows an overlay naming the file, gone once fixed', { 
 
     writeFileSync(join(content, POST), fixed);
     await overlay.waitFor({ state: 'detached' });
-    await page.locator('#prerendered, main').first().waitFor();
+    await page.locator('[data-folio-root] h1').first().waitFor();
   });
   await server.idle();
   const errors = logged.filter((line) => line.startsWith('[') && line.includes('build failed'));
