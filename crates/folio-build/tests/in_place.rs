@@ -74,7 +74,7 @@ fn fresh(fx: &Fixture) -> BTreeMap<String, Vec<u8>> {
     let mut options = fx.options();
     options.out_dir = fx.root().join("fresh");
     build(&options).expect("build");
-    fs::write(options.out_dir.join("404.html"), SHELL).unwrap();
+    fs::write(options.out_dir.join("index.html"), SHELL).unwrap();
     prerender(&options.out_dir).expect("prerender");
     tree(&options.out_dir)
 }
@@ -93,7 +93,7 @@ fn an_edit_rewrites_only_what_it_changed_and_ends_as_a_fresh_build() {
     fs::create_dir_all(fx.out()).unwrap();
     // The dev server's own files in the folder: the app and the shell.
     fs::write(fx.out().join("app-0123456789abcdef.js"), "app").unwrap();
-    fs::write(fx.out().join("404.html"), SHELL).unwrap();
+    fs::write(fx.out().join("index.html"), SHELL).unwrap();
 
     let (written, removed) = rebuild(&fx);
     assert!(written > 20, "first run writes everything ({written})");
@@ -167,7 +167,7 @@ fn a_deleted_post_takes_its_files_and_pages_but_nothing_else() {
     posts(&fx);
     fs::create_dir_all(fx.out()).unwrap();
     fs::write(fx.out().join("app-0123456789abcdef.js"), "app").unwrap();
-    fs::write(fx.out().join("404.html"), SHELL).unwrap();
+    fs::write(fx.out().join("index.html"), SHELL).unwrap();
     rebuild(&fx);
     assert!(fx.out().join("files/three/photo.png").exists());
     assert!(fx.out().join("tags/web.html").exists());
@@ -205,7 +205,7 @@ fn a_failed_build_writes_nothing_and_a_tampered_list_removes_nothing_outside() {
     let fx = Fixture::new();
     posts(&fx);
     fs::create_dir_all(fx.out()).unwrap();
-    fs::write(fx.out().join("404.html"), SHELL).unwrap();
+    fs::write(fx.out().join("index.html"), SHELL).unwrap();
     rebuild(&fx);
     let before = tree(&fx.out());
     fx.write(
