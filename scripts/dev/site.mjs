@@ -7,7 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
 /** Runs a command, collecting its output. Resolves to { code, stdout, stderr }. */
@@ -36,13 +36,18 @@ export function parseFailure(output, root = '') {
   return at.length === 4 ? { file, line: Number(at[2]), message: at[3] } : { file, line: null, message: at[2] };
 }
 
-/** Files the shell names (scripts, styles, icons, the wasm and its glue) that exist in `dir`. */
+/**
+ * Files the shell's <link> and <script> tags name (styles, icon, scripts, the wasm and its glue)
+ * that are files in `dir`; a prerendered page's links to other pages are not the app's.
+ */
 function shellFiles(shell, dir) {
   const names = new Set();
-  for (const [, value] of shell.matchAll(/\b(?:href|src|data-js|data-wasm)="?([^"\s>]+)/g)) {
-    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) continue;
-    const name = value.replace(/^\.?\/+/, '').split(/[?#]/)[0];
-    if (name && existsSync(join(dir, name))) names.add(name);
+  for (const [tag] of shell.matchAll(/<(?:link|script)\b[^>]*>/g)) {
+    for (const [, value] of tag.matchAll(/\b(?:href|src|data-js|data-wasm)="?([^"\s>]+)/g)) {
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) continue;
+      const name = value.replace(/^\.?\/+/, '').split(/[?#]/)[0];
+      if (name && statSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) names.add(name);
+    }
   }
   return [...names];
 }
