@@ -15,6 +15,7 @@ mod absolute_urls;
 mod aliases;
 mod assemble;
 mod assets;
+mod atom;
 mod base_url;
 mod bodies;
 mod bundles;
@@ -22,7 +23,6 @@ mod classify;
 mod content_files;
 mod date;
 mod error;
-mod feed;
 mod feed_items;
 mod front_matter;
 mod image_size;
@@ -48,7 +48,7 @@ mod sitemap;
 mod slug;
 mod summary;
 mod write;
-mod xml;
+mod xml_text;
 
 use std::path::{Path, PathBuf};
 
@@ -135,6 +135,9 @@ pub struct PostRecord {
     /// `shortcodes`). In-page links are bare fragments (`#id`). Feeds and prerendering reuse it
     /// rather than render again.
     pub html: String,
+    /// The text a reader reads in `html` (`folio_markdown::html::text::plain_text`): the search
+    /// index's body and its snippets' source.
+    pub text: String,
 }
 
 /// What a build produced (or, from [`prepare`], would produce).
