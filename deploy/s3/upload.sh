@@ -30,9 +30,14 @@ done
 hex='[0-9a-f]'
 hash="$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex$hex"
 immutable='public, max-age=31536000, immutable'
-# The hashed files, as aws s3 sync filters (fnmatch patterns on the path inside DIST).
-hashed=("*-$hash.js" "*-$hash.css" "*-$hash.svg" "*-${hash}_bg.wasm"
-    "search/d-$hash.bin" "search/p-$hash.bin" "search/t-$hash/*")
+# The hashed files, as aws s3 sync filters (fnmatch patterns on the path inside DIST). Trunk's hash
+# is a u64 in hex without leading zeros: 10 to 16 digits, in practice.
+hashed=("search/d-$hash.bin" "search/p-$hash.bin" "search/t-$hash/*")
+trunk_hash="$hex$hex$hex$hex$hex$hex$hex$hex$hex"
+for _ in 10 11 12 13 14 15 16; do
+    trunk_hash="$trunk_hash$hex"
+    hashed+=("*-$trunk_hash.js" "*-$trunk_hash.css" "*-$trunk_hash.svg" "*-${trunk_hash}_bg.wasm")
+done
 local_only=(--exclude '*.br' --exclude '*.gz' --exclude '_headers')
 
 only() { local p args=(--exclude '*'); for p in "$@"; do args+=(--include "$p"); done; printf '%s\n' "${args[@]}"; }
@@ -40,8 +45,8 @@ except() { local p args=(); for p in "$@"; do args+=(--exclude "$p"); done; prin
 sync() { aws s3 sync "$dist" "$dest" "$@" "${local_only[@]}" ${extra[@]+"${extra[@]}"}; }
 
 mapfile -t hashed_js_css < <(only "${hashed[@]}")
-mapfile -t not_wasm < <(except '*.wasm')
-mapfile -t wasm < <(only "*-${hash}_bg.wasm")
+mapfile -t not_wasm < <(except '*.wasm' 'files/*')
+mapfile -t wasm < <(only '*_bg.wasm')
 mapfile -t files < <(only 'files/*')
 mapfile -t rest < <(except "${hashed[@]}" 'files/*')
 

@@ -21,8 +21,9 @@ import { fileURLToPath } from 'node:url';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const FILES_CACHE = 'public, max-age=86400';
-/** Trunk's content-hashed names: `main-<hash>.css`, `folio-<hash>_bg.wasm`. */
-export const HASHED_ASSET = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm|svg)$/;
+/** Trunk's content-hashed names: `main-<hash>.css`, `folio-<hash>_bg.wasm`. The hash is a u64 in
+ * hex without leading zeros, so it can be shorter than 16 digits (`boot-eb2f6ccf435860f.js`). */
+export const HASHED_ASSET = /-[0-9a-f]{10,16}(_bg)?\.(js|css|wasm|svg)$/;
 /** The search index's content-hashed parts, under search/. */
 export const HASHED_SEARCH = ['d-*', 'p-*', 't-*'];
 

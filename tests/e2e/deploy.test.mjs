@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { DIST, BASE_PATH } from './site.mjs';
 import { COMPRESSIBLE } from '../../scripts/lib/precompress.mjs';
-import { headerCsp, SECURITY_HEADERS, IMMUTABLE, FILES_CACHE } from '../../scripts/lib/host-files.mjs';
+import { headerCsp, HASHED_ASSET, SECURITY_HEADERS, IMMUTABLE, FILES_CACHE } from '../../scripts/lib/host-files.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const base = `/${BASE_PATH.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -28,7 +28,7 @@ function files(dir = DIST) {
 
 /** The caching every host file should give a path of the site (the rule in deploy/nginx/folio.conf). */
 function expectedCache(rel) {
-  if (/(^|\/)[^/]*-[0-9a-f]{16}(_bg)?\.(js|css|wasm|svg)$/.test(rel) && !rel.includes('/')) return IMMUTABLE;
+  if (HASHED_ASSET.test(rel) && !rel.includes('/')) return IMMUTABLE;
   if (/^search\/[dpt]-[0-9a-f]{16}(\.bin|\/)/.test(rel)) return IMMUTABLE;
   if (rel.startsWith('files/')) return FILES_CACHE;
   return REVALIDATE;
@@ -124,7 +124,7 @@ test('the CloudFront function maps every address of every page to a file of the 
     assert.equal(key, `${base}${rel}`, path);
     if (!path.includes('Rust-1.75.0')) assert.ok(existsSync(join(DIST, rel)), `${rel} exists`);
   }
-  for (const rel of files().filter((f) => !/\.(br|gz)$/.test(f))) {
+  for (const rel of files().filter((f) => !/\.(br|gz)$/.test(f) && f !== '_headers')) {
     assert.equal(map(`${base}${rel}`), `${base}${rel}`, `${rel} is left as it is`);
   }
 });

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, BASE_PATH, loadManifest } from './site.mjs';
-import { headerCsp } from '../../scripts/lib/host-files.mjs';
+import { headerCsp, HASHED_ASSET } from '../../scripts/lib/host-files.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const NGINX = process.env.FOLIO_NGINX ?? '/usr/sbin/nginx';
@@ -35,7 +35,10 @@ const run = { dir: null, nginx: null, port: 0, dottedPort: 0, log: '' };
 function freePort() {
   return new Promise((ok, fail) => {
     const probe = createServer().once('error', fail);
-    probe.listen(0, '127.0.0.1', () => probe.close(() => ok(probe.address().port)));
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
   });
 }
 
@@ -137,7 +140,7 @@ after(async () => {
 
 const at = (path) => `${base}${path.replace(/^\//, '')}`;
 const file = (rel) => readFileSync(join(DIST, rel));
-const hashedAssets = () => readdirSync(DIST).filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(n));
+const hashedAssets = () => readdirSync(DIST).filter((n) => HASHED_ASSET.test(n));
 
 test('hashed files are cached for a year, immutable; .wasm is application/wasm', { skip }, async () => {
   const assets = hashedAssets();
@@ -160,6 +163,10 @@ test('HTML, manifest.json, bodies and the search root are revalidated on every r
     assert.equal(res.headers['cache-control'], 'public, max-age=0, must-revalidate', path);
     assert.ok(!/immutable/.test(res.headers['cache-control']), path);
   }
+  const markdown = await get(run.port, at(`posts/${post.slug}.md`));
+  assert.equal(markdown.status, 200);
+  assert.equal(markdown.headers['content-type'], 'text/markdown; charset=utf-8');
+  assert.deepEqual(markdown.body, file(`posts/${post.slug}.md`));
 });
 
 test('the precompressed .br and .gz files are served to browsers that accept them', { skip }, async (t) => {
