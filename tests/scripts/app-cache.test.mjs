@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -34,12 +34,16 @@ test('a content-only build reuses the app and writes the same bytes as a full Tr
     const post = readdirSync(join(content, 'posts')).find((f) => f.endsWith('.md'));
     const file = join(content, 'posts', post);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title( *[:=]) *.*$/m, 'title$1 "An edited title for the cache test"'));
-    const build = (name, ...flags) =>
-      execFileSync(join(repo, 'scripts/build'), ['--content', content, '--out', join(outs, name), ...flags], {
+    // Both streams: scripts/build says on stderr whether it reuses the app.
+    const build = (name, ...flags) => {
+      const run = spawnSync(join(repo, 'scripts/build'), ['--content', content, '--out', join(outs, name), ...flags], {
         cwd: repo,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      assert.equal(run.status, 0, `scripts/build ${flags.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+      return `${run.stdout}\n${run.stderr}`;
+    };
     build('cached');
     const full = build('full', '--no-app-cache');
     assert.match(full, /trunk build --release \(content: /, 'the full build runs Trunk with the content');

@@ -19,7 +19,7 @@ function withContent(fn) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-new-'));
   try {
     mkdirSync(join(dir, 'content'));
-    writeFileSync(join(dir, 'content', 'site.toml'), 'author = "Test Author"\n');
+    writeFileSync(join(dir, 'content', 'site.toml'), 'author = "Test Author"\nbase_url = "https://example.com/"\n');
     return fn(join(dir, 'content'), join(dir, 'out'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
