@@ -1,31 +1,11 @@
-//! Folio: a personal writing site.
-//!
-//! Pure modules (shared by the native pipeline and the wasm app, tested on the host):
-//! [`model`] (the manifest format), [`listing`] (tag counts, years, neighbours), [`markdown`]
-//! (rendering, used by the pipeline only, with [`highlight`] for code blocks), [`html_text`]
-//! (edits to the rendered HTML: search marks, in-page links), [`format`], [`search`] (index
-//! format, builder and searcher: the pipeline builds the index, the app queries it),
-//! [`site_url`] (the pages' absolute addresses), [`page_path`] (one spelling of each page's
-//! path), [`tags`] (tag slugs: the page each tag links to), [`head_tags`] (a page's description, canonical
-//! and link-preview tags).
-//! Native only: [`content`], the pipeline that turns a content folder into the site's data.
-//! Browser only: the app below, with its pages, components and fetch helpers.
+//! Folio's browser app: the router and the frame every page shares, with its pages, components
+//! and fetch helpers (all browser only). The plain data and logic it shares with the pipeline
+//! live in `folio_core` (crates/folio-core).
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod content;
-pub mod format;
-pub mod head_tags;
-pub mod highlight;
-pub mod html_text;
-pub mod listing;
-pub mod markdown;
-pub mod model;
-pub mod page_path;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
-pub mod search;
-pub mod site_url;
-pub mod tags;
+// The shared core, under the names the app's modules use.
+pub use folio_core::{
+    format, head_tags, html_text, listing, model, page_path, search, site_url, tags,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod api;

@@ -7,8 +7,8 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_markdown`
 
 use folio::html_text::{mark_terms, rewrite_fragment_links};
-use folio::markdown::{options, render_article};
 use folio::search::stem;
+use folio_markdown::{options, render_article};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

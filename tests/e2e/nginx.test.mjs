@@ -76,7 +76,7 @@ function buildDottedSite() {
   );
   cpSync(DIST, site, { recursive: true });
   const cargo = (...args) =>
-    execFileSync('cargo', ['run', '--quiet', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   cargo('--content', content, '--out', built, '--base-path', base);
   cpSync(built, site, { recursive: true });
   cargo('--prerender', site);

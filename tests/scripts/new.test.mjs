@@ -13,7 +13,7 @@ const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const NEW = join(repo, 'scripts/new');
 
 const folioBuild = (...args) =>
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
 
 function withContent(fn) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-new-'));

@@ -1,9 +1,7 @@
 //! The search module compiled alone to wasm32, with a tiny C-style interface for `bench.mjs`:
 //! strings go in through `alloc` + memory writes, results come out through `out_ptr`/`out_len`.
-#![allow(dead_code, unused_imports)]
 
-#[path = "../../../src/search/mod.rs"]
-mod search;
+use folio_core::search;
 
 use std::cell::RefCell;
 

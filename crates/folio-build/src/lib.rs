@@ -1,0 +1,5 @@
+//! `folio-build`'s library half: the prerenderer, which writes every route of a built site as
+//! static HTML (see [`prerender`]). The command line is `main.rs`; the content pipeline it runs
+//! is `folio_content`.
+
+pub mod prerender;

@@ -1,0 +1,238 @@
+//! `folio-build`: turns a content folder into the site's `manifest.json`, `bodies/*.html`,
+//! `posts/*.md`, the search index and the files beside the posts.
+//! Native only; on wasm32 this is an empty program so the whole crate still builds there.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::ffi::OsString;
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    use folio_content::{build, resolve_base, BasePath, BaseUrl, Options};
+
+    const USAGE: &str = "\
+Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
+                   [--base-url URL] [--base-path PATH] [--print-base-path]
+       folio-build --prerender DIR
+
+Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
+files/ (the other files of the content folder), the Atom and RSS feeds,
+sitemap.xml, robots.txt and redirect pages for old URLs from a folder of Markdown
+posts with YAML (---), TOML (+++) or JSON ({...}) front matter. Files that are
+not posts (no front matter, no date) are skipped with a warning. The output
+folder is replaced as a whole, and only when the build succeeds.
+
+Options:
+  --content DIR    folder of posts, read recursively for *.md, *.markdown
+                                                              [default: content]
+  --out DIR        output folder                              [default: target/folio-site]
+  --site FILE      site settings (TOML)  [default: DIR/site.toml when present, else defaults]
+  --drafts         also publish drafts (draft: true, published: false, _drafts/)
+  --future         also publish posts dated (or publishDate) after today (UTC)
+  --base-url URL   the site's absolute URL, e.g. https://you.github.io/blog/
+                   [default: base_url in the site file]
+  --base-path PATH the path the site is served under (Trunk's --public-url); replaces
+                   the base URL's path                    [default: the base URL's path]
+  --print-base-path  print the base path these settings give, and build nothing
+  --prerender DIR  write every route of the site built in DIR (app and content, as
+                   scripts/build makes it) as static HTML, using DIR/index.html as the
+                   shell (kept as DIR/404.html); nothing else is built
+  -h, --help       show this help
+";
+
+    #[derive(Debug)]
+    enum Command {
+        Build(Options),
+        PrintBasePath(Options),
+        Prerender(PathBuf),
+        Help,
+    }
+
+    pub fn main() -> ExitCode {
+        let options = match parse_args(std::env::args_os().skip(1)) {
+            Ok(Command::Build(options)) => options,
+            Ok(Command::PrintBasePath(options)) => {
+                return match resolve_base(&options) {
+                    Ok(path) => {
+                        println!("{path}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(error) => {
+                        eprintln!("folio-build: error: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+            Ok(Command::Prerender(dist)) => {
+                return match folio_build::prerender::prerender(&dist) {
+                    Ok(done) => {
+                        println!(
+                            "folio-build: prerendered {} pages in {}",
+                            done.files.len(),
+                            dist.display()
+                        );
+                        ExitCode::SUCCESS
+                    }
+                    Err(error) => {
+                        eprintln!("folio-build: error: {error}");
+                        ExitCode::FAILURE
+                    }
+                };
+            }
+            Ok(Command::Help) => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Err(message) => {
+                eprintln!("folio-build: {message}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match build(&options) {
+            Ok(report) => {
+                for warning in &report.warnings {
+                    eprintln!("folio-build: warning: {warning}");
+                }
+                println!(
+                    "folio-build: wrote {} posts to {} (skipped: {} pages that are not posts, {} \
+                     drafts, {} future posts, {} expired posts)",
+                    report.manifest.posts.len(),
+                    options.out_dir.display(),
+                    report.not_posts,
+                    report.drafts_skipped,
+                    report.future_skipped,
+                    report.expired_skipped,
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("folio-build: error: {error}");
+                eprintln!("folio-build: nothing written");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+        let mut options = Options::default();
+        let mut print_base_path = false;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let text = arg.to_string_lossy().into_owned();
+            // `--flag=value` and `--flag value` both work.
+            let (flag, inline) = match text.split_once('=') {
+                Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value)),
+                _ => (text.clone(), None),
+            };
+            let mut value = |name: &str| -> Result<PathBuf, String> {
+                match inline {
+                    Some(v) if !v.is_empty() => Ok(PathBuf::from(v)),
+                    Some(_) => Err(format!("{name} needs a value")),
+                    None => args
+                        .next()
+                        .map(PathBuf::from)
+                        .ok_or_else(|| format!("{name} needs a value")),
+                }
+            };
+            match flag.as_str() {
+                "-h" | "--help" => return Ok(Command::Help),
+                "--content" => options.content_dir = value("--content")?,
+                "--out" => options.out_dir = value("--out")?,
+                "--site" => options.site_file = Some(value("--site")?),
+                "--drafts" if inline.is_none() => options.include_drafts = true,
+                "--future" if inline.is_none() => options.include_future = true,
+                "--print-base-path" if inline.is_none() => print_base_path = true,
+                "--prerender" => return Ok(Command::Prerender(value("--prerender")?)),
+                "--base-url" => {
+                    let text = value("--base-url")?.to_string_lossy().into_owned();
+                    let url = text
+                        .parse::<BaseUrl>()
+                        .map_err(|e| format!("--base-url: {e}"))?;
+                    options.base_url = Some(url);
+                }
+                "--base-path" => {
+                    let text = value("--base-path")?.to_string_lossy().into_owned();
+                    let path = text
+                        .parse::<BasePath>()
+                        .map_err(|e| format!("--base-path: {e}"))?;
+                    options.base_path = Some(path);
+                }
+                _ => return Err(format!("unexpected argument {text:?}")),
+            }
+        }
+        Ok(if print_base_path {
+            Command::PrintBasePath(options)
+        } else {
+            Command::Build(options)
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn parse(args: &[&str]) -> Result<Command, String> {
+            parse_args(args.iter().map(OsString::from))
+        }
+
+        #[test]
+        fn reads_every_flag() {
+            let Ok(Command::Build(o)) = parse(&[
+                "--content",
+                "c",
+                "--out=o",
+                "--site",
+                "s.toml",
+                "--drafts",
+                "--future",
+            ]) else {
+                panic!("should parse");
+            };
+            assert_eq!(o.content_dir, PathBuf::from("c"));
+            assert_eq!(o.out_dir, PathBuf::from("o"));
+            assert_eq!(o.site_file, Some(PathBuf::from("s.toml")));
+            assert!(o.include_drafts && o.include_future);
+
+            let Ok(Command::Build(o)) =
+                parse(&["--base-url=https://example.com/x", "--base-path", "blog"])
+            else {
+                panic!("should parse");
+            };
+            assert_eq!(o.base_url.unwrap().as_str(), "https://example.com/x/");
+            assert_eq!(o.base_path.unwrap().as_str(), "/blog/");
+            assert!(matches!(
+                parse(&["--print-base-path"]),
+                Ok(Command::PrintBasePath(_))
+            ));
+        }
+
+        #[test]
+        fn defaults_and_errors() {
+            let Ok(Command::Build(o)) = parse(&[]) else {
+                panic!("should parse");
+            };
+            assert_eq!(o, Options::default());
+            assert!(matches!(parse(&["--help"]), Ok(Command::Help)));
+            assert!(parse(&["--out"])
+                .unwrap_err()
+                .contains("--out needs a value"));
+            assert!(parse(&["--bogus"]).unwrap_err().contains("--bogus"));
+            assert!(parse(&["--drafts=yes"]).is_err());
+            assert!(parse(&["--out="]).is_err());
+            assert!(parse(&["--base-url", "example.com"])
+                .unwrap_err()
+                .contains("--base-url"));
+            assert!(parse(&["--base-path", "/a/../b"])
+                .unwrap_err()
+                .contains("--base-path"));
+        }
+    }
+}

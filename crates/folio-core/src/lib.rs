@@ -1,0 +1,20 @@
+//! Folio's core: plain data and pure logic, shared by the native pipeline, the prerenderer and
+//! the wasm app, and tested on the host without a browser or a web framework.
+//!
+//! - [`model`]: the manifest format, the contract between the pipeline and the app;
+//! - [`listing`]: tag counts, years, neighbours; [`tags`]: tag slugs (the page each tag links to);
+//! - [`format`]: dates and reading times as readers see them;
+//! - [`site_url`]: the pages' absolute addresses; [`page_path`]: one spelling of each page's path;
+//!   [`head_tags`]: a page's description, canonical and link-preview tags;
+//! - [`search`]: the index format, its builder (pipeline) and its searcher (app);
+//! - [`html_text`]: edits the app makes to a post's rendered HTML (search marks, in-page links).
+
+pub mod format;
+pub mod head_tags;
+pub mod html_text;
+pub mod listing;
+pub mod model;
+pub mod page_path;
+pub mod search;
+pub mod site_url;
+pub mod tags;

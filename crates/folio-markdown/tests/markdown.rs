@@ -1,0 +1,1017 @@
+//! Host tests for the Markdown renderer: the dialect, heading ids, and the safety policy
+//! (raw HTML allowlist, URL schemes).
+#![cfg(not(target_arch = "wasm32"))]
+
+use folio_markdown::{
+    code_ranges, plain_text, render, render_article_with_links, word_count, Heading,
+};
+
+fn html(markdown: &str) -> String {
+    render(markdown).html
+}
+
+fn ids(markdown: &str) -> Vec<String> {
+    render(markdown)
+        .headings
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+/// Every `href`/`src` in the output is `#` (the neutralised form).
+fn assert_neutralised(markdown: &str) {
+    let out = html(markdown);
+    let mut urls = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        urls.extend(
+            out.split(attr)
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next()),
+        );
+    }
+    assert!(!urls.is_empty(), "no URL in {out}");
+    assert!(urls.iter().all(|u| *u == "#"), "{markdown:?} -> {out}");
+}
+
+// --- The dialect ------------------------------------------------------------------------------
+
+#[test]
+fn tables_are_wrapped_for_horizontal_scrolling() {
+    let out = html("| a | b |\n|---|--:|\n| 1 | 2 |\n");
+    assert!(
+        out.starts_with("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead><tr><th>a</th>"),
+        "{out}"
+    );
+    assert!(out.contains("<td class=\"align-right\">2</td>"), "{out}");
+    assert!(out.trim_end().ends_with("</table>\n</div>"), "{out}");
+    assert_eq!(out.matches("<div").count(), out.matches("</div>").count());
+}
+
+#[test]
+fn scrolling_blocks_are_focusable_so_a_keyboard_can_scroll_them() {
+    // axe `scrollable-region-focusable`: a wide code block or table must take keyboard focus.
+    let out = html("```rust\nfn f() {}\n```\n\n    indented\n\n<pre>raw</pre>\n\n| a |\n|---|\n| 1 |\n\n<table><tr><td>x</td></tr></table>\n");
+    assert_eq!(out.matches("<pre tabindex=\"0\">").count(), 3, "{out}");
+    assert_eq!(out.matches("<pre").count(), 3, "{out}");
+    // The table wrappers are named regions, so a screen reader says what took focus.
+    let wrap =
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>";
+    assert_eq!(out.matches(wrap).count(), 2, "{out}");
+}
+
+#[test]
+fn column_alignment_is_a_class_not_an_inline_style() {
+    // The page's CSP (`style-src 'self'`) blocks `style=` attributes: alignment would be lost
+    // and every cell would log an error.
+    let out = html("| l | c | r | n |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 | 6 | 7 | 8 |\n");
+    assert!(!out.contains("style="), "{out}");
+    for want in [
+        "<th class=\"align-left\">l</th><th class=\"align-center\">c</th><th class=\"align-right\">r</th><th>n</th>",
+        "<td class=\"align-left\">1</td><td class=\"align-center\">2</td><td class=\"align-right\">3</td><td>4</td>",
+        "<td class=\"align-left\">5</td><td class=\"align-center\">6</td><td class=\"align-right\">7</td><td>8</td>",
+    ] {
+        assert!(out.contains(want), "{want} not in {out}");
+    }
+    // Inline markup in a cell is kept, and a second table starts its columns afresh.
+    let out = html("| *a* |\n|--:|\n| `b` |\n\n| c | d |\n|---|:-:|\n| e | f |\n");
+    assert!(
+        out.contains("<th class=\"align-right\"><em>a</em></th>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<td class=\"align-right\"><code>b</code></td>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<td>e</td><td class=\"align-center\">f</td>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn footnotes_have_reference_and_definition() {
+    let out = html("Claim.[^src]\n\n[^src]: The source.\n");
+    assert!(
+        out.contains("<sup class=\"footnote-reference\"><a href=\"#src\">1</a></sup>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<div class=\"footnote-definition\" id=\"src\">"),
+        "{out}"
+    );
+    assert!(out.contains("The source."), "{out}");
+}
+
+#[test]
+fn strikethrough() {
+    assert_eq!(html("~~gone~~"), "<p><del>gone</del></p>\n");
+}
+
+#[test]
+fn task_lists() {
+    let out = html("- [ ] todo\n- [x] done\n");
+    assert!(
+        out.contains("<input disabled=\"\" type=\"checkbox\"/>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn smart_punctuation() {
+    let out = html("\"Quoted\" and it's 1--2 --- done...");
+    assert!(out.contains("“Quoted”"), "{out}");
+    assert!(out.contains("it’s"), "{out}");
+    assert!(out.contains("1–2"), "{out}");
+    assert!(out.contains("—"), "{out}");
+    assert!(out.contains("…"), "{out}");
+}
+
+#[test]
+fn code_blocks_keep_the_language_class() {
+    // A language without a lexer stays plain (highlighting: tests/highlight.rs).
+    let out = html("```text\nlet x = 1 < 2;\n```\n");
+    assert_eq!(
+        out,
+        "<pre tabindex=\"0\"><code class=\"language-text\">let x = 1 &lt; 2;\n</code></pre>\n"
+    );
+    // Rust posts write `rust,ignore`: the class stays the language.
+    let out = html("```rust,ignore\nfn f() {}\n```\n");
+    assert!(
+        out.starts_with("<pre tabindex=\"0\"><code class=\"language-rust\">"),
+        "{out}"
+    );
+    assert_eq!(
+        html("```\nplain\n```\n"),
+        "<pre tabindex=\"0\"><code>plain\n</code></pre>\n"
+    );
+}
+
+// --- Heading ids ------------------------------------------------------------------------------
+
+#[test]
+fn heading_ids_are_slugs_of_the_text() {
+    let out = html("## Getting *Started*: the `cargo` way!\n");
+    assert_eq!(
+        out,
+        "<h2 id=\"getting-started-the-cargo-way\">Getting <em>Started</em>: the <code>cargo</code> way!</h2>\n"
+    );
+    assert_eq!(ids("# --Trim  me--\n"), ["trim-me"]);
+    assert_eq!(
+        ids("# snake_case and CamelCase\n"),
+        ["snake-case-and-camelcase"]
+    );
+    // Smart quotes and dashes are punctuation too.
+    assert_eq!(ids("# \"Why\" it's 2024--25\n"), ["why-it-s-2024-25"]);
+}
+
+#[test]
+fn custom_heading_ids_win() {
+    let out = html("## Anything {#custom}\n");
+    assert_eq!(out, "<h2 id=\"custom\">Anything</h2>\n");
+    // An auto slug never takes a custom id, even one declared later.
+    assert_eq!(ids("# Custom\n# Other {#custom}\n"), ["custom-1", "custom"]);
+}
+
+#[test]
+fn duplicate_headings_get_numbered() {
+    assert_eq!(
+        ids("# Intro\n## Intro\n### Intro\n## Intro 1\n"),
+        ["intro", "intro-1", "intro-2", "intro-1-1"]
+    );
+}
+
+#[test]
+fn unicode_headings_keep_their_letters() {
+    assert_eq!(ids("# Café Überblick\n"), ["café-überblick"]);
+    assert_eq!(ids("# 日本語の見出し\n"), ["日本語の見出し"]);
+    assert_eq!(ids("# Привет, мир\n"), ["привет-мир"]);
+    // A decomposed accent (e + U+0301) stays with its letter.
+    assert_eq!(ids("# Cafe\u{301} time\n"), ["cafe\u{301}-time"]);
+}
+
+#[test]
+fn empty_headings_get_a_fallback_id() {
+    assert_eq!(
+        ids("#\n## !!!\n### ???\n"),
+        ["section", "section-1", "section-2"]
+    );
+}
+
+#[test]
+fn heading_ids_avoid_footnote_ids() {
+    // Footnote definitions render `id="note"` / `id="1"`: headings must not reuse them.
+    let r = render("# Note\n## 1\n\nText[^note][^1]\n\n[^note]: N.\n[^1]: One.\n");
+    let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["note-1", "1-1"]);
+    assert!(r.html.contains("id=\"note\""), "{}", r.html);
+    assert!(r.html.contains("id=\"1\""), "{}", r.html);
+}
+
+#[test]
+fn headings_list_in_document_order() {
+    let r = render(
+        "# Title\n\nText.\n\n## First *part*\n\n### `code` detail {#det}\n\nSetext\nheading\n---\n",
+    );
+    assert_eq!(
+        r.headings,
+        [
+            Heading {
+                level: 1,
+                id: "title".into(),
+                text: "Title".into()
+            },
+            Heading {
+                level: 2,
+                id: "first-part".into(),
+                text: "First part".into()
+            },
+            Heading {
+                level: 3,
+                id: "det".into(),
+                text: "code detail".into()
+            },
+            Heading {
+                level: 2,
+                id: "setext-heading".into(),
+                text: "Setext heading".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn heading_attributes_other_than_id_and_class_are_dropped() {
+    let out = html("# Hi {#x .wide onclick=alert(1) onmouseover=\"alert(2)\"}\n");
+    assert_eq!(out, "<h1 id=\"x\" class=\"wide\">Hi</h1>\n");
+}
+
+// --- Raw HTML ---------------------------------------------------------------------------------
+
+#[test]
+fn block_script_and_style_are_removed_with_their_content() {
+    assert_eq!(
+        html("<script>window.__pwned = 1</script>\n\nAfter.\n"),
+        "<p>After.</p>\n"
+    );
+    assert_eq!(
+        html("<SCRIPT src=\"https://evil.example/x.js\">\n</Script >\n"),
+        ""
+    );
+    assert_eq!(html("<style>body{display:none}</style>\n"), "");
+    // Over several lines inside another block: one HTML block, sanitised whole.
+    assert_eq!(
+        html("<div>\n<script>\nalert(1)\n</script>\n</div>\n"),
+        "<div>\n\n</div>\n"
+    );
+    // A `</script` that is only a prefix of another tag name does not end it.
+    assert_eq!(html("<script>a</scripts>b</script>\n\nc\n"), "<p>c</p>\n");
+    // The tweet embed pattern: the quote stays, its script goes.
+    let out = html("<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Hi</p>&mdash; Me</blockquote> <script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n");
+    assert_eq!(
+        out,
+        "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Hi</p>&mdash; Me</blockquote> \n"
+    );
+    for tag in [
+        "iframe", "template", "textarea", "title", "svg", "math", "noembed", "xmp",
+    ] {
+        let out = html(&format!(
+            "<{tag}>\n<img src=x onerror=alert(1)>secret\n</{tag}>\n\nok\n"
+        ));
+        assert_eq!(out, "<p>ok</p>\n", "{tag}");
+    }
+}
+
+#[test]
+fn inline_script_tags_are_removed() {
+    // Inline HTML arrives tag by tag; the text between the tags is Markdown text, shown as such.
+    assert_eq!(
+        html("Hello <script>alert(1)</script> world"),
+        "<p>Hello alert(1) world</p>\n"
+    );
+    assert_eq!(
+        html("a <style>p{}</style> <iframe src=\"https://evil.example\"></iframe> b"),
+        "<p>a p{}  b</p>\n"
+    );
+}
+
+#[test]
+fn event_handlers_and_other_unsafe_attributes_are_dropped() {
+    assert_eq!(
+        html("x <img src=x onerror=alert(1)> y"),
+        "<p>x <img src=\"x\" loading=\"lazy\" decoding=\"async\" /> y</p>\n"
+    );
+    assert_eq!(
+        html("<img src=x onerror=alert(1)>\n"),
+        "<img src=\"x\" loading=\"lazy\" decoding=\"async\" />\n"
+    );
+    // A tag split over lines, inline and inside an HTML block.
+    assert_eq!(
+        html("<img\nsrc=x onerror=alert(1)>\n"),
+        "<p><img src=\"x\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+    );
+    assert_eq!(
+        html("<div>\n<img\nsrc=x\nONERROR=alert(1)\n>\n</div>\n"),
+        "<div>\n<img src=\"x\" loading=\"lazy\" decoding=\"async\" />\n</div>\n"
+    );
+    assert_eq!(
+        html("<sup onclick=alert(1)>x</sup>"),
+        "<p><sup>x</sup></p>\n"
+    );
+    assert_eq!(
+        html("<details open ontoggle=alert(1)>\n"),
+        "<details open=\"\">\n"
+    );
+    assert_eq!(
+        html("<div style=\"background:url(javascript:alert(1))\" onmouseover=\"alert(1)\" class=note>n</div>\n"),
+        "<div class=\"note\">n</div>\n"
+    );
+    assert_eq!(
+        html("<a href=\"/x\" xlink:href=\"javascript:alert(1)\" formaction=\"javascript:alert(1)\" srcdoc=\"&lt;script&gt;\" ping=\"https://t.example\">x</a>"),
+        "<p><a href=\"/x\">x</a></p>\n"
+    );
+    for markdown in [
+        "<svg onload=alert(1)>\n",
+        "text <svg onload=alert(1)> text\n",
+    ] {
+        assert!(!html(markdown).contains("<svg"), "{markdown}");
+    }
+}
+
+#[test]
+fn javascript_urls_in_raw_html_are_neutralised() {
+    for url in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "&#32;javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "&#0000106;avascript:alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "&#X6a;AVASCRIPT:alert(1)",
+        "java&#x09;script:alert(1)",
+        "java&#9;script:alert(1)",
+        "java&#10;script:alert(1)",
+        "java&Tab;script:alert(1)",
+        "java&NewLine;script:alert(1)",
+        "javascript&colon;alert(1)",
+        "javascript&#58;alert(1)",
+        "java\tscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+    ] {
+        for quote in ['"', '\''] {
+            let link = html(&format!("<a href={quote}{url}{quote}>x</a>"));
+            assert_eq!(link, "<p><a href=\"#\">x</a></p>\n", "{url:?}");
+            let img = html(&format!("i <img src={quote}{url}{quote} alt=x>"));
+            assert_eq!(
+                img, "<p>i <img src=\"#\" alt=\"x\" loading=\"lazy\" decoding=\"async\" /></p>\n",
+                "{url:?}"
+            );
+        }
+    }
+    // Unquoted, and in a block.
+    assert_eq!(
+        html("<a href=javascript:alert(1)>\nx</a>\n"),
+        "<a href=\"#\">\nx</a>\n"
+    );
+    // A numeric reference without `;` is escaped, so the browser reads it literally: a relative URL.
+    assert_eq!(
+        html("<a href=\"&#106avascript:alert(1)\">x</a>"),
+        "<p><a href=\"&amp;#106avascript:alert(1)\">x</a></p>\n"
+    );
+    // Images may be raster data URLs, nothing else.
+    assert!(html("<img src=\"data:image/svg+xml,&lt;svg&gt;\">").contains("src=\"#\""));
+    assert!(html("<img src=\"data:image/png;base64,iVBORw0KGgo=\">")
+        .contains("src=\"data:image/png;base64,iVBORw0KGgo=\""));
+    assert!(html("<a href=\"data:image/png;base64,AAAA\">x</a>").contains("href=\"#\""));
+    // A `srcset` with any dangerous candidate is dropped whole.
+    assert_eq!(
+        html("i <img src=/a.png srcset=\"/a2.png 2x, javascript:alert(1) 3x\">"),
+        "<p>i <img src=\"/a.png\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+    );
+    assert!(html("<img src=/a.png srcset=\"/a2.png 2x,/a3.png 3x\">")
+        .contains("srcset=\"/a2.png 2x,/a3.png 3x\""));
+    // Safe URLs keep their entities; a bare `&` is escaped.
+    assert_eq!(
+        html("<a href=\"/search?q=a&b=c&amp;d=e\">s</a>"),
+        "<p><a href=\"/search?q=a&amp;b=c&amp;d=e\">s</a></p>\n"
+    );
+}
+
+#[test]
+fn allowed_tags_and_attributes_are_kept_and_requoted() {
+    let out = html(
+        "H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>+<KBD >C</KBD>,<br>a<br/>b<BR />c<wbr>d",
+    );
+    assert_eq!(
+        out,
+        "<p>H<sub>2</sub>O, E = mc<sup>2</sup>, <kbd>Ctrl</kbd>+<kbd>C</kbd>,<br />a<br />b<br />c<wbr />d</p>\n"
+    );
+    let out = html("<mark>m</mark> <ins>i</ins> <del>d</del> <s>s</s> <u>u</u> <small>x</small> <abbr title=\"HyperText\">HTML</abbr> <code class=language-rust>x</code> <span lang=fr>oui</span>");
+    for tag in ["mark", "ins", "del", "s", "u", "small"] {
+        assert!(
+            out.contains(&format!("<{tag}>")) && out.contains(&format!("</{tag}>")),
+            "{out}"
+        );
+    }
+    assert!(
+        out.contains("<abbr title=\"HyperText\">HTML</abbr>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<code class=\"language-rust\">x</code>"),
+        "{out}"
+    );
+    assert!(out.contains("<span lang=\"fr\">oui</span>"), "{out}");
+    // Uppercase names, unquoted and single-quoted values, spaces around `=`.
+    assert_eq!(
+        html("<DIV CLASS=Note Title = 'A &quot;B&quot;' ALIGN=center>\n\nText\n\n</DIV>\n"),
+        "<div class=\"Note\" title=\"A &quot;B&quot;\" align=\"center\">\n<p>Text</p>\n</div>\n"
+    );
+    // `"` and `>` inside quotes stay inside the value.
+    assert_eq!(
+        html("<abbr title='say \"hi\" > bye'>x</abbr>"),
+        "<p><abbr title=\"say &quot;hi&quot; &gt; bye\">x</abbr></p>\n"
+    );
+    // Duplicate attributes: the first wins, as in a browser.
+    assert_eq!(
+        html("<span class=a class=b>x</span>"),
+        "<p><span class=\"a\">x</span></p>\n"
+    );
+    // Element-specific attributes.
+    assert_eq!(
+        html("<ol start=3 reversed type=i><li value=7>x</li></ol>\n"),
+        "<ol start=\"3\" reversed=\"\" type=\"i\"><li value=\"7\">x</li></ol>\n"
+    );
+    assert_eq!(
+        html("<p align=center><img src=\"/logo.png\" alt=\"Logo\" width=200 height=\"100\" loading=eager style=\"border:0\"></p>\n"),
+        "<p align=\"center\"><img src=\"/logo.png\" alt=\"Logo\" width=\"200\" height=\"100\" loading=\"eager\" decoding=\"async\" /></p>\n"
+    );
+    // Attributes allowed on one element are not allowed on another.
+    assert_eq!(
+        html("<span href=/x src=/y colspan=2>x</span>"),
+        "<p><span>x</span></p>\n"
+    );
+    // Self-closing non-void elements become empty elements.
+    assert_eq!(
+        html("<a name=\"top\"/>Top"),
+        "<p><a name=\"top\"></a>Top</p>\n"
+    );
+}
+
+#[test]
+fn raw_links_get_rel_when_they_leave_the_site_or_open_a_window() {
+    assert_eq!(
+        html("<a href=\"https://example.com\" target=\"_blank\" title=t>x</a>"),
+        "<p><a href=\"https://example.com\" target=\"_blank\" title=\"t\" rel=\"noopener noreferrer\">x</a></p>\n"
+    );
+    assert_eq!(
+        html("<a href=/local target=_blank rel=\"author\">x</a>"),
+        "<p><a href=\"/local\" target=\"_blank\" rel=\"author noopener noreferrer\">x</a></p>\n"
+    );
+    // Other targets are dropped; local links without a target get no rel.
+    assert_eq!(
+        html("<a href=/local target=_top>x</a>"),
+        "<p><a href=\"/local\">x</a></p>\n"
+    );
+}
+
+#[test]
+fn details_and_summary() {
+    let out = html("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n");
+    assert_eq!(
+        out,
+        "<details>\n<summary>More</summary>\n<p>Hidden <em>text</em>.</p>\n</details>\n"
+    );
+}
+
+#[test]
+fn a_rust_blog_html_table_renders_as_a_table() {
+    // As in the Rust blog's project goals updates: styled cells, a progress bar, links.
+    let markdown = r#"<table style="border-collapse: collapse; width: 100%;">
+<tr style="border-bottom: 1px solid;">
+<td style="font-weight: bold; color: #555;">Progress</td>
+<td><progress value="3" max="7"></progress>
+</td>
+</tr>
+<tr>
+<th rowspan=2 scope=row>Owner</th>
+<td colspan="2"><a href="https://github.com/someone" target="_blank">@someone</a></td>
+</tr>
+</table>
+"#;
+    assert_eq!(
+        html(markdown),
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>\n<tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</table></div>\n"
+    );
+}
+
+#[test]
+fn raw_html_tables_scroll_in_the_same_wrapper_as_markdown_tables() {
+    // A wide raw table (the compiler team's reports) would otherwise widen the whole page.
+    let out = html("<table class=\"wide\"><tr><td>a</td></tr></table>\n\ntext <table><tr><td>b</td></tr></table>\n");
+    assert_eq!(
+        out.matches(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table"
+        )
+        .count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("</table></div>").count(), 2, "{out}");
+    assert!(
+        out.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table class=\"wide\">"),
+        "{out}"
+    );
+    // A nested table gets its own wrapper, and a stray `</table>` closes nothing.
+    let out =
+        html("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>\n\n</table>\n");
+    assert_eq!(
+        out.matches(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
+        )
+        .count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("<div").count(),
+        out.matches("</div>").count(),
+        "{out}"
+    );
+    assert_eq!(out.matches("</table>").count(), 2, "{out}");
+}
+
+#[test]
+fn noscript_is_unwrapped() {
+    // The survey posts' chart fallbacks: the chart script is gone, so the image is what to show.
+    let out = html("<div class=\"pie-chart\" id=\"where\" style=\"height:600px\"><noscript>\n<img alt=\"where\" height=\"600\" src=\"where.png\"/>\n</noscript></div>\n");
+    assert_eq!(
+        out,
+        "<div class=\"pie-chart\" id=\"where\">\n<img alt=\"where\" height=\"600\" src=\"where.png\" loading=\"lazy\" decoding=\"async\" />\n</div>\n"
+    );
+}
+
+#[test]
+fn unknown_and_malformed_tags_are_escaped() {
+    // Generic types in prose are inline HTML to CommonMark; they stay readable.
+    assert_eq!(
+        html("A Vec<T> or Box<dyn Fn()>."),
+        "<p>A Vec&lt;T&gt; or Box&lt;dyn Fn()&gt;.</p>\n"
+    );
+    let r = render("## Using Option<T>\n");
+    assert_eq!(r.headings[0].text, "Using Option<T>");
+    assert_eq!(r.headings[0].id, "using-option-t");
+    assert_eq!(
+        html("<video src=x.mp4 autoplay></video> <font color=red>f</font>"),
+        "<p>&lt;video src=x.mp4 autoplay&gt;&lt;/video&gt; &lt;font color=red&gt;f&lt;/font&gt;</p>\n"
+    );
+    // Inside an HTML block: an unterminated quote, a name with `<`, a lone `<`.
+    assert_eq!(
+        html("<div>\n<img src=\"x\n</div>\n"),
+        "<div>\n&lt;img src=\"x\n</div>\n"
+    );
+    assert_eq!(
+        html("<div>\n<Vec<T>> 1 < 2 <\n</div>\n"),
+        "<div>\n&lt;Vec&lt;T&gt;> 1 &lt; 2 &lt;\n</div>\n"
+    );
+    // Doctype, processing instructions and CDATA are dropped.
+    assert_eq!(html("<!DOCTYPE html>\n\nx\n"), "<p>x</p>\n");
+    assert_eq!(html("a <?php echo 1; ?> b"), "<p>a  b</p>\n");
+    assert_eq!(html("a <![CDATA[<b>x</b>]]> b"), "<p>a  b</p>\n");
+}
+
+#[test]
+fn stray_end_tags_are_dropped() {
+    // Raw HTML cannot close the elements Markdown generated.
+    assert_eq!(html("a </p></div></td> b"), "<p>a  b</p>\n");
+    assert_eq!(
+        html("- one </li></ul>\n- two\n"),
+        "<ul>\n<li>one </li>\n<li>two</li>\n</ul>\n"
+    );
+    // Once an element is open, its end tag is kept, also across blocks; only once.
+    assert_eq!(
+        html("<div class=x>\n\n*Markdown* inside.\n\n</div>\n</div>\n"),
+        "<div class=\"x\">\n<p><em>Markdown</em> inside.</p>\n</div>\n\n"
+    );
+    // Void elements have no end tag.
+    assert_eq!(html("a</br>b"), "<p>ab</p>\n");
+}
+
+#[test]
+fn raw_ids_are_kept_and_headings_avoid_them() {
+    let r = render("# Intro\n\n<div id=\"intro\">x</div>\n");
+    assert_eq!(r.headings[0].id, "intro-1");
+    assert!(r.html.contains("<div id=\"intro\">x</div>"), "{}", r.html);
+}
+
+#[test]
+fn comments_are_dropped() {
+    assert_eq!(html("a <!-- secret --> b"), "<p>a  b</p>\n");
+    assert_eq!(html("<!-- one line -->\n\nText\n"), "<p>Text</p>\n");
+    let out = html("<!--\nmulti <script>alert(1)</script>\nline\n-->\n\nText\n");
+    assert_eq!(out, "<p>Text</p>\n");
+    assert_eq!(html("a <!--> b <!---> c"), "<p>a  b  c</p>\n");
+    assert_eq!(
+        html("<div><!-- <img src=x onerror=alert(1)> --!><b>b</b></div>\n"),
+        "<div><b>b</b></div>\n"
+    );
+}
+
+#[test]
+fn nested_tag_tricks_leave_no_script() {
+    for markdown in [
+        "<scr<script>ipt>alert(1)</scr</script>ipt>",
+        "x <scr<script>ipt>alert(1)</script> y",
+        "<sup><script>alert(1)</script></sup>\n",
+        "<<script>script>alert(1)<</script>/script>",
+        "<br><img src=x onerror=alert(1)>\n",
+        "<details><summary>1</summary><script>alert(1)</script>\n",
+        "<div title=\"</div><script>alert(1)</script>\">\n",
+        "<a href=\"x\" title='><script>alert(1)</script>'>y</a>\n",
+        "<img src=\"x\" alt=\"<img src=y onerror=alert(1)>\">\n",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n",
+    ] {
+        let out = html(markdown).to_ascii_lowercase();
+        assert!(!out.contains("<script"), "{markdown:?} -> {out}");
+        assert!(!out.contains("<img src=\"y\""), "{markdown:?} -> {out}");
+        assert_safe_tags(&out);
+    }
+    // Inline HTML arrives tag by tag, so each tag is judged on its own.
+    assert_eq!(
+        html("x <sup>1</sup><script>alert(1)</script>"),
+        "<p>x <sup>1</sup>alert(1)</p>\n"
+    );
+}
+
+/// Checks every tag in rendered HTML: well-formed with double-quoted values (everything the
+/// renderer writes is), no `on*` attribute, no `href`/`src` that a browser reads as `javascript:`.
+fn assert_safe_tags(out: &str) {
+    let lower = out.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = lower[i..].find('<').map(|p| i + p) {
+        let mut j = lt + 1;
+        if b.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        assert!(
+            b.get(j).is_some_and(u8::is_ascii_alphabetic),
+            "odd `<` at {lt} in {out}"
+        );
+        while b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        loop {
+            while b[j] == b' ' {
+                j += 1;
+            }
+            if b[j] == b'>' || lower[j..].starts_with("/>") {
+                break;
+            }
+            let name_start = j;
+            while b[j].is_ascii_alphanumeric() || b[j] == b'-' {
+                j += 1;
+            }
+            let name = &lower[name_start..j];
+            assert!(
+                !name.is_empty() && lower[j..].starts_with("=\""),
+                "odd tag at {lt} in {out}"
+            );
+            let end = j + 2 + lower[j + 2..].find('"').expect("a closing quote");
+            let value = &lower[j + 2..end];
+            assert!(!value.contains(['<', '>']), "raw < or > in a value: {out}");
+            assert!(!name.starts_with("on"), "event handler {name} in {out}");
+            if matches!(name, "href" | "src" | "srcset") {
+                let url = decode_for_test(value);
+                let javascript = url.split([',', ' ']).any(|u| u.starts_with("javascript:"));
+                assert!(!javascript, "{name}={value:?} in {out}");
+            }
+            j = end + 1;
+        }
+        i = j;
+    }
+}
+
+/// An independent, cruder decoder than the renderer's: numeric references, `&colon;`, `&tab;`,
+/// `&newline;` (lowercased input), and every ASCII control character and space removed.
+fn decode_for_test(value: &str) -> String {
+    let mut out = String::new();
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest.find(';').map_or(rest.len(), |e| e + 1);
+        let r = &rest[..end];
+        let c = if let Some(hex) = r.strip_prefix("&#x").and_then(|h| h.strip_suffix(';')) {
+            u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        } else if let Some(dec) = r.strip_prefix("&#").and_then(|d| d.strip_suffix(';')) {
+            dec.parse().ok().and_then(char::from_u32)
+        } else {
+            match r {
+                "&colon;" => Some(':'),
+                "&tab;" => Some('\t'),
+                "&newline;" => Some('\n'),
+                _ => None,
+            }
+        };
+        match c {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars()
+        .filter(|&c| c > ' ')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+#[test]
+fn random_html_never_yields_script_handlers_or_javascript_urls() {
+    // Fragments a tag can be made of, so random strings often form (almost-)tags.
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "/",
+        "=",
+        "\"",
+        "'",
+        " ",
+        "\n",
+        "a",
+        "b",
+        "x",
+        "-",
+        "!",
+        "&",
+        "#",
+        ";",
+        "script",
+        "img",
+        "div",
+        "sup",
+        "style",
+        "svg",
+        "details",
+        "noscript",
+        "src",
+        "href",
+        "on",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "java&#x09;script:",
+        "&#106;",
+        "&colon;",
+        "alert(1)",
+        "<!--",
+        "-->",
+        "</",
+        "/>",
+        "<a ",
+        "<img ",
+        "<script>",
+        "</script>",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    let (mut kept, mut escaped) = (0, 0);
+    for _ in 0..4000 {
+        let len = 1 + next() % 40;
+        let s: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        for markdown in [
+            s.clone(),
+            format!("text {s} text"),
+            format!("<div>\n{s}\n</div>\n"),
+        ] {
+            let out = html(&markdown).to_ascii_lowercase();
+            assert!(!out.contains("<script"), "{markdown:?} -> {out}");
+            assert!(
+                !out.contains("<style") && !out.contains("<svg"),
+                "{markdown:?} -> {out}"
+            );
+            assert_safe_tags(&out);
+            kept += usize::from(out.contains("<img ") || out.contains("<a "));
+            escaped += usize::from(out.contains("&lt;"));
+        }
+    }
+    // The generator does reach both sides of the policy.
+    assert!(
+        kept > 500 && escaped > 500,
+        "kept {kept}, escaped {escaped}"
+    );
+}
+
+// --- Links and images -------------------------------------------------------------------------
+
+#[test]
+fn dangerous_link_schemes_are_neutralised() {
+    for markdown in [
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java&#9;script:alert(1))",
+        "[x](<java\tscript:alert(1)>)",
+        "[x](java&#10;script:alert(1))",
+        "[x](&#32;javascript:alert(1))",
+        "[x](&#1;javascript:alert(1))",
+        "[x]( javascript:alert(1))",
+        "[x](vbscript:msgbox(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](data:image/png;base64,AAAA)",
+        "[x](&#x6A;avascript:alert(1))",
+    ] {
+        let out = html(markdown);
+        assert_eq!(out, "<p><a href=\"#\">x</a></p>\n", "{markdown:?}");
+    }
+}
+
+#[test]
+fn dangerous_autolinks_and_reference_links_are_neutralised() {
+    assert_eq!(
+        html("<javascript:alert(1)>"),
+        "<p><a href=\"#\">javascript:alert(1)</a></p>\n"
+    );
+    assert_neutralised("<JAVASCRIPT:alert(1)>");
+    assert_neutralised("[x][r]\n\n[r]: javascript:alert(1)\n");
+    assert_neutralised("[r]\n\n[r]: <java\tscript:alert(1)> \"t\"\n");
+    assert_neutralised("[x][]\n\n[x]: JaVaScRiPt:alert(1)\n");
+}
+
+#[test]
+fn dangerous_image_sources_are_neutralised() {
+    for markdown in [
+        "![x](javascript:alert(1))",
+        "![x](JaVaScRiPt:alert(1))",
+        "![x](java&#9;script:alert(1))",
+        "![x](data:image/svg+xml,PHN2Zz4=)",
+        "![x](data:text/html,hi)",
+        "![x][r]\n\n[r]: javascript:alert(1)\n",
+    ] {
+        let out = html(markdown);
+        assert!(
+            out.contains("<img src=\"#\" alt=\"x\""),
+            "{markdown:?} -> {out}"
+        );
+    }
+    let out = html("![pixel](data:image/png;base64,iVBORw0KGgo=)");
+    assert!(
+        out.contains("src=\"data:image/png;base64,iVBORw0KGgo=\""),
+        "{out}"
+    );
+    let out = html("![pixel](DATA:Image/WebP;base64,AAAA)");
+    assert!(out.contains("src=\"DATA:Image/WebP;base64,AAAA\""), "{out}");
+}
+
+#[test]
+fn safe_links_are_kept() {
+    let out = html("[a](/posts/hello) [b](../up) [c](#intro) [d](mailto:me@example.com) [e](?q=1) [f](https://example.com/a?b=c&d=e \"Title\")");
+    assert!(out.contains("<a href=\"/posts/hello\">a</a>"), "{out}");
+    assert!(out.contains("<a href=\"../up\">b</a>"), "{out}");
+    assert!(out.contains("<a href=\"#intro\">c</a>"), "{out}");
+    assert!(
+        out.contains("<a href=\"mailto:me@example.com\">d</a>"),
+        "{out}"
+    );
+    assert!(out.contains("<a href=\"?q=1\">e</a>"), "{out}");
+    assert!(
+        out.contains("<a href=\"https://example.com/a?b=c&amp;d=e\" rel=\"noopener noreferrer\" title=\"Title\">f</a>"),
+        "{out}"
+    );
+    // A relative path containing a colon later on is not a scheme, nor one without a colon.
+    assert!(html("[x](./javascript:x)").contains("href=\"./javascript:x\""));
+    assert!(html("[x](javascript)").contains("href=\"javascript\""));
+    assert!(html("![x](data)").contains("src=\"data\""));
+    // Email autolinks.
+    assert_eq!(
+        html("<me@example.com>"),
+        "<p><a href=\"mailto:me@example.com\">me@example.com</a></p>\n"
+    );
+}
+
+#[test]
+fn external_links_get_rel() {
+    for markdown in [
+        "[x](https://example.com)",
+        "[x](HTTP://example.com)",
+        "<https://example.com>",
+        "[x](//example.com/p)",
+    ] {
+        assert!(
+            html(markdown).contains("rel=\"noopener noreferrer\""),
+            "{markdown}"
+        );
+    }
+    for markdown in [
+        "[x](/local)",
+        "[x](#a)",
+        "[x](mailto:a@b.c)",
+        "[x](page.html)",
+    ] {
+        assert!(!html(markdown).contains("rel="), "{markdown}");
+    }
+}
+
+#[test]
+fn images_are_lazy_with_alt() {
+    let out = html("![A *small* cat](/img/cat.png \"Cat\")");
+    assert_eq!(
+        out,
+        "<p><img src=\"/img/cat.png\" alt=\"A small cat\" title=\"Cat\" loading=\"lazy\" decoding=\"async\" /></p>\n"
+    );
+    // Quotes in alt text cannot break out of the attribute.
+    let out = html("![x&quot; onerror=&quot;alert(1)](/a.png)");
+    assert!(
+        out.contains("alt=\"x&quot; onerror=&quot;alert(1)\""),
+        "{out}"
+    );
+    // A linked image.
+    let out = html("[![logo](/logo.svg)](https://example.com)");
+    assert!(out.contains("<a href=\"https://example.com\" rel=\"noopener noreferrer\"><img src=\"/logo.svg\" alt=\"logo\""), "{out}");
+    assert!(out.contains("/></a>"), "{out}");
+}
+
+#[test]
+fn attribute_values_are_escaped() {
+    let out = html("[x](/a \"t\\\" onclick=\\\"alert(1)\")");
+    assert!(
+        out.contains("title=\"t&quot; onclick=&quot;alert(1)\""),
+        "{out}"
+    );
+    let out = html("[x](</a\"b>)");
+    assert!(out.contains("href=\"/a%22b\""), "{out}");
+}
+
+#[test]
+fn links_can_be_redirected_knowing_where_they_are() {
+    let markdown = "[a](x.md) <https://auto.md>\n\n[b](z.md) [c][r]\n\n[r]: y.md#f\n";
+    let mut seen = Vec::new();
+    let mut targets = |dest: &str, offset: usize| {
+        seen.push((dest.to_owned(), offset));
+        match dest {
+            "x.md" => Some("posts/x".to_owned()),
+            "z.md" => Some("javascript:alert(1)".to_owned()),
+            _ => None,
+        }
+    };
+    let out = render_article_with_links(markdown, &mut targets).html;
+    assert_eq!(
+        seen,
+        [
+            ("x.md".to_owned(), 0),
+            ("z.md".to_owned(), 29),
+            ("y.md#f".to_owned(), 39)
+        ],
+        "autolinks are not asked about"
+    );
+    assert!(out.contains("<a href=\"posts/x\">a</a>"), "{out}");
+    assert!(out.contains("href=\"https://auto.md\""), "{out}");
+    // A redirected link still goes through the URL policy.
+    assert!(out.contains("<a href=\"#\">b</a>"), "{out}");
+    assert!(out.contains("<a href=\"y.md#f\">c</a>"), "kept: {out}");
+}
+
+#[test]
+fn code_ranges_cover_blocks_and_spans() {
+    let markdown = "a `b` c\n\n```\nd\n```\n\n    e\n";
+    let ranges: Vec<&str> = code_ranges(markdown)
+        .into_iter()
+        .map(|r| &markdown[r])
+        .collect();
+    // An indented block's range starts after its indentation.
+    assert_eq!(ranges, ["`b`", "```\nd\n```", "e\n"]);
+}
+
+// --- Text extraction --------------------------------------------------------------------------
+
+#[test]
+fn plain_text_and_word_count() {
+    let markdown = "# Title\n\nSome *emphasised* text with [a link](https://example.com).\n\n```rust\nlet x = 1;\n```\n\n- one\n- two\n";
+    let text = plain_text(markdown);
+    assert!(text.contains("Title\n"), "{text:?}");
+    assert!(
+        text.contains("Some emphasised text with a link."),
+        "{text:?}"
+    );
+    assert!(!text.contains("https://"), "{text:?}");
+    assert!(text.contains("let x = 1;"), "{text:?}");
+    // Title(1) Some emphasised text with a link.(6) let x = 1;(3: `=` has no letter) one two(2)
+    assert_eq!(word_count(markdown), 12);
+    assert_eq!(word_count(""), 0);
+    assert_eq!(word_count("-- *** --"), 0);
+}
