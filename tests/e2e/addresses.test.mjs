@@ -92,7 +92,7 @@ before(() => {
     `+++\ntitle = "${DOTTED.title}"\ndate = 2020-01-02\ntags = ["${DOTTED.tag}"]\n+++\nThe release notes, in a few words, long enough to be a body.\n\n## What changed\n\nEverything that mattered.\n`,
   );
   cpSync(DIST, out, { recursive: true });
-  const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   cargo('--content', content, '--out', built, '--base-path', BASE_PATH);
   cpSync(built, out, { recursive: true });
   cargo('--prerender', out);
