@@ -1,6 +1,7 @@
 // Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip -9) beside every compressible file
 // of a built site, for hosts that serve precompressed files (nginx `gzip_static` /
-// `brotli_static`). A file gets a compressed copy only when the copy is smaller.
+// `brotli_static`). Files under 1 kB are left alone (the copy would save less than a network
+// packet; hosts send the file as it is), and a copy is written only when it is smaller.
 //
 //   node scripts/lib/precompress.mjs DIST [--cache DIR]
 //
@@ -70,8 +71,12 @@ async function compressOnce(data, key, ext, cache, stats) {
   return { path: cached, size: packed.length };
 }
 
+/** Below this size a compressed copy is not worth a file. */
+export const MIN_SIZE = 1024;
+
 async function precompressFile(file, cache, stats) {
   const data = await readFile(file);
+  if (data.length < MIN_SIZE) return;
   const key = createHash('sha256').update(data).digest('hex');
   for (const ext of Object.keys(ENCODINGS)) {
     const copy = await compressed(data, key, ext, cache, stats);

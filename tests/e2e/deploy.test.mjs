@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { DIST, BASE_PATH } from './site.mjs';
-import { COMPRESSIBLE } from '../../scripts/lib/precompress.mjs';
+import { COMPRESSIBLE, MIN_SIZE } from '../../scripts/lib/precompress.mjs';
 import { headerCsp, HASHED_ASSET, SECURITY_HEADERS, IMMUTABLE, FILES_CACHE } from '../../scripts/lib/host-files.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -36,7 +36,7 @@ function expectedCache(rel) {
 
 const indexCsp = () => headerCsp(readFileSync(join(DIST, 'index.html'), 'utf8'));
 
-test('every compressible file has .br and .gz copies of the same bytes, unless compressing did not pay', () => {
+test('every compressible file of 1 kB or more has .br and .gz copies of the same bytes, unless compressing did not pay', () => {
   const all = new Set(files());
   const compressible = [...all].filter((f) => COMPRESSIBLE.test(f));
   assert.ok(compressible.length > 40, `${compressible.length} compressible files`);
@@ -45,9 +45,10 @@ test('every compressible file has .br and .gz copies of the same bytes, unless c
     const original = readFileSync(join(DIST, rel));
     for (const [ext, unpack] of [['br', brotliDecompressSync], ['gz', gunzipSync]]) {
       if (!all.has(`${rel}.${ext}`)) {
-        assert.ok(original.length < 200, `${rel}.${ext} is missing although ${rel} has ${original.length} bytes`);
+        assert.ok(original.length < MIN_SIZE, `${rel}.${ext} is missing although ${rel} has ${original.length} bytes`);
         continue;
       }
+      assert.ok(original.length >= MIN_SIZE, `${rel}.${ext}: no copy of a file under ${MIN_SIZE} bytes`);
       const packed = readFileSync(join(DIST, `${rel}.${ext}`));
       assert.ok(packed.length < original.length, `${rel}.${ext} is smaller`);
       assert.deepEqual(unpack(packed), original, `${rel}.${ext} unpacks to ${rel}`);
