@@ -1,11 +1,13 @@
 // Starts the wasm app. Trunk records the hashed file names on the inert #folio-boot element;
 // loading them from here keeps every script in a file, so the CSP can forbid inline script.
 //
-// A prerendered page (#prerendered) is complete without the app, so the app's ~200 kB are only
+// A prerendered page (<div data-folio-root="prerendered">) is complete without the app, so the app's ~200 kB are only
 // requested once that page has loaded and been painted: they never compete with what the reader
 // came for. The app then waits for the reader before it renders anything (src/takeover.rs).
 const boot = document.getElementById("folio-boot");
-if (document.getElementById("prerendered")) {
+// (Not a page written for another path, whose content theme.js hid: the app draws the right one.)
+const prerendered = document.querySelector('body > [data-folio-root="prerendered"]');
+if (prerendered && !document.documentElement.hasAttribute("data-folio-elsewhere")) {
   // A tab opened in the background paints only when shown: then the app comes a while after load.
   await loaded();
   await Promise.race([painted(), new Promise((late) => setTimeout(late, 3000))]);

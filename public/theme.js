@@ -29,13 +29,42 @@
     attributes: true,
     attributeFilter: ["data-theme"],
   });
-  // A prerendered page's switch is static markup until the reader wakes the app
-  // (src/takeover.rs): it says which theme shows, as the app's switch would.
+  // Script runs: the theme switch works (the stylesheet hides it on a page without script).
+  document.documentElement.setAttribute("data-js", "");
+  // A page written for another path (a host that answers unknown paths with index.html or
+  // 404.html) must not show its content even for a moment: it is hidden before the first
+  // paint, and the app draws the page the address asks for (src/takeover.rs).
+  // A query in the address (/search?q=): the search page keeps room for its results from the
+  // first paint (style/main.css), so they move nothing when they arrive.
+  if (new URLSearchParams(location.search).get("q")) {
+    document.documentElement.setAttribute("data-folio-query", "");
+  }
+  var own = document.querySelector('meta[name="folio-path"]');
+  if (own && pagePath(own.content) !== pagePath(location.pathname)) {
+    document.documentElement.setAttribute("data-folio-elsewhere", "");
+  }
   document.addEventListener("DOMContentLoaded", function () {
-    var toggle = document.querySelector('#prerendered [data-testid="theme-toggle"]');
-    if (!toggle) return;
+    var root = document.querySelector('body > [data-folio-root="prerendered"]');
+    if (!root) return;
+    // A prerendered page's switch is static markup until the reader wakes the app: it says
+    // which theme shows, as the app's switch would.
+    var toggle = root.querySelector('[data-testid="theme-toggle"]');
     var theme = document.documentElement.dataset.theme;
     var dark = theme ? theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-    toggle.setAttribute("aria-pressed", String(dark));
+    if (toggle) toggle.setAttribute("aria-pressed", String(dark));
+    // A search's address (/search?q=): the box shows the query from the first paint.
+    var query = new URLSearchParams(location.search).get("q");
+    var box = root.querySelector('input[type="search"]');
+    if (query && box && !box.value) box.value = query;
   });
+  // One spelling of a page's path, as src/page_path.rs reads it: without index.html, .html or
+  // a trailing slash, percent-decoded.
+  function pagePath(path) {
+    path = path.replace(/index\.html$/, "").replace(/\.html$/, "").replace(/\/+$/, "");
+    try {
+      return decodeURIComponent(path);
+    } catch (e) {
+      return path;
+    }
+  }
 })();

@@ -4,9 +4,9 @@
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_components`
 
-use folio::components::marked_text::marked_text;
-use folio::components::post_list::{PostList, TagLinks};
-use folio::model::PostSummary;
+use folio_pages::components::marked_text::marked_text;
+use folio_pages::components::post_list::{PostList, TagLinks};
+use folio_pages::model::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;

@@ -1,12 +1,12 @@
 #![cfg(target_arch = "wasm32")]
 //! The app reads `manifest.json` from `JSON.parse`'s value with its own small reader
-//! (`folio::from_js`): it must read exactly what serde_json reads, and reject what is not a
+//! (`folio_pages::from_js`): it must read exactly what serde_json reads, and reject what is not a
 //! manifest with a message naming where and what was expected.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_manifest`
 
-use folio::from_js::from_value;
-use folio::model::Manifest;
+use folio_pages::from_js::from_value;
+use folio_pages::model::Manifest;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -2,13 +2,13 @@
 //! The renderer's output in a real DOM (headless Chromium): the structure the app relies on is
 //! there, allowlisted raw HTML becomes elements, and nothing in the raw HTML runs. The pipeline
 //! renders at build time; the app injects that HTML after marking search words and spelling out
-//! in-page links (`folio::html_text`), which is checked here on the DOM too.
+//! in-page links (`folio_pages::html_text`), which is checked here on the DOM too.
 //!
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_markdown`
 
-use folio::html_text::{mark_terms, rewrite_fragment_links};
-use folio::search::stem;
 use folio_markdown::{options, render_article};
+use folio_pages::html_text::{mark_terms, rewrite_fragment_links};
+use folio_pages::search::stem;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

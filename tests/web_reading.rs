@@ -6,9 +6,9 @@
 
 use std::sync::Arc;
 
-use folio::components::post_nav::PostNav;
-use folio::components::theme_toggle::ThemeToggle;
-use folio::model::{Manifest, PostSummary};
+use folio_pages::components::post_nav::PostNav;
+use folio_pages::components::theme_toggle::ThemeToggle;
+use folio_pages::model::{Manifest, PostSummary};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;

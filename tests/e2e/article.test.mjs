@@ -199,7 +199,7 @@ test('a deep link to a section scrolls to it once the body is in', async () => {
   });
 });
 
-test('a loading state shows while the manifest is on its way', async () => {
+test('while the manifest is on its way the prerendered page is shown, then the app takes over', async () => {
   await withPage(site, async (page) => {
     let release;
     const held = new Promise((ok) => {
@@ -209,39 +209,13 @@ test('a loading state shows while the manifest is on its way', async () => {
       await held;
       await route.continue();
     });
-    await page.open('/');
-    await page.waitForSelector('[data-testid="loading"]');
+    await page.open('/', { live: false });
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-testid="loading"]').count(), 0, 'no loading state replaces the page');
+    assert.equal(await page.locator('[data-folio-root="prerendered"] section[data-testid="all-writing"]').count(), 1);
     release();
+    await page.wake();
     await waitForHome(page);
-    assert.equal(await page.locator('[data-testid="loading"]').count(), 0, 'loading state left behind');
   });
 });
-
-for (const [name, reply, allow] of [
-  ['is not JSON', { status: 200, contentType: 'application/json', body: '{"site": {"author": ' }, []],
-  [
-    'fails with status 500',
-    { status: 500, contentType: 'text/plain', body: 'boom' },
-    [/Failed to load resource: the server responded with a status of 500 .*manifest\.json/],
-  ],
-]) {
-  test(`a manifest that ${name} shows an error and a retry button that recovers`, async () => {
-    await withPage(
-      site,
-      async (page) => {
-        await page.route('**/manifest.json', (route) => route.fulfill(reply));
-        await page.open('/');
-        const error = page.locator('[data-testid="error"]');
-        await error.waitFor();
-        assert.ok((await error.textContent()).trim().length > 0, 'an error message');
-        assert.equal(await page.locator('section[data-testid="all-writing"]').count(), 0);
-        await page.unroute('**/manifest.json');
-        await page.click('[data-testid="error"] button[data-testid="retry"]');
-        await waitForHome(page);
-        assert.equal((await page.textContent('main#main h1')).trim(), site.author);
-        assert.equal(await page.locator('[data-testid="error"]').count(), 0, 'error left behind');
-      },
-      { allow },
-    );
-  });
-}

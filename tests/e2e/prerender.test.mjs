@@ -84,7 +84,7 @@ test('the app takes over with the same content, one copy of the page, and no lay
       });
       await page.open(path);
       await page.waitForTimeout(200);
-      assert.equal(await page.locator('#prerendered').count(), 0, `${label}: the static copy is gone`);
+      assert.equal(await page.locator('[data-folio-root="prerendered"]').count(), 0, `${label}: the static copy is gone`);
       assert.equal(await page.locator('main').count(), 1, `${label}: one main`);
       assert.equal(await page.locator('main h1').count(), 1, `${label}: one h1`);
       assert.equal(await mainText(page), staticText, `${label}: the app shows what the prerendered page showed`);

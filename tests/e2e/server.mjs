@@ -10,6 +10,16 @@
 // gzip as the browser accepts, and long-lived caching for content-hashed assets (for Lighthouse
 // and the benchmark; the tests use the plain mode).
 //
+// `mode` picks how the host maps paths to files, the three ways real static hosts do:
+// - 'html' (the default, above): GitHub Pages, Netlify, Cloudflare Pages;
+// - 'folder': only `x/index.html` (nginx's `try_files $uri $uri/ =404`, S3 website hosting):
+//   `/x` redirects to `/x/` when the folder exists, `x.html` is never looked for;
+// - 'spa': a host that answers every path that is not a file with `index.html` and status 200
+//   (S3 + CloudFront error pages, nginx `try_files $uri /index.html`, SPA rewrites): no folder
+//   index, no `.html` mapping.
+// Faults for the tests: `delayMs` holds every response back, `delay(path)` some (in ms); `fault(path)` may answer a path
+// with `{ status }` (e.g. 404), `{ truncate: true }` (half the file) or `{ body }` (any bytes).
+//
 // As a module: `const server = await startServer({ root: 'dist' }); ...; await server.close();`
 // From a shell: `node tests/e2e/server.mjs [DIR] [--port N] [--base-path /blog/] [--cdn]` (127.0.0.1 only).
 
@@ -48,11 +58,11 @@ export function contentType(path) {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-async function fileAt(path) {
+async function fileAt(path, mode = 'html') {
   try {
     const s = await stat(path);
     if (s.isFile()) return path;
-    if (s.isDirectory()) {
+    if (s.isDirectory() && mode !== 'spa') {
       const index = join(path, 'index.html');
       if ((await stat(index).catch(() => null))?.isFile()) return index;
     }
@@ -61,7 +71,7 @@ async function fileAt(path) {
   }
   // GitHub Pages, Netlify and Cloudflare Pages serve `/posts/x` from `posts/x.html`, but not a
   // path that looks like it names a file (`/posts/Rust-1.75.0`): that one needs its folder.
-  if (!path.endsWith(sep) && !extname(path)) {
+  if (mode === 'html' && !path.endsWith(sep) && !extname(path)) {
     const html = `${path}.html`;
     if ((await stat(html).catch(() => null))?.isFile()) return html;
   }
@@ -97,7 +107,7 @@ const compressed = new Map();
  * `basePath` ("/blog/") serves the site under a sub-path, as a GitHub project page does.
  * Resolves to { url, port, close() }; `url` ends with the base path.
  */
-export async function startServer({ root, port = 0, basePath = '/', log = false, cdn = false } = {}) {
+export async function startServer({ root, port = 0, basePath = '/', log = false, cdn = false, mode = 'html', delayMs = 0, delay = () => 0, fault = () => null } = {}) {
   const top = resolve(root ?? 'dist');
   const base = `/${basePath.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer(async (req, res) => {
@@ -107,16 +117,33 @@ export async function startServer({ root, port = 0, basePath = '/', log = false,
         return;
       }
       const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const wait = delayMs + (delay(pathname.slice(base.length - 1)) ?? 0);
+      if (wait > 0) await new Promise((ok) => setTimeout(ok, wait));
       let file = null;
+      let path = null;
       if (pathname.startsWith(base) || `${pathname}/` === base) {
         const rel = pathname.slice(base.length);
-        const path = resolve(top, `.${sep}${rel}`);
-        if (path === top || path.startsWith(top + sep)) file = await fileAt(path);
+        path = resolve(top, `.${sep}${rel}`);
+        if (path === top || path.startsWith(top + sep)) file = await fileAt(path, mode);
+        else path = null;
+      }
+      // The folder hosts redirect `/x` to `/x/` when `x` is a folder.
+      if (mode === 'folder' && path !== null && !pathname.endsWith('/') && (await stat(path).catch(() => null))?.isDirectory()) {
+        const target = new URL(req.url, 'http://x');
+        res.writeHead(301, { location: `${target.pathname}/${target.search}` }).end();
+        return;
       }
       let status = 200;
-      if (file === null) {
+      if (file === null && mode === 'spa') {
+        file = await fileAt(join(top, 'index.html'), mode);
+      } else if (file === null) {
         status = 404;
         file = await fileAt(join(top, '404.html'));
+      }
+      const injected = fault(pathname.slice(base.length - 1));
+      if (injected?.status) {
+        res.writeHead(injected.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`injected ${injected.status}\n`);
+        return;
       }
       const headers = { 'cache-control': 'no-store' };
       let body;
@@ -125,6 +152,8 @@ export async function startServer({ root, port = 0, basePath = '/', log = false,
         headers['content-type'] = 'text/plain; charset=utf-8';
       } else {
         body = await readFile(file);
+        if (injected?.truncate) body = body.subarray(0, Math.floor(body.length / 2));
+        if (injected?.body !== undefined) body = Buffer.from(injected.body);
         headers['content-type'] = contentType(file);
         if (cdn) body = cdnResponse(req, file, body, headers);
       }

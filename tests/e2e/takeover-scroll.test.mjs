@@ -12,7 +12,7 @@ const site = useSite();
 async function postWithContents(page) {
   for (const post of site.manifest.posts) {
     await page.open(`/posts/${post.slug}`, { live: false });
-    if ((await page.locator('#prerendered nav.toc a').count()) > 1) return post;
+    if ((await page.locator('[data-folio-root="prerendered"] nav.toc a').count()) > 1) return post;
   }
   throw new Error('no post of the site has a table of contents');
 }
@@ -21,13 +21,13 @@ test('a contents link clicked before the app woke: the heading is still in view 
   await withPage(site, async (page) => {
     await postWithContents(page);
     await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
-    const link = page.locator('#prerendered nav.toc a').last();
+    const link = page.locator('[data-folio-root="prerendered"] nav.toc a').last();
     const id = decodeURIComponent(new URL(await link.evaluate((a) => a.href)).hash.slice(1));
     await link.click();
     await page.waitForSelector('html[data-app="live"]', { state: 'attached' });
     await page.waitForFunction(() => !document.querySelector('main .loading'));
     await page.waitForTimeout(300);
-    assert.equal(await page.locator('#prerendered').count(), 0, 'the app took over');
+    assert.equal(await page.locator('[data-folio-root="prerendered"]').count(), 0, 'the app took over');
     const at = await page.evaluate((id) => {
       const top = document.getElementById(id).getBoundingClientRect().top;
       return { top, scrollY, innerHeight };

@@ -3,6 +3,8 @@
 //! (`../shared/corpus`); it is never copied into the project.
 
 mod common;
+#[path = "../../folio-core/tests/support/shared.rs"]
+mod shared;
 
 use std::collections::HashSet;
 use std::fs;
@@ -11,21 +13,14 @@ use std::path::PathBuf;
 use common::Fixture;
 use folio_content::{build, Options};
 
-fn corpus() -> PathBuf {
-    let dir =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/rust-blog/content");
-    assert!(
-        dir.join("_index.md").is_file(),
-        "the Rust blog corpus is missing at {}: this test needs it, see shared/corpus/README.md",
-        dir.display()
-    );
-    dir
+fn corpus() -> Option<PathBuf> {
+    shared::shared("corpus/rust-blog/content")
 }
 
 #[test]
 fn builds_the_rust_blog_as_is() {
     let fx = Fixture::new();
-    let content = corpus();
+    let Some(content) = corpus() else { return };
     let mut options = Options::new(&content, fx.out());
     options.today = Some(time::macros::date!(2026 - 11 - 01));
     let report = build(&options).unwrap_or_else(|e| panic!("corpus build failed: {e}"));

@@ -1,6 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The index as files: bytes round trip, the fetch protocol, and split = unsplit.
 
+mod support {
+    pub mod shared;
+}
+
 use std::path::Path;
 
 use folio_core::search::eval::{build_index, load_docs, load_queries};
@@ -151,7 +155,9 @@ fn split_index_gives_the_same_results_as_unsplit() {
 
 #[test]
 fn split_equals_unsplit_on_real_posts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/search/data");
+    let Some(dir) = support::shared::shared("bench/search/data") else {
+        return;
+    };
     let docs = load_docs(&dir.join("rust-blog.json"))
         .unwrap_or_else(|e| panic!("benchmark corpus missing: {e}"));
     let queries = load_queries(&dir.join("rust-blog.queries.json"))

@@ -1,40 +1,50 @@
 //! Prerendering: every route of a built site written as static HTML, so readers see the page as
 //! soon as the HTML and CSS arrive, crawlers read it without script, and a deep link is a real
-//! file (status 200) rather than the `404.html` fallback. The app then takes over the page (see
-//! `takeover.rs` in the app), so the markup here mirrors the app's components: same elements, same
-//! classes, same text. An end-to-end test compares the two.
+//! file (status 200) rather than the `404.html` fallback.
+//!
+//! One rendering of each page: the HTML is what `folio_pages::App` draws for the route (Leptos
+//! on the host, feature `ssr`), the very components the browser app runs, so the app can take
+//! the page over (`takeover.rs` in the app) without anything moving. The build has no second
+//! template of any page.
 //!
 //! Plain data in, files out: it reads what the app reads from the built folder (`manifest.json`,
-//! each post's body HTML) and pours each page into the `index.html` Trunk built (kept as
-//! `404.html`, the shell for unknown paths).
+//! each post's body HTML) and pours each page into the `index.html` Trunk built.
 //!
-//! | route          | file                                   |
-//! |----------------|----------------------------------------|
-//! | `/`            | `index.html`                           |
-//! | `/posts/:slug` | `posts/<slug>.html`, and `posts/<slug>/index.html` when the slug has a dot |
-//! | `/tags/:tag`   | `tags/<slug>.html` (`folio_core::tags::tag_slug`) |
-//! | `/tags`        | `tags.html`, and `tags/index.html` for hosts that redirect `/tags` to `/tags/` |
-//! | `/archive`     | `archive.html`                         |
-//! | `/search`      | `search.html`                          |
+//! | route          | files                                                  |
+//! |----------------|--------------------------------------------------------|
+//! | `/`            | `index.html`                                           |
+//! | `/posts/:slug` | `posts/<slug>.html` and `posts/<slug>/index.html`      |
+//! | `/tags/:tag`   | `tags/<slug>.html` and `tags/<slug>/index.html` (`folio_core::tags::tag_slug`) |
+//! | `/tags`        | `tags.html` and `tags/index.html`                      |
+//! | `/archive`     | `archive.html` and `archive/index.html`                |
+//! | `/search`      | `search.html` and `search/index.html`... see [`route_files`] |
+//! | anything else  | `404.html`: the not-found page                         |
 //!
-//! Static hosts serve `/posts/x` from `posts/x.html` (GitHub Pages, Netlify, Cloudflare Pages;
-//! nginx with `try_files $uri $uri.html $uri/ /404.html`), except when the last segment has a
-//! dot: see [`route_files`]. The app reads `x.html`, `x/index.html` and `x/` as `x`
-//! (`folio_core::page_path`).
+//! Hosts serve `/posts/x` from `posts/x.html` (GitHub Pages, Netlify, Cloudflare Pages) or from
+//! `posts/x/index.html` (nginx's and S3's defaults, after a redirect to `/posts/x/`); the app
+//! reads `x.html`, `x/index.html` and `x/` as `x` (`folio_core::page_path`). Each page names its
+//! own path (`<meta name="folio-path">`): on a host that answers an unknown path with
+//! `index.html` or `404.html`, `public/theme.js` sees that the page is not the one asked for,
+//! hides its content before the first paint, and the app draws the right one.
 
 mod error;
-mod frame;
 mod html;
-mod pages;
 mod shell;
 
 use std::fs;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use error::PrerenderError;
 pub use shell::{Page, Shell, ShellError};
 
-use folio_core::model::Manifest;
+use folio_core::model::{post_html_path, Manifest};
+use folio_core::site_url::{post_path, tag_path};
+use folio_pages::components::site_data::InitialBody;
+use folio_pages::render::{render_page, RenderedPage};
+
+/// The attribute a prerendered page's root carries (the app finds it by this, never by an id).
+pub const ROOT: &str = "data-folio-root=\"prerendered\"";
 
 /// What a prerender wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,20 +55,17 @@ pub struct Prerendered {
 
 /// Prerenders every route of the site built in `dist` (by `scripts/build`), in place.
 ///
-/// The shell is `404.html` (the untouched `index.html`, which this replaces with the home page);
-/// a site without one gets it first, so running this twice gives the same result.
+/// The shell is the `index.html` Trunk wrote. A folder prerendered before can be prerendered
+/// again (after new content is built into it): a page's own head tags are marked, and the
+/// shell is what is left without them and without the page.
 pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
-    let shell_path = dist.join("404.html");
-    if !shell_path.exists() {
-        let index = dist.join("index.html");
-        fs::copy(&index, &shell_path)
-            .map_err(|e| PrerenderError::io(&index, "copying to 404.html", e))?;
-    }
+    let shell_path = dist.join("index.html");
     let shell_html = read(&shell_path)?;
     let shell = Shell::parse(&shell_html).map_err(|source| PrerenderError::Shell {
         path: shell_path.clone(),
         source,
     })?;
+    let base = shell::base_href(&shell_html);
     let manifest_path = dist.join("manifest.json");
     let manifest: Manifest = serde_json::from_str(&read(&manifest_path)?).map_err(|source| {
         PrerenderError::Manifest {
@@ -66,56 +73,101 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
             source,
         }
     })?;
-    let site = pages::SiteContext::new(&manifest, shell::base_href(&shell_html));
+    let manifest = Arc::new(manifest);
 
     let mut files = Vec::new();
-    let mut write = |relative: String, page: pages::PageHtml| -> Result<(), PrerenderError> {
-        let path = dist.join(&relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
-        }
-        fs::write(&path, shell.render(&page.as_page()))
-            .map_err(|e| PrerenderError::io(&path, "writing", e))?;
-        files.push(relative);
-        Ok(())
-    };
+    // `url` is the route as links spell it (percent-encoded), `file` as the file system names it.
+    let mut write =
+        |url: &str, file: &str, body: Option<InitialBody>| -> Result<(), PrerenderError> {
+            let page = render_page(url, &base, manifest.clone(), body);
+            let html = shell.render(&as_page(&page, &base, url).as_page());
+            let names = match file {
+                "404" => vec!["404.html".to_owned()],
+                file => route_files(file),
+            };
+            for relative in names {
+                let path = dist.join(&relative);
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent)
+                        .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
+                }
+                fs::write(&path, &html).map_err(|e| PrerenderError::io(&path, "writing", e))?;
+                files.push(relative);
+            }
+            Ok(())
+        };
 
-    write("index.html".to_owned(), pages::home(&site))?;
+    write("/", "", None)?;
     for post in &manifest.posts {
-        let body_path = dist.join(folio_core::model::post_html_path(&post.slug));
-        let body = read(&body_path)?;
-        for file in route_files(&format!("posts/{}", post.slug)) {
-            write(file, pages::post(&site, post, &body))?;
-        }
+        let body_path = dist.join(post_html_path(&post.slug));
+        let body = InitialBody {
+            slug: post.slug.clone(),
+            html: read(&body_path)?,
+        };
+        write(
+            &post_path(&post.slug),
+            &format!("posts/{}", post.slug),
+            Some(body),
+        )?;
     }
     // One page per slug: a safe file name, and `Rust` and `rust` share it rather than overwrite
     // each other on a case-insensitive file system.
     for entry in folio_core::tags::site_tags(&manifest) {
-        write(
-            format!("tags/{}.html", entry.slug),
-            pages::tag(&site, &entry),
-        )?;
+        write(&tag_path(&entry.tag), &format!("tags/{}", entry.slug), None)?;
     }
-    write("tags.html".to_owned(), pages::tags(&site))?;
-    write("tags/index.html".to_owned(), pages::tags(&site))?;
-    write("archive.html".to_owned(), pages::archive(&site))?;
-    write("search.html".to_owned(), pages::search(&site))?;
+    write("/tags", "tags", None)?;
+    write("/archive", "archive", None)?;
+    write("/search", "search", None)?;
+    // Any other path: the not-found page (its path matches no address, so the app always draws
+    // the route itself there: an old `/tags/<spelling>` link still finds its page).
+    write("/404", "404", None)?;
     Ok(Prerendered { files })
 }
 
-/// The files a route's page is written to: `<route>.html`, which static hosts serve for
-/// `/<route>`, and, when the route's last segment has a dot (`posts/Rust-1.75.0`), also
-/// `<route>/index.html`: hosts look for `<route>.html` only when the path has no extension, and
-/// `.0` reads as one, but every host serves a folder's `index.html` (for `/<route>/`, and most
-/// for `/<route>` too, directly or by redirecting to `/<route>/`; the app then drops the slash).
-pub fn route_files(route: &str) -> Vec<String> {
-    let last = route.rsplit('/').next().unwrap_or(route);
-    let mut files = vec![format!("{route}.html")];
-    if last.contains('.') {
-        files.push(format!("{route}/index.html"));
+/// A drawn route as the shell's parts: the title, the head tags and the page's own path, and
+/// the body inside the prerendered root.
+fn as_page(page: &RenderedPage, base: &str, route: &str) -> OwnedPage {
+    let mut head = String::from(shell::PAGE_HEAD_START);
+    head.extend(page.head.iter().map(|tag| tag.html()));
+    head.push_str(&format!(
+        "<meta name=\"folio-path\" content=\"{}\">",
+        html::attr(&format!("{}{route}", base.trim_end_matches('/')))
+    ));
+    head.push_str(shell::PAGE_HEAD_END);
+    OwnedPage {
+        title: html::text(&page.title),
+        head,
+        body: format!("<div {ROOT}>{}</div>", page.body),
     }
-    files
+}
+
+struct OwnedPage {
+    title: String,
+    head: String,
+    body: String,
+}
+
+impl OwnedPage {
+    fn as_page(&self) -> Page<'_> {
+        Page {
+            title: &self.title,
+            head: &self.head,
+            body: &self.body,
+        }
+    }
+}
+
+/// The files a route's page is written to: `<route>.html`, which GitHub Pages, Netlify and
+/// Cloudflare Pages serve for `/<route>`, and `<route>/index.html`, which every host serves for
+/// `/<route>/` (nginx and S3 website hosting after redirecting `/<route>` there) and which is
+/// the only choice when the route's last segment has a dot (`posts/Rust-1.75.0`: hosts look
+/// for `<route>.html` only when the path has no extension, and `.0` reads as one). The home
+/// page is `index.html` alone.
+pub fn route_files(route: &str) -> Vec<String> {
+    if route.is_empty() {
+        return vec!["index.html".to_owned()];
+    }
+    vec![format!("{route}.html"), format!("{route}/index.html")]
 }
 
 fn read(path: &Path) -> Result<String, PrerenderError> {
@@ -127,8 +179,12 @@ mod tests {
     use super::route_files;
 
     #[test]
-    fn a_route_with_a_dot_in_its_last_segment_is_also_a_folder() {
-        assert_eq!(route_files("posts/hello"), ["posts/hello.html"]);
+    fn every_route_is_a_file_and_a_folder() {
+        assert_eq!(route_files(""), ["index.html"]);
+        assert_eq!(
+            route_files("posts/hello"),
+            ["posts/hello.html", "posts/hello/index.html"]
+        );
         assert_eq!(
             route_files("posts/Rust-1.75.0"),
             ["posts/Rust-1.75.0.html", "posts/Rust-1.75.0/index.html"]

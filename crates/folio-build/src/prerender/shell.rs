@@ -16,6 +16,10 @@ pub struct Shell {
     tail: String,
 }
 
+/// Around a prerendered page's own head tags, so that the page can serve as a shell again.
+pub const PAGE_HEAD_START: &str = "<!--folio-page-head-->";
+pub const PAGE_HEAD_END: &str = "<!--/folio-page-head-->";
+
 /// What is missing from a shell that cannot take a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShellError(&'static str);
@@ -66,7 +70,7 @@ impl Shell {
             .ok_or(ShellError("</body>"))?;
         Ok(Shell {
             before_title: html[..title].to_owned(),
-            head_rest: without_app_preloads(&html[title_end..head_end]),
+            head_rest: without_page_head(&without_app_preloads(&html[title_end..head_end])),
             body_open: html[head_end..body_open_end].to_owned(),
             tail: html[body_end..].to_owned(),
         })
@@ -85,8 +89,10 @@ impl Shell {
         out.push_str("<title>");
         out.push_str(page.title);
         out.push_str("</title>");
-        out.push_str(&self.head_rest);
+        // Right after the title, before the shell's scripts: `theme.js` reads the page's
+        // `folio-path` as it runs.
         out.push_str(page.head);
+        out.push_str(&self.head_rest);
         out.push_str(&self.body_open);
         out.push_str(page.body);
         out.push_str(&self.tail);
@@ -118,6 +124,17 @@ fn without_app_preloads(head: &str) -> String {
     }
     out.push_str(&head[at..]);
     out
+}
+
+/// `head` without a prerendered page's own tags (between [`PAGE_HEAD_START`] and
+/// [`PAGE_HEAD_END`]).
+fn without_page_head(head: &str) -> String {
+    match (head.find(PAGE_HEAD_START), head.find(PAGE_HEAD_END)) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &head[..start], &head[end + PAGE_HEAD_END.len()..])
+        }
+        _ => head.to_owned(),
+    }
 }
 
 /// The value of attribute `name` in one tag, quoted or not (Trunk's minifier drops quotes).
@@ -196,8 +213,8 @@ mod tests {
         assert_eq!(
             html,
             "<!doctype html><html lang=en><meta charset=utf-8><base href=/blog/>\
-             <title>Post · Me</title><link href=/blog/main-1.css rel=stylesheet>\
-             <meta name=description content=d></head><body class=x><main>hi</main></body></html>"
+             <title>Post · Me</title><meta name=description content=d>\
+             <link href=/blog/main-1.css rel=stylesheet></head><body class=x><main>hi</main></body></html>"
         );
     }
 

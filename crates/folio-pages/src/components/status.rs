@@ -12,10 +12,11 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
-/// The errors caught by an `ErrorBoundary`, each with its message, and a button that retries.
+/// What failed, and a button that retries.
 #[component]
 pub fn ErrorNotice(
-    errors: ArcRwSignal<Errors>,
+    /// What failed, as the fetch helpers put it (the URL and the status or reason).
+    message: String,
     /// Called when the reader presses "Try again": typically a resource's `refetch`.
     retry: impl Fn() + Send + Sync + 'static,
     /// The failed part sits under the page's own `h1` (an article's body under its title): the
@@ -23,13 +24,6 @@ pub fn ErrorNotice(
     #[prop(optional)]
     within_page: bool,
 ) -> impl IntoView {
-    let messages = move || {
-        errors
-            .read()
-            .iter()
-            .map(|(_, error)| view! { <li>{error.to_string()}</li> })
-            .collect::<Vec<_>>()
-    };
     view! {
         <div class="error-notice" data-testid="error" role="alert">
             {if within_page {
@@ -37,8 +31,8 @@ pub fn ErrorNotice(
             } else {
                 view! { <h1>"Something went wrong"</h1> }.into_any()
             }}
-            <p>"This page could not be loaded. Check your connection and try again."</p>
-            <ul class="error-details">{messages}</ul>
+            <p>"This part of the page could not be loaded."</p>
+            <ul class="error-details"><li>{message}</li></ul>
             <button type="button" data-testid="retry" on:click=move |_| retry()>
                 "Try again"
             </button>

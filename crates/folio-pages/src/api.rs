@@ -37,12 +37,25 @@ impl std::error::Error for FetchError {}
 /// The site's base path, with a trailing slash: the path of `<base href>`, which Trunk sets to
 /// the public URL (`/`, or `/blog/` for a sub-path deploy); `/` when the page has no `<base>`
 /// (then the base URI would be the page's own URL, which is no base at all). Read from the
-/// document once: it cannot change while the page lives, and links and fetches ask often.
+/// document once: it cannot change while the page lives, and links and fetches ask often. The
+/// prerenderer, which has no document, sets it with [`set_base_href`].
 pub fn base_href() -> String {
     thread_local! {
-        static BASE: String = read_base_href();
+        static BASE: String = if crate::in_browser() { read_base_href() } else { "/".to_owned() };
     }
-    BASE.with(String::clone)
+    OVERRIDE
+        .with(|o| o.borrow().clone())
+        .unwrap_or_else(|| BASE.with(String::clone))
+}
+
+thread_local! {
+    static OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The base path pages are drawn for on this thread, for the prerenderer (set before the first
+/// page is drawn; a thread draws one site).
+pub fn set_base_href(base: &str) {
+    OVERRIDE.with(|o| *o.borrow_mut() = Some(base.to_owned()));
 }
 
 fn read_base_href() -> String {

@@ -46,8 +46,12 @@ fn choose(dark: bool) {
 /// the system theme, including changes while the page is open.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let dark = RwSignal::new(chosen().unwrap_or_else(system_is_dark));
-    follow_system_theme(dark);
+    // The prerendered switch says "light" (the build knows no reader); `public/theme.js` sets
+    // the prerendered one right before the first paint, and the app's starts right.
+    let dark = RwSignal::new(crate::in_browser() && chosen().unwrap_or_else(system_is_dark));
+    if crate::in_browser() {
+        follow_system_theme(dark);
+    }
     let toggle = move |_| {
         let next = !dark.get_untracked();
         choose(next);

@@ -1,5 +1,4 @@
 //! Pieces shared by several pages.
-pub mod async_view;
 pub mod layout;
 pub mod marked_text;
 pub mod page_meta;

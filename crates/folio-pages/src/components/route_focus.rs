@@ -55,6 +55,9 @@ thread_local! {
 /// Wires the behaviour above; render once, inside the `<Router>`.
 #[component]
 pub fn RouteFocus() -> impl IntoView {
+    if !crate::in_browser() {
+        return;
+    }
     set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     let _scroll = window_event_listener(leptos::ev::scroll, |_| {
         if !RESTORING.get() {
@@ -97,7 +100,7 @@ pub fn RouteFocus() -> impl IntoView {
     match scroll_memory::saved() {
         // The browser has placed a prerendered page already, and the reader may have scrolled
         // it since: the app's first render moves nothing.
-        _ if crate::takeover::over_prerendered_page() => {}
+        _ if crate::handover::over_prerendered_page() => {}
         Some(y) => arrive(Target::Restore(Some(y)), false),
         None if !hash().is_empty() => arrive(Target::Anchor, false),
         None => {}
@@ -167,7 +170,7 @@ fn is_ready() -> bool {
         .ok()
         .flatten()
         .is_some();
-    crate::takeover::app_is_live() && !loading
+    crate::handover::app_is_live() && !loading
 }
 
 fn window_path() -> String {
@@ -221,6 +224,16 @@ fn focus_heading() {
     }
 }
 
+/// Whether `link` leads to the page shown (same path and query), only to another place on it.
+fn same_page(link: &Element) -> bool {
+    let Some(link) = link.dyn_ref::<web_sys::HtmlAnchorElement>() else {
+        return false;
+    };
+    let location = window().location();
+    link.pathname() == location.pathname().unwrap_or_default()
+        && link.search() == location.search().unwrap_or_default()
+}
+
 /// Focuses `element`, making it focusable by script (not by Tab) if it is not already.
 pub(crate) fn focus_without_scrolling(element: &HtmlElement) {
     if !element.has_attribute("tabindex") {
@@ -231,10 +244,12 @@ pub(crate) fn focus_without_scrolling(element: &HtmlElement) {
     let _ = element.focus_with_options(&options);
 }
 
-/// In-page links (`href="#…"`): the document's `<base href>` makes the browser, and the router,
-/// read them as links to the site's root. Caught before the router sees them, they become a
-/// navigation to the same page with the new `#anchor` (the router pushes the entry and scrolls
-/// to it); a target that takes focus (the skip link's `<main>`) gets it, as natively.
+/// In-page links: `href="#…"` (the document's `<base href>` makes the browser, and the router,
+/// read them as links to the site's root) and links to this very page with an `#anchor` (the
+/// skip link, the article's contents and footnotes, spelled with the page's path so they work
+/// before the app runs). Caught before the router sees them, they become a navigation to the
+/// same page with the new `#anchor` (the router pushes the entry and scrolls to it); a target
+/// that takes focus (the skip link's `<main>`) gets it, as natively.
 fn on_fragment_link_click() {
     let navigate = use_navigate();
     let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
@@ -250,13 +265,18 @@ fn on_fragment_link_click() {
         let link = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("a[href^=\"#\"]").ok().flatten());
+            .and_then(|e| e.closest("a[href*=\"#\"]").ok().flatten());
         let Some(link) = link else { return };
+        let href = link.get_attribute("href").unwrap_or_default();
+        let fragment = match href.find('#') {
+            Some(0) => href.clone(),
+            Some(at) if same_page(&link) => href[at..].to_owned(),
+            _ => return,
+        };
         if link.has_attribute("target") || link.has_attribute("download") {
             return;
         }
         ev.prevent_default();
-        let fragment = link.get_attribute("href").unwrap_or_default();
         // A bare "#" is what the sanitiser leaves of an unsafe link: it goes nowhere.
         if fragment == "#" {
             return;

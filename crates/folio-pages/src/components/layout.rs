@@ -3,41 +3,39 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::api::app_href;
 use crate::components::search_box::SearchBox;
-use crate::components::site_data::use_site_data;
+use crate::components::site_data::use_manifest;
 use crate::components::theme_toggle::ThemeToggle;
 
+/// "Skip to content", to the page's own `#main`: spelled with the page's path, because a bare
+/// `#main` resolves against `<base href>` to the home page (the prerendered page works on its
+/// own, before the app routes in-page links).
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let location = use_location();
+    let href = move || format!("{}#main", location.pathname.get());
+    view! { <a class="skip-link" href=href>"Skip to content"</a> }
+}
+
 /// The site header: the author's name linking home, the main navigation, the search box and the
-/// theme switch. Shows the name as soon as the manifest is there and a neutral placeholder
-/// before, so the header never jumps.
+/// theme switch. No "Tags" link on a site without tags.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let data = use_site_data();
-    let name = move || {
-        data.manifest
-            .get()
-            .and_then(|result| result.ok())
-            .map(|manifest| manifest.site.author.clone())
-            .unwrap_or_default()
-    };
-    // As the prerendered header (src/prerender/frame.rs): no "Tags" link on a site without tags.
-    let has_tags = move || {
-        data.manifest
-            .get()
-            .and_then(|result| result.ok())
-            .is_some_and(|manifest| manifest.has_tags())
-    };
+    let manifest = use_manifest();
+    let tags = manifest.has_tags().then(|| {
+        view! { <li><A href=app_href("/tags") exact=true>"Tags"</A></li> }
+    });
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
-            <A href=app_href("/") attr:class="site-title">{name}</A>
+            <A href=app_href("/") attr:class="site-title">{manifest.site.author.clone()}</A>
             <nav class="site-nav" aria-label="Main">
                 <ul>
                     // Exact: "Tags" is not the current page on a single tag's page.
                     <li><A href=app_href("/archive") exact=true>"Archive"</A></li>
-                    <li hidden=move || !has_tags()><A href=app_href("/tags") exact=true>"Tags"</A></li>
+                    {tags}
                 </ul>
             </nav>
             <SearchBox />

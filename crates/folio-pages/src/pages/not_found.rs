@@ -4,19 +4,13 @@ use leptos::prelude::*;
 
 use crate::api::app_href;
 use crate::components::page_meta::{PageMeta, SiteMeta};
-use crate::components::site_data::use_site_data;
+use crate::components::site_data::use_manifest;
 use crate::head_tags::PageInfo;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let data = use_site_data();
-    let meta = move || {
-        let site = data
-            .manifest
-            .get()
-            .and_then(|m| m.ok())
-            .map(|manifest| SiteMeta::from(&manifest.site))
-            .unwrap_or_default();
+    let meta = {
+        let site = SiteMeta::from(&use_manifest().site);
         let title = match site.name.as_str() {
             "" => "Page not found".to_owned(),
             name => format!("Page not found · {name}"),

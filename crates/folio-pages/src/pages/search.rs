@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::api::app_href;
 use crate::components::page_meta::PageMeta;
 use crate::components::search_results::SearchResults;
 use crate::components::site_data::WithManifest;
@@ -38,10 +39,39 @@ pub fn SearchPage() -> impl IntoView {
                     // Results carry h3 titles (they sit under "All writing" on the home page):
                     // a heading level between keeps the outline whole here too.
                     <h2 class="visually-hidden">"Results"</h2>
-                    <SearchResults manifest />
+                    <SearchResults manifest=manifest.clone() />
+                    <noscript>
+                        <NoScriptSearch base_url=manifest.site.base_url.clone() />
+                    </noscript>
                 </section>
             }
             .into_any()
         }) />
+    }
+}
+
+/// Without script the search box's form still leads somewhere: a web search limited to the
+/// site (when it has an address), and the lists every post is on.
+#[component]
+fn NoScriptSearch(base_url: String) -> impl IntoView {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .map(|rest| rest.trim_end_matches('/').to_owned())
+        .filter(|host| !host.is_empty());
+    view! {
+        <p class="empty-hint">"Searching as you type needs JavaScript. Every post is listed on the "
+            <a href=app_href("/archive")>"archive"</a> " and the " <a href=app_href("/tags")>"tag pages"</a> "."
+        </p>
+        {host.map(|host| view! {
+            <form class="web-search" action="https://duckduckgo.com/" method="get">
+                <input type="hidden" name="sites" value=host />
+                <label for="web-search">"Search this site on DuckDuckGo"</label>
+                " "
+                <input id="web-search" type="search" name="q" />
+                " "
+                <button type="submit">"Search"</button>
+            </form>
+        })}
     }
 }

@@ -126,14 +126,16 @@ pub fn SearchBox() -> impl IntoView {
         set_timeout(move || follow_url(text), std::time::Duration::ZERO);
     });
 
-    let _slash = window_event_listener(ev::keydown, move |ev| {
-        if is_focus_shortcut(&ev) {
-            if let Some(input) = input.get() {
-                ev.prevent_default();
-                let _ = input.focus();
+    if crate::in_browser() {
+        let _slash = window_event_listener(ev::keydown, move |ev| {
+            if is_focus_shortcut(&ev) {
+                if let Some(input) = input.get() {
+                    ev.prevent_default();
+                    let _ = input.focus();
+                }
             }
-        }
-    });
+        });
+    }
 
     let on_keydown = {
         let go = go.clone();

@@ -1,16 +1,14 @@
-//! Puts a page's `<head>` tags into the document: the title through leptos_meta, and the
-//! description, canonical URL, OpenGraph and Twitter card tags that [`crate::head_tags`] lists.
-//! Every page sets them through [`PageMeta`], so no page forgets one and every route has the
-//! same set.
+//! A page's `<head>`: its title, and the description, canonical URL, OpenGraph and Twitter card
+//! tags that [`crate::head_tags`] lists. Every page sets them through [`PageMeta`], so no page
+//! forgets one and every route has the same set.
 //!
-//! The tags are added straight to `<head>` rather than as one leptos_meta component each: a
-//! dozen of those cost about 5 kB of gzipped wasm, against a budget. They behave the same way:
-//! added when the page is drawn, removed when the reader leaves it (the owner's cleanup), and
-//! they replace any tag already there for the same part (a prerendered page's), so a page never
-//! carries two canonical URLs.
+//! In the browser the tags go straight into `<head>` (leptos_meta would cost about 5 kB of
+//! gzipped wasm for the same): added when the page is drawn, removed when the reader leaves it
+//! (the owner's cleanup), replacing any tag already there for the same part (a prerendered
+//! page's), so a page never carries two canonical URLs. The prerenderer instead collects them
+//! ([`HeadRecord`]) and writes them into the page's static `<head>`.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use send_wrapper::SendWrapper;
 
 use crate::head_tags::{head_tags, HeadTag, PageInfo};
@@ -41,9 +39,20 @@ pub fn PageMeta(
     #[prop(into)] site: SiteMeta,
     page: PageInfo,
 ) -> impl IntoView {
-    put_in_head(head_tags(&site.name, &site.base_url, &page));
-    view! { <Title text=move || title.get() /> }
+    let tags = head_tags(&site.name, &site.base_url, &page);
+    if let Some(record) = use_context::<HeadRecord>() {
+        record.0.set(Some((title.get_untracked(), tags)));
+    } else if crate::in_browser() {
+        put_in_head(tags);
+        // The title can follow the URL (the search page's query): an effect keeps it in step.
+        Effect::new(move |_| document().set_title(&title.get()));
+    }
 }
+
+/// Where the prerenderer collects the page's title and head tags (the last page drawn wins:
+/// a post that turns out not to exist draws the not-found page inside it).
+#[derive(Clone, Copy, Default)]
+pub struct HeadRecord(pub RwSignal<Option<(String, Vec<HeadTag>)>>);
 
 /// Adds `tags` to `<head>` until the calling owner is cleaned up.
 fn put_in_head(tags: Vec<HeadTag>) {

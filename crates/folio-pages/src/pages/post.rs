@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{self, FetchError};
-use crate::components::async_view::{AsyncView, LoadView};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::{PostDate, TagLinks};
 use crate::components::post_nav::PostNav;
 use crate::components::site_data::{use_site_data, WithManifest};
+use crate::components::status::{ErrorNotice, Loading};
 use crate::components::subscribe::Subscribe;
 use crate::format::reading_time;
 use crate::head_tags::PageInfo;
@@ -18,7 +18,9 @@ use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{post_html_path, Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
 
-type Body = LocalResource<Result<String, FetchError>>;
+/// The body of a slug, with the slug it is for (the resource can still hold the last post's
+/// while the next one loads).
+type Body = LocalResource<(String, Result<String, FetchError>)>;
 
 #[component]
 pub fn PostPage() -> impl IntoView {
@@ -33,27 +35,24 @@ pub fn PostPage() -> impl IntoView {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     });
-    // Over a prerendered article the post exists (the build wrote the page from the manifest),
-    // so its body downloads at once, in parallel with the manifest. Anywhere else (the bare
-    // shell, a link followed in the app) the manifest says first whether the slug is a post:
-    // a slug it does not list is "not found" without a request that could only fail. (Once
-    // loaded, the manifest answers at once.)
-    let manifest = use_site_data().manifest;
+    // The page the app opened on has its body at hand (see `InitialBody`): no request. Any
+    // other post's body is fetched, once the manifest (already here) says the slug is a post:
+    // a slug it does not list is "not found" without a request that could only fail.
+    let data = use_site_data();
     let body: Body = LocalResource::new(move || {
         let slug = slug.get();
-        let known_post = crate::takeover::over_prerendered_page();
+        let known = data.manifest.post(&slug).is_some();
+        let at_hand = data.initial_body(&slug);
         async move {
-            if !known_post {
-                if let Ok(manifest) = manifest.await {
-                    if manifest.post(&slug).is_none() {
-                        return Err(FetchError::Status {
-                            url: post_html_path(&slug),
-                            status: 404,
-                        });
-                    }
-                }
-            }
-            api::post_html(&slug).await
+            let html = match at_hand {
+                Some(html) => Ok(html),
+                None if !known => Err(FetchError::Status {
+                    url: post_html_path(&slug),
+                    status: 404,
+                }),
+                None => api::post_html(&slug).await,
+            };
+            (slug, html)
         }
     });
     // Re-created when the slug changes, so moving from one post to another redraws everything.
@@ -77,13 +76,13 @@ fn article(
     let page = PageInfo::post(&manifest.site, &post);
     view! {
         <PageMeta title=format!("{} · {}", post.title, manifest.site.author) site=&manifest.site page />
-        <article class="article" data-testid="article">
+        <article class="article" data-testid="article" data-slug=slug.to_owned()>
             <ArticleHeader post=post />
-            <AsyncView
-                load=body_view(body, slug, highlight)
-                retry=Arc::new(move || body.refetch())
-                within_page=true
-            />
+            {match use_site_data().initial_body(slug) {
+                // Drawn at once, as the prerendered page has it: nothing to wait for.
+                Some(html) => body_html(html, slug, &highlight.get_untracked()).into_any(),
+                None => loaded_body(body, slug, highlight).into_any(),
+            }}
         </article>
         <PostNav manifest=manifest.clone() slug=slug.to_owned() />
         <Subscribe site=manifest.site.clone() />
@@ -119,29 +118,33 @@ fn ArticleHeader(post: PostSummary) -> impl IntoView {
 /// How long [`scroll_to_first_mark`] waits for the app to own the page: about 5 s.
 const MARK_WAIT_FRAMES: u32 = 300;
 
-/// The body once its HTML has arrived, with the search's words marked and its in-page links
-/// (footnotes, table of contents, heading anchors) spelled out as this article's URL: under
-/// `<base href>` a bare `#id` would lead to the home page. The router then treats a click on one
-/// as a move within the page (same path): it pushes `#id` to the URL and scrolls to the element.
-fn body_view(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> LoadView {
-    let page = api::app_href(&format!(
-        "/posts/{}",
-        String::from(js_sys::encode_uri_component(slug))
-    ));
-    Arc::new(move || {
-        let page = page.clone();
-        Box::pin(async move {
-            let terms = highlight.get_untracked();
-            body.await.map(|html| {
-                let html = rewrite_fragment_links(&mark_terms(&html, &terms), &page);
-                if !terms.is_empty() {
-                    scroll_to_first_mark(MARK_WAIT_FRAMES);
-                }
-                view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
-                    .into_any()
-            })
-        })
-    })
+/// The body fetched for `slug`: a loading line until it arrives, the error and a retry button
+/// if it cannot be had (under the article's own title: the notice's heading is an `h2`).
+fn loaded_body(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> impl IntoView {
+    let slug = slug.to_owned();
+    move || match body.get() {
+        Some((for_slug, Ok(html))) if for_slug == slug => {
+            body_html(html, &slug, &highlight.get_untracked()).into_any()
+        }
+        Some((for_slug, Err(error))) if for_slug == slug => view! {
+            <ErrorNotice message=error.to_string() retry=move || body.refetch() within_page=true />
+        }
+        .into_any(),
+        _ => view! { <Loading /> }.into_any(),
+    }
+}
+
+/// The body's HTML with the search's words marked and its in-page links (footnotes, table of
+/// contents, heading anchors) spelled out as this article's URL: under `<base href>` a bare
+/// `#id` would lead to the home page. The router then treats a click on one as a move within
+/// the page (same path): it pushes `#id` to the URL and scrolls to the element.
+fn body_html(html: String, slug: &str, terms: &[String]) -> impl IntoView {
+    let page = api::app_href(&crate::site_url::post_path(slug));
+    let html = rewrite_fragment_links(&mark_terms(&html, terms), &page);
+    if !terms.is_empty() && crate::in_browser() {
+        scroll_to_first_mark(MARK_WAIT_FRAMES);
+    }
+    view! { <div class="prose" data-testid="article-body" inner_html=html></div> }
 }
 
 /// Once the app shows the article, centres the first word a search marked. (The URL's
@@ -150,7 +153,7 @@ fn body_view(body: Body, slug: &str, highlight: Memo<Vec<String>>) -> LoadView {
 /// marks: so this waits until the app owns the page, a few seconds at most.
 fn scroll_to_first_mark(frames_left: u32) {
     request_animation_frame(move || {
-        if !crate::takeover::app_is_live() {
+        if !crate::handover::app_is_live() {
             if frames_left > 0 {
                 scroll_to_first_mark(frames_left - 1);
             }

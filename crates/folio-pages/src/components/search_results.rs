@@ -225,14 +225,23 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     };
 
     view! {
-        <p class="count" role="status" aria-live="polite">{status}</p>
+        <p class="count" data-testid="search-status" role="status" aria-live="polite">
+            {status}
+            // The index could not be had: the reader may try again (a fresh download).
+            {move || matches!(engine.state.get(), EngineState::Failed(_)).then(|| view! {
+                " "
+                <button type="button" data-testid="search-retry" on:click=move |_| engine.start_loading()>
+                    "Try again"
+                </button>
+            })}
+        </p>
         <TagFilter tags=tag_chips selected=tag />
         // `data-query`: the query these results answer, set when they are in place (also when
         // a keystroke leaves them as they were), so a test or benchmark can tell they are ready.
         <ol
             class="search-results"
             data-testid="search-results"
-            data-query=move || hits.with(|h| h.as_ref().map(|(text, _)| text.clone()))
+            data-query=move || hits.with(|h| h.as_ref().map(|(text, _)| text.clone()).filter(|t| !t.is_empty()))
             aria-busy=move || busy.get().then_some("true")
             on:keydown=move_between_results
         >

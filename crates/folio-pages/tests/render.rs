@@ -1,0 +1,102 @@
+//! The pages drawn on the host (feature `ssr`), as the prerenderer draws them: the same
+//! components the browser app runs, so what is checked here is what readers get at first paint.
+#![cfg(feature = "ssr")]
+
+use std::sync::Arc;
+
+use folio_pages::components::site_data::InitialBody;
+use folio_pages::model::{Manifest, PostSummary, Site};
+use folio_pages::render::render_page;
+
+fn post(slug: &str, title: &str, date: &str, tags: &[&str]) -> PostSummary {
+    PostSummary {
+        slug: slug.into(),
+        title: title.into(),
+        date: date.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        reading_minutes: 3,
+        ..PostSummary::default()
+    }
+}
+
+fn manifest(tags: bool) -> Arc<Manifest> {
+    let t: &[&str] = if tags { &["rust", "C++"] } else { &[] };
+    Arc::new(Manifest {
+        site: Site {
+            author: "Ada Example".into(),
+            base_url: "https://example.com/blog/".into(),
+            ..Site::default()
+        },
+        posts: vec![
+            post("newer", "A newer post", "2024-03-01", t),
+            post("older", "An older post", "2024-01-01", &[]),
+        ],
+    })
+}
+
+#[test]
+fn an_article_is_drawn_with_its_body_title_and_head_tags() {
+    let body = InitialBody {
+        slug: "newer".into(),
+        html: "<p>The body <em>as built</em>.</p>".into(),
+    };
+    let page = render_page("/posts/newer", "/blog/", manifest(true), Some(body));
+    assert_eq!(page.title, "A newer post · Ada Example");
+    assert!(page.body.contains("<h1>A newer post</h1>"), "{}", page.body);
+    assert!(page.body.contains("<p>The body <em>as built</em>.</p>"));
+    // Links are under the base path; the skip link names the page's own path.
+    assert!(
+        page.body.contains("href=\"/blog/posts/newer#main\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("href=\"/blog/posts/older\""));
+    assert!(
+        page.body.contains("href=\"/blog/tags/c-plus-plus\""),
+        "{}",
+        page.body
+    );
+    let canonical = page
+        .head
+        .iter()
+        .find(|t| t.key == "canonical")
+        .expect("a canonical link");
+    assert_eq!(canonical.value, "https://example.com/blog/posts/newer");
+}
+
+#[test]
+fn the_header_has_a_tags_link_only_on_a_site_with_tags() {
+    let with = render_page("/", "/", manifest(true), None);
+    let without = render_page("/", "/", manifest(false), None);
+    assert!(with.body.contains(">Tags</a>"), "{}", with.body);
+    assert!(!without.body.contains(">Tags</a>"), "{}", without.body);
+    assert!(without.body.contains(">Archive</a>"));
+}
+
+#[test]
+fn each_route_draws_its_own_page() {
+    let m = manifest(true);
+    for (path, h1) in [
+        ("/", "Ada Example"),
+        ("/archive", "Archive"),
+        ("/tags", "Tags"),
+        ("/search", "Search"),
+        ("/posts/nope", "Page not found"),
+        ("/nowhere", "Page not found"),
+    ] {
+        let page = render_page(path, "/", m.clone(), None);
+        let at = page
+            .body
+            .find("<h1")
+            .unwrap_or_else(|| panic!("{path}: no h1"));
+        let heading = &page.body[at..];
+        let text: String = heading[heading.find('>').unwrap() + 1..heading.find("</h1>").unwrap()]
+            .replace("<!>", "");
+        assert!(text.contains(h1), "{path}: h1 {text:?}");
+        assert_eq!(page.body.matches("<h1").count(), 1, "{path}: one h1");
+    }
+    let tag = render_page("/tags/c-plus-plus", "/", m, None);
+    assert!(tag.body.contains("#C++"), "{}", tag.body);
+    assert!(tag.body.contains("A newer post"));
+    assert!(!tag.body.contains("An older post"));
+}
