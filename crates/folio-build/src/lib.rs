@@ -3,3 +3,4 @@
 //! is `folio_content`.
 
 pub mod prerender;
+pub mod site_check;
