@@ -13,7 +13,8 @@
 //!   character bigrams (a one-character run as itself): [`TokenKind::Cjk`];
 //! - tokens are cut to [`MAX_TOKEN_CHARS`] characters (hashes and base64 blobs stay bounded).
 
-use super::fold::{fold_char_into, is_combining_mark};
+use super::fold::fold_char_into;
+use crate::marks::is_diacritic;
 
 /// Longest token kept, in characters; longer ones are truncated.
 pub const MAX_TOKEN_CHARS: usize = 32;
@@ -51,7 +52,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    (c.is_alphanumeric() || is_combining_mark(c)) && !is_cjk(c)
+    (c.is_alphanumeric() || is_diacritic(c)) && !is_cjk(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
