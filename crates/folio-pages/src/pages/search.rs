@@ -40,8 +40,12 @@ pub fn SearchPage() -> impl IntoView {
                     // a heading level between keeps the outline whole here too.
                     <h2 class="visually-hidden">"Results"</h2>
                     <SearchResults manifest=manifest.clone() />
+                    // Only the prerendered page fills it: a browser that runs the app never shows
+                    // <noscript>, so the wasm carries none of it.
                     <noscript>
-                        <NoScriptSearch base_url=manifest.site.base_url.clone() />
+                        {(!crate::in_browser()).then(|| view! {
+                            <NoScriptSearch base_url=manifest.site.base_url.clone() />
+                        })}
                     </noscript>
                 </section>
             }
