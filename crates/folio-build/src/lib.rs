@@ -1,5 +1,6 @@
 //! `folio-build`'s library half: the prerenderer, which writes every route of a built site as
-//! static HTML (see [`prerender`]). The command line is `main.rs`; the content pipeline it runs
+//! static HTML (see [`prerender`]), and the offline worker's build stamp ([`service_worker`]). The command line is `main.rs`; the content pipeline it runs
 //! is `folio_content`.
 
 pub mod prerender;
+pub mod service_worker;

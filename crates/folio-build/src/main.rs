@@ -44,7 +44,8 @@ Options:
   --print-base-path  print the base path these settings give, and build nothing
   --prerender DIR  write every route of the site built in DIR (app and content, as
                    scripts/build makes it) as static HTML, using DIR/index.html as the
-                   shell (kept as DIR/404.html); nothing else is built
+                   shell (kept as DIR/404.html), and stamp DIR/sw.js with the build's
+                   version and files; nothing else is built
   -h, --help       show this help
 ";
 
@@ -72,7 +73,14 @@ Options:
                 };
             }
             Ok(Command::Prerender(dist)) => {
-                return match folio_build::prerender::prerender(&dist) {
+                let stamped = folio_build::prerender::prerender(&dist)
+                    .map_err(|e| e.to_string())
+                    .and_then(|done| {
+                        folio_build::service_worker::stamp(&dist)
+                            .map(|_| done)
+                            .map_err(|e| format!("stamping the offline worker: {e}"))
+                    });
+                return match stamped {
                     Ok(done) => {
                         println!(
                             "folio-build: prerendered {} pages in {}",
