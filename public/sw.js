@@ -2,7 +2,8 @@
 // nothing is cached before that visit ends. It keeps:
 // - the app (hashed wasm, js, css, icons): cache-first, their names change with their content;
 // - every page the reader opened (prerendered HTML), manifest.json and the bodies the app
-//   fetched: network-first, the cache only answers when the network cannot;
+//   fetched: network-first, the cache only answers when the network cannot (an address never
+//   opened gets the not-found page, from which the app draws the route: `/search?q=`);
 // - the search index: its root and every part, fetched in the background once the first visit
 //   is idle (or at the first search), so a reader offline can search the whole site.
 // One cache per build: `folio-build --prerender` writes BUILD below (the build's version, its
@@ -18,14 +19,18 @@ const scope = self.registration.scope;
 // Content-hashed names (Trunk's `name-<hex>.ext`, `name-<hex>_bg.wasm`, the index's `d-<hex>.bin`).
 const HASHED = /[-.][0-9a-f]{8,}(_bg)?\.[a-z0-9]+$/;
 const SEARCH_ROOT = "search/index.bin";
+// The page for any address (the prerendered not-found page, which the app redraws as the route
+// the address names): offline, a page never opened (`/search?q=`) is drawn by the app from it.
+const ANY_PAGE = "404.html";
 
 self.addEventListener("install", (event) => {
   if (!stamped) return;
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // The app itself and the manifest every page needs (the page the reader is on: below).
-      await cache.addAll([...BUILD.assets, "manifest.json"].map((path) => new URL(path, scope).href));
+      // The app itself, the manifest every page needs and the page for any address (the page the
+      // reader is on: below).
+      await cache.addAll([...BUILD.assets, "manifest.json", ANY_PAGE].map((path) => new URL(path, scope).href));
       await self.skipWaiting();
     })(),
   );
@@ -60,7 +65,7 @@ self.addEventListener("fetch", (event) => {
   if (!stamped || request.method !== "GET" || !request.url.startsWith(scope)) return;
   const path = new URL(request.url).pathname.slice(new URL(scope).pathname.length);
   if (request.mode === "navigate") {
-    event.respondWith(networkFirst(pageUrl(request.url), request));
+    event.respondWith(networkFirst(pageUrl(request.url), request, new URL(ANY_PAGE, scope).href));
   } else if (HASHED.test(path)) {
     event.respondWith(cacheFirst(request));
     if (path.startsWith("search/")) event.waitUntil(keepSearchIndex());
@@ -77,14 +82,14 @@ function pageUrl(url) {
   return page.href;
 }
 
-async function networkFirst(key, request) {
+async function networkFirst(key, request, fallback = null) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(key, response.clone());
     return response;
   } catch (offline) {
-    const kept = await cache.match(key);
+    const kept = (await cache.match(key)) ?? (fallback && (await cache.match(fallback)));
     if (kept) return kept;
     throw offline;
   }

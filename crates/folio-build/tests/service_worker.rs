@@ -49,7 +49,10 @@ fn the_worker_is_stamped_with_the_builds_files() {
     );
     assert_eq!(
         stamped.search,
-        ["search/d-00112233aabbccdd.bin", "search/p-44556677eeff0011.bin"]
+        [
+            "search/d-00112233aabbccdd.bin",
+            "search/p-44556677eeff0011.bin"
+        ]
     );
     let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
     assert!(!worker.contains(PLACEHOLDER), "{worker}");
@@ -70,7 +73,11 @@ fn a_changed_app_manifest_or_index_is_a_new_version() {
     let dir = temp("version");
     site(&dir);
     let first = build_stamp(&dir).unwrap().version;
-    assert_eq!(build_stamp(&dir).unwrap().version, first, "same build, same version");
+    assert_eq!(
+        build_stamp(&dir).unwrap().version,
+        first,
+        "same build, same version"
+    );
     assert_eq!(first.len(), 16);
     for (file, text) in [
         ("manifest.json", "{\"posts\":[]}"),

@@ -43,6 +43,7 @@ pub struct SiteFile {
 struct FileSite {
     author: Option<String>,
     tagline: Option<String>,
+    footer: Option<String>,
     bio: Option<String>,
     base_url: Option<Spanned<String>>,
     feed_url: Option<Spanned<String>>,
@@ -133,6 +134,7 @@ pub fn parse(path: &Path, text: &str) -> Result<SiteFile, BuildError> {
     let site = Site {
         author: trimmed(file.author, defaults.author),
         tagline: trimmed(file.tagline, defaults.tagline),
+        footer: trimmed(file.footer, defaults.footer),
         // Markdown: leading indentation may matter, so only the surrounding blank lines go.
         bio: file
             .bio
@@ -178,6 +180,7 @@ mod tests {
         let text = r#"
 author = "Ann"
 tagline = "Notes"
+footer = "  Written in Markdown.  "
 bio = """
 First.
 
@@ -198,6 +201,7 @@ blurb = "Blurb."
 "#;
         let file = parse(Path::new("site.toml"), text).unwrap();
         assert_eq!(file.site.author, "Ann");
+        assert_eq!(file.site.footer, "Written in Markdown.");
         assert_eq!(file.site.bio, "First.\n\nSecond.");
         assert_eq!(
             file.site.reach_out.as_ref().unwrap().url,
