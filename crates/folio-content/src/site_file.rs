@@ -176,11 +176,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_footer_line_is_read_trimmed_and_optional() {
+        let file = parse(Path::new("site.toml"), "footer = \"  Set in type.  \"\n").unwrap();
+        assert_eq!(file.site.footer, "Set in type.");
+        let file = parse(Path::new("site.toml"), "author = \"Ann\"\n").unwrap();
+        assert_eq!(file.site.footer, "");
+    }
+
+    #[test]
     fn reads_every_key() {
         let text = r#"
 author = "Ann"
 tagline = "Notes"
-footer = "  Written in Markdown.  "
 bio = """
 First.
 
@@ -201,7 +208,6 @@ blurb = "Blurb."
 "#;
         let file = parse(Path::new("site.toml"), text).unwrap();
         assert_eq!(file.site.author, "Ann");
-        assert_eq!(file.site.footer, "Written in Markdown.");
         assert_eq!(file.site.bio, "First.\n\nSecond.");
         assert_eq!(
             file.site.reach_out.as_ref().unwrap().url,
