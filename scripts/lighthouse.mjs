@@ -34,11 +34,18 @@ const METRICS = {
 };
 
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-// The article a reader most likely lands on: the newest post.
+// The article a reader most likely lands on (the newest post), the longest one, a search with
+// results (its address as a shared link gives it: the page and the index parts it needs), and
+// the tag list.
 const article = manifest.posts[0];
+const longest = manifest.posts.reduce((a, b) => (b.reading_minutes > a.reading_minutes ? b : a), article);
+const query = opt('--query', 'async');
 const pages = [
   ['home', '/'],
   [`article (${article.slug})`, `/posts/${article.slug}`],
+  [`long article (${longest.slug}, ${longest.reading_minutes} min)`, `/posts/${longest.slug}`],
+  [`search (?q=${query})`, `/search?q=${encodeURIComponent(query)}`],
+  ['tags', '/tags'],
 ];
 
 const median = (xs) => {

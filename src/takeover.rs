@@ -62,7 +62,7 @@ pub fn start() {
     let Some(prerendered) = handover::root(PRERENDERED) else {
         return;
     };
-    let wrong_page = prerendered_for_another_path(&prerendered);
+    let wrong_page = prerendered_for_another_path();
     let start_now = wrong_page || has_query() || typed_into_search(&prerendered);
     spawn_local(async move {
         let manifest = match folio_pages::api::manifest().await {
@@ -112,7 +112,7 @@ fn canonicalize_address() {
 /// Whether the prerendered page was written for another path than the address (a host that
 /// rewrote an unknown path to `index.html` or `404.html`): `<html data-folio-elsewhere>`, set by
 /// `public/theme.js` before the first paint, which also hid the page's content.
-fn prerendered_for_another_path(_prerendered: &Element) -> bool {
+fn prerendered_for_another_path() -> bool {
     document()
         .document_element()
         .is_some_and(|root| root.has_attribute("data-folio-elsewhere"))

@@ -7,7 +7,7 @@
 //
 // It sets Folio's ranks (from `search_eval --dump`) beside the ceiling, per query kind:
 //
-//   cargo run --release --example search_eval -- --corpus rust-blog --dump /tmp/dump
+//   cargo run --release -p folio-core --example search_eval -- --corpus rust-blog --dump /tmp/dump
 //   node scripts/search/ceiling.mjs --dump /tmp/dump/rust-blog.jsonl \
 //        [--docs ../shared/bench/search/data/rust-blog.json] \
 //        [--queries ../shared/bench/search/data/rust-blog.queries.json] [--show prefix]

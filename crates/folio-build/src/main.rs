@@ -20,15 +20,18 @@ mod cli {
 
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
-                   [--base-url URL] [--base-path PATH] [--print-base-path]
+                   [--base-url URL] [--base-path PATH] [--allow-shrink] [--print-base-path]
        folio-build --prerender DIR
 
 Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
 files/ (the other files of the content folder), the Atom and RSS feeds,
 sitemap.xml, robots.txt and redirect pages for old URLs from a folder of Markdown
 posts with YAML (---), TOML (+++) or JSON ({...}) front matter. Files that are
-not posts (no front matter, no date) are skipped with a warning. The output
-folder is replaced as a whole, and only when the build succeeds.
+not posts (no front matter, no date) are skipped with a warning, and counted by
+kind in the summary. A Jekyll, Hugo or Zola site is read as it is: DIR may be
+its root (with _config.yml, hugo.toml or config.toml) or its content/ folder.
+The output folder is replaced as a whole, and only when the build succeeds and
+does not shrink an earlier build there to no posts or fewer than half.
 
 Options:
   --content DIR    folder of posts, read recursively for *.md, *.markdown
@@ -41,6 +44,7 @@ Options:
                    [default: base_url in the site file]
   --base-path PATH the path the site is served under (Trunk's --public-url); replaces
                    the base URL's path                    [default: the base URL's path]
+  --allow-shrink   replace an earlier build even with no or far fewer posts
   --print-base-path  print the base path these settings give, and build nothing
   --prerender DIR  write every route of the site built in DIR (app and content, as
                    scripts/build makes it) as static HTML, using DIR/index.html as the
@@ -110,15 +114,19 @@ Options:
                     eprintln!("folio-build: warning: {warning}");
                 }
                 println!(
-                    "folio-build: wrote {} posts to {} (skipped: {} pages that are not posts, {} \
+                    "folio-build: wrote {} posts to {} (skipped: {} pages that are not posts{}, {} \
                      drafts, {} future posts, {} expired posts)",
                     report.manifest.posts.len(),
                     options.out_dir.display(),
                     report.not_posts,
+                    skipped_kinds(&report.skipped),
                     report.drafts_skipped,
                     report.future_skipped,
                     report.expired_skipped,
                 );
+                if let Some(shortfall) = &report.shortfall {
+                    eprintln!("folio-build: WARNING: {shortfall}");
+                }
                 ExitCode::SUCCESS
             }
             Err(error) => {
@@ -127,6 +135,18 @@ Options:
                 ExitCode::FAILURE
             }
         }
+    }
+
+    /// ` (3 section pages, 2 without front matter)`, or nothing when nothing was skipped.
+    fn skipped_kinds(kinds: &[(&str, usize)]) -> String {
+        if kinds.is_empty() {
+            return String::new();
+        }
+        let list: Vec<String> = kinds
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        format!(" ({})", list.join(", "))
     }
 
     fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
@@ -157,6 +177,7 @@ Options:
                 "--site" => options.site_file = Some(value("--site")?),
                 "--drafts" if inline.is_none() => options.include_drafts = true,
                 "--future" if inline.is_none() => options.include_future = true,
+                "--allow-shrink" if inline.is_none() => options.allow_shrink = true,
                 "--print-base-path" if inline.is_none() => print_base_path = true,
                 "--prerender" => return Ok(Command::Prerender(value("--prerender")?)),
                 "--base-url" => {
@@ -201,13 +222,14 @@ Options:
                 "s.toml",
                 "--drafts",
                 "--future",
+                "--allow-shrink",
             ]) else {
                 panic!("should parse");
             };
             assert_eq!(o.content_dir, PathBuf::from("c"));
             assert_eq!(o.out_dir, PathBuf::from("o"));
             assert_eq!(o.site_file, Some(PathBuf::from("s.toml")));
-            assert!(o.include_drafts && o.include_future);
+            assert!(o.include_drafts && o.include_future && o.allow_shrink);
 
             let Ok(Command::Build(o)) =
                 parse(&["--base-url=https://example.com/x", "--base-path", "blog"])

@@ -48,7 +48,8 @@ fn builds_and_summarises() {
     assert_eq!(
         stdout.trim(),
         format!(
-            "folio-build: wrote 1 posts to {} (skipped: 2 pages that are not posts, 1 drafts, 1 future posts, 1 expired posts)",
+            "folio-build: wrote 1 posts to {} (skipped: 2 pages that are not posts (1 section pages, \
+             1 pages without a date), 1 drafts, 1 future posts, 1 expired posts)",
             out.display()
         )
     );

@@ -8,14 +8,16 @@
 //! resolve to the site root. So links and images whose URL is relative and names one of these
 //! files are rewritten to the published path (relative to the base, so sub-path deploys work),
 //! and images get the file's `width` and `height` so the text does not jump when they load.
-//! Relative links that name no file, absolute paths (`/img/x.png`) and URLs with a scheme are
-//! left as written. Each candidate of an `<img>` or `<source>` `srcset` is rewritten the same way.
+//! A path from the site's root (`/img/x.png`) names the file at that path of the content
+//! folder, or of Hugo's and Zola's `static/` (published at the site's root by them, under
+//! `files/` here). Links that name no file and URLs with a scheme are left as written. Each
+//! candidate of an `<img>` or `<source>` `srcset` is rewritten the same way.
 //!
 //! Why not next to the post's page (`posts/<slug>/diagram.png`)? A folder at a page's path makes
 //! static hosts answer `/posts/<slug>` with a redirect to the folder or a listing of it instead
 //! of the app.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::image_size::image_size;
@@ -31,6 +33,9 @@ pub struct Assets {
     content_dir: PathBuf,
     /// Paths relative to the content folder, `/`-separated.
     files: BTreeSet<String>,
+    /// Files that live outside the content folder (Hugo's and Zola's `static/`, published at
+    /// the site's root): their path as published, and where they are.
+    elsewhere: BTreeMap<String, PathBuf>,
 }
 
 /// A file to copy into the output.
@@ -44,19 +49,31 @@ pub struct Asset {
 impl Assets {
     /// `relative_paths` are relative to `content_dir`.
     pub fn new(content_dir: &Path, relative_paths: &[PathBuf]) -> Self {
-        let files = relative_paths
-            .iter()
-            .map(|p| {
-                p.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
-            .collect();
+        let files = relative_paths.iter().map(|p| slash_path(p)).collect();
         Assets {
             content_dir: content_dir.to_owned(),
             files,
+            elsewhere: BTreeMap::new(),
         }
+    }
+
+    /// Adds the files of a folder the old generator published at the site's root (`static/`):
+    /// each is published as if it lay in the content folder at that path, unless a content file
+    /// already has it.
+    pub fn add_site_root_folder(&mut self, dir: &Path, relative_paths: &[PathBuf]) {
+        for relative in relative_paths {
+            let key = slash_path(relative);
+            if self.files.insert(key.clone()) {
+                self.elsewhere.insert(key, dir.join(relative));
+            }
+        }
+    }
+
+    fn source(&self, file: &str) -> PathBuf {
+        self.elsewhere
+            .get(file)
+            .cloned()
+            .unwrap_or_else(|| self.content_dir.join(file))
     }
 
     /// Every file, with where it is published.
@@ -64,7 +81,7 @@ impl Assets {
         self.files
             .iter()
             .map(|file| Asset {
-                source: self.content_dir.join(file),
+                source: self.source(file),
                 output: format!("{ASSET_DIR}/{file}"),
             })
             .collect()
@@ -136,7 +153,7 @@ impl Assets {
         out.push_str(&markup[at..close]);
         let no_size = tag.attr("width").is_none() && tag.attr("height").is_none();
         if let Some(file) = sized_by.filter(|_| no_size) {
-            if let Some((width, height)) = image_size(&self.content_dir.join(&file)) {
+            if let Some((width, height)) = image_size(&self.source(&file)) {
                 out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
             }
         }
@@ -166,14 +183,40 @@ impl Assets {
         let url = url.trim();
         let split = url.find(['?', '#']).unwrap_or(url.len());
         let (path, suffix) = url.split_at(split);
-        if path.is_empty() || path.starts_with('/') || has_scheme(path) {
+        if path.is_empty() || path.starts_with("//") || has_scheme(path) {
             return None;
         }
-        let file = join(dir, &percent_decode(path)?)?;
-        self.files
-            .contains(&file)
-            .then(|| (file, suffix.to_owned()))
+        // A path from the site's root (`/img/a.png`, as Jekyll, Hugo and Zola publish their
+        // files there) names the file at that path of the content folder.
+        let (dir, path) = match path.strip_prefix('/') {
+            Some(from_root) => ("", from_root),
+            None => (dir, path),
+        };
+        let path = percent_decode(path)?;
+        // As written from the file's folder; then from the page's own address, a folder deeper
+        // for a page that is not a bundle (`../a.png` in `blog/x.md`, shown at `/blog/x/`);
+        // then from the content folder, as Zola's shortcodes take paths (`blog/x/a.png`, or
+        // `content/blog/x/a.png` from the site's root).
+        let candidates = [
+            join(dir, &path),
+            path.strip_prefix("../").and_then(|p| join(dir, p)),
+            join("", &path),
+            path.strip_prefix("content/").and_then(|p| join("", p)),
+        ];
+        candidates
+            .into_iter()
+            .flatten()
+            .find(|file| self.files.contains(file))
+            .map(|file| (file, suffix.to_owned()))
     }
+}
+
+/// A relative path, `/`-separated whatever the platform.
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Where each candidate's URL is in a `srcset` value, as HTML reads it: a URL runs to the next

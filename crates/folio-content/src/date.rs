@@ -1,11 +1,16 @@
 //! Post dates in the forms blogs actually write them.
 //!
-//! Accepted: `YYYY-MM-DD`; RFC 3339 (`2020-03-12T10:00:00Z`, `...+01:00`); the same with a space
-//! for the `T`, optional seconds and fraction, and an optional offset written `+0000`, `+00:00`
-//! or `Z` (Jekyll's `2020-03-12 10:00:00 +0000`); TOML's native dates and datetimes (Zola writes
-//! `date = 2020-03-12` unquoted). A time without an offset is taken as UTC. Besides the front
+//! Accepted: what Jekyll (Ruby's `Time.parse`), Hugo (Go's layouts) and Zola (TOML, RFC 3339)
+//! accept, read by [`forms`]: `YYYY-MM-DD` with or without zero padding, RFC 3339, a space for the
+//! `T`, a time with or without seconds and fraction, an offset written `+0000`, `+00:00`, `Z` or
+//! as a zone abbreviation, RFC 1123 and similar (`Mon, 02 Jan 2006 15:04:05 MST`), month names
+//! (`January 2, 2006`), Ruby's stray repeated year; TOML's native dates and datetimes (Zola writes
+//! `date = 2020-03-12` unquoted). A time without an offset is taken as UTC (Jekyll's `timezone`
+//! then moves it, see [`PostDate::in_jekyll_zone`]). Besides the front
 //! matter, a date can come from a Jekyll file name (`2020-03-12-name.md`) or a Zola `path`
 //! (`2020/03/12/name`).
+
+mod forms;
 
 use std::fmt;
 
@@ -21,12 +26,75 @@ pub struct PostDate {
     pub day: Date,
     /// The exact moment, when a time of day was given.
     pub moment: Option<OffsetDateTime>,
+    /// How the date was written, which decides what a site's time zone does to it.
+    pub written: Written,
+}
+
+/// How a date was written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Written {
+    /// A day alone.
+    #[default]
+    Day,
+    /// A time of day without an offset; `seconds`: with seconds, which YAML reads as a UTC
+    /// timestamp while Ruby reads the rest as the site's local time.
+    LocalTime { seconds: bool },
+    /// A time with an offset or zone.
+    WithOffset,
 }
 
 impl PostDate {
     /// A date without a time of day.
     pub fn from_day(day: Date) -> Self {
-        PostDate { day, moment: None }
+        PostDate {
+            day,
+            moment: None,
+            written: Written::Day,
+        }
+    }
+
+    /// The date as Jekyll gives it on a site whose `_config.yml` sets `timezone` (`zone`, an
+    /// IANA name): Jekyll reads every date as a moment and shows it in that zone, so
+    /// `2017-10-03 22:49:03 -0400` is the 4th in UTC. A time with seconds and no offset is a
+    /// YAML timestamp, which is UTC; one without seconds is read in the zone itself. A day alone
+    /// stays that day. `None` when the zone is unknown.
+    pub fn in_jekyll_zone(self, zone: &str) -> Option<PostDate> {
+        let tz = jiff::tz::TimeZone::get(zone).ok()?;
+        let Some(moment) = self.moment else {
+            return Some(self);
+        };
+        let instant = match self.written {
+            Written::Day => return Some(self),
+            Written::LocalTime { seconds: false } => {
+                let civil = jiff::civil::DateTime::new(
+                    i16::try_from(moment.year()).ok()?,
+                    i8::try_from(u8::from(moment.month())).ok()?,
+                    i8::try_from(moment.day()).ok()?,
+                    i8::try_from(moment.hour()).ok()?,
+                    i8::try_from(moment.minute()).ok()?,
+                    i8::try_from(moment.second()).ok()?,
+                    i32::try_from(moment.nanosecond()).ok()?,
+                )
+                .ok()?;
+                let zoned = tz.to_ambiguous_zoned_datetime(civil).compatible().ok()?;
+                zoned.timestamp().as_second()
+            }
+            Written::LocalTime { seconds: true } | Written::WithOffset => moment.unix_timestamp(),
+        };
+        let seconds = tz
+            .to_offset(jiff::Timestamp::from_second(instant).ok()?)
+            .seconds();
+        let offset = UtcOffset::from_whole_seconds(seconds).ok()?;
+        let local = OffsetDateTime::from_unix_timestamp(instant)
+            .ok()?
+            .replace_nanosecond(moment.nanosecond())
+            .ok()?
+            .to_offset(offset);
+        Some(PostDate {
+            day: local.date(),
+            moment: Some(local),
+            written: Written::WithOffset,
+        })
     }
 
     /// `YYYY-MM-DD`, the manifest's form.
@@ -66,7 +134,7 @@ impl fmt::Display for DateError {
         write!(
             f,
             "invalid date {:?} (expected YYYY-MM-DD, RFC 3339 like 2020-03-12T10:00:00Z, \
-             or 2020-03-12 10:00:00 +0000)",
+             2020-03-12 10:00:00 +0000 or another form Jekyll, Hugo or Zola reads)",
             self.value
         )
     }
@@ -87,30 +155,29 @@ pub fn parse(text: &str) -> Result<PostDate, DateError> {
     let error = || DateError {
         value: trimmed.to_owned(),
     };
-    let (day_text, rest) = trimmed.split_at_checked(10).ok_or_else(error)?;
-    let day = parse_day(day_text).map_err(|_| error())?;
-    if rest.is_empty() {
+    let parts = forms::parse_parts(trimmed).ok_or_else(error)?;
+    let month = time::Month::try_from(parts.month).map_err(|_| error())?;
+    let day = Date::from_calendar_date(parts.year, month, parts.day).map_err(|_| error())?;
+    let Some((hour, minute, second, nano)) = parts.time else {
+        if parts.offset.is_some() {
+            return Err(error());
+        }
         return Ok(PostDate::from_day(day));
-    }
-    let rest = rest.strip_prefix(['T', 't', ' ']).ok_or_else(error)?;
-    let time_end = rest.find(['Z', 'z', '+', '-', ' ']).unwrap_or(rest.len());
-    let (time_text, offset_text) = rest.split_at(time_end);
-    let time = Time::parse(
-        time_text,
-        format_description!("[hour]:[minute][optional [:[second][optional [.[subsecond]]]]]"),
-    )
-    .map_err(|_| error())?;
-    let offset = match offset_text.trim_start() {
-        "" | "Z" | "z" => UtcOffset::UTC,
-        offset => UtcOffset::parse(
-            offset,
-            format_description!("[offset_hour sign:mandatory][optional [:]][offset_minute]"),
-        )
-        .map_err(|_| error())?,
+    };
+    let time = Time::from_hms_nano(hour, minute, second, nano).map_err(|_| error())?;
+    let offset = match parts.offset {
+        Some(seconds) => UtcOffset::from_whole_seconds(seconds).map_err(|_| error())?,
+        None => UtcOffset::UTC,
     };
     Ok(PostDate {
         day,
         moment: Some(PrimitiveDateTime::new(day, time).assume_offset(offset)),
+        written: match parts.offset {
+            Some(_) => Written::WithOffset,
+            None => Written::LocalTime {
+                seconds: parts.has_seconds,
+            },
+        },
     })
 }
 
@@ -236,11 +303,13 @@ mod tests {
             "yesterday",
             "2020-13-01",
             "2020-02-30",
-            "2020-3-12",
             "12/03/2020",
             "2020-03-12T25:00:00Z",
             "2020-03-12X10:00",
-            "2020-03-12T10:00:00 PST",
+            "2020-03-12 10:00:00 2021",
+            "2020-03-12 +0100",
+            "March 2020",
+            "2020-03-12 10:00 11:00",
             "2020-03-12é",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should not parse");
@@ -249,6 +318,93 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("\"2020-13-01\""));
+    }
+
+    /// Every form the generators read, each with what it means.
+    #[test]
+    fn forms_jekyll_hugo_and_zola_accept() {
+        let moment = |text: &str| parse(text).unwrap().moment.unwrap();
+        // Unpadded month and day (Ruby and Go read them).
+        assert_eq!(parse("2024-4-9").unwrap().day, date!(2024 - 04 - 09));
+        assert_eq!(parse("2024-4-09").unwrap().day, date!(2024 - 04 - 09));
+        // An unpadded hour, with and without seconds, with an offset glued on or apart.
+        assert_eq!(
+            moment("2019-11-22 8:44:42 -0800"),
+            datetime!(2019-11-22 08:44:42 -08:00)
+        );
+        assert_eq!(
+            moment("2019-04-09T8:09:26-07:00"),
+            datetime!(2019-04-09 08:09:26 -07:00)
+        );
+        assert_eq!(moment("2019-04-25 9:00"), datetime!(2019-04-25 09:00 UTC));
+        assert_eq!(
+            moment("2021-01-02T10:00+01"),
+            datetime!(2021-01-02 10:00 +01:00)
+        );
+        // Ruby skips a year written twice.
+        assert_eq!(
+            moment("2023-01-29 18:30:22 2023 -0800"),
+            datetime!(2023-01-29 18:30:22 -08:00)
+        );
+        // Go's RFC 1123 / RFC 822 / ANSIC / Ruby layouts, and zone abbreviations.
+        assert_eq!(
+            moment("Mon, 02 Jan 2006 15:04:05 MST"),
+            datetime!(2006-01-02 15:04:05 -07:00)
+        );
+        assert_eq!(
+            moment("Mon, 02 Jan 2006 15:04:05 -0700"),
+            datetime!(2006-01-02 15:04:05 -07:00)
+        );
+        assert_eq!(
+            moment("02 Jan 06 15:04 UTC"),
+            datetime!(2006-01-02 15:04 UTC)
+        );
+        assert_eq!(
+            moment("Mon Jan  2 15:04:05 2006"),
+            datetime!(2006-01-02 15:04:05 UTC)
+        );
+        assert_eq!(
+            moment("Mon Jan 02 15:04:05 -0700 2006"),
+            datetime!(2006-01-02 15:04:05 -07:00)
+        );
+        assert_eq!(
+            moment("2020-03-12T10:00:00 PST"),
+            datetime!(2020-03-12 10:00 -08:00)
+        );
+        // Month names, a slash-separated day, 12-hour clocks.
+        assert_eq!(parse("January 2, 2006").unwrap().day, date!(2006 - 01 - 02));
+        assert_eq!(parse("2 Sept 2021").unwrap().day, date!(2021 - 09 - 02));
+        assert_eq!(parse("2021/9/2").unwrap().day, date!(2021 - 09 - 02));
+        assert_eq!(
+            moment("2021-09-02 3:15 PM"),
+            datetime!(2021-09-02 15:15 UTC)
+        );
+        assert_eq!(
+            moment("2021-09-02 12:05 am"),
+            datetime!(2021-09-02 00:05 UTC)
+        );
+    }
+
+    #[test]
+    fn jekyll_time_zone_moves_moments_as_jekyll_does() {
+        // With an offset: the same moment, shown in the site's zone (the next day in UTC).
+        let late = parse("2017-10-03 22:49:03 -0400").unwrap();
+        let utc = late.in_jekyll_zone("UTC").unwrap();
+        assert_eq!(utc.day, date!(2017 - 10 - 04));
+        assert_eq!(utc.moment, Some(datetime!(2017-10-04 02:49:03 UTC)));
+        // Seconds and no offset: a YAML timestamp, UTC, then shown in the zone.
+        let early = parse("2020-01-02 03:00:00").unwrap();
+        let la = early.in_jekyll_zone("America/Los_Angeles").unwrap();
+        assert_eq!(la.day, date!(2020 - 01 - 01));
+        // No seconds: Ruby reads it in the zone itself, so the day stays.
+        let local = parse("2020-01-02 03:00").unwrap();
+        let la = local.in_jekyll_zone("America/Los_Angeles").unwrap();
+        assert_eq!(la.day, date!(2020 - 01 - 02));
+        assert_eq!(la.moment, Some(datetime!(2020-01-02 03:00 -08:00)));
+        // A day alone stays that day; an unknown zone is refused.
+        let day = parse("2020-01-02").unwrap();
+        assert_eq!(day.in_jekyll_zone("Asia/Tokyo"), Some(day));
+        assert_eq!(late.in_jekyll_zone("Mars/Olympus"), None);
     }
 
     #[test]

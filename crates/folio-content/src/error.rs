@@ -86,6 +86,13 @@ pub enum BuildError {
     InvalidOutDir { path: PathBuf },
     /// The output folder is the content folder or holds it: replacing it would delete posts.
     OutDirHoldsContent { path: PathBuf, content_dir: PathBuf },
+    /// The build would replace a site of `before` posts with one of `after`, none or far fewer
+    /// (see `Options::allow_shrink`).
+    Shrink {
+        path: PathBuf,
+        before: usize,
+        after: usize,
+    },
 }
 
 impl BuildError {
@@ -104,7 +111,8 @@ impl BuildError {
             | BuildError::DuplicateHighlight { path, .. }
             | BuildError::Alias { path, .. }
             | BuildError::InvalidOutDir { path }
-            | BuildError::OutDirHoldsContent { path, .. } => path,
+            | BuildError::OutDirHoldsContent { path, .. }
+            | BuildError::Shrink { path, .. } => path,
             BuildError::DuplicateSlug { second, .. } => second,
         }
     }
@@ -125,7 +133,8 @@ impl BuildError {
             BuildError::Io { .. }
             | BuildError::Alias { .. }
             | BuildError::InvalidOutDir { .. }
-            | BuildError::OutDirHoldsContent { .. } => None,
+            | BuildError::OutDirHoldsContent { .. }
+            | BuildError::Shrink { .. } => None,
         }
     }
 
@@ -197,6 +206,12 @@ impl fmt::Display for BuildError {
             BuildError::InvalidOutDir { .. } => {
                 write!(f, "{at}: the output folder needs a plain folder name")
             }
+            BuildError::Shrink { before, after, .. } => write!(
+                f,
+                "{at}: holds a site of {before} posts and this build has {after}: not replacing \
+                 it (see the warnings above for what was skipped; --allow-shrink replaces it \
+                 anyway)"
+            ),
             BuildError::OutDirHoldsContent { content_dir, .. } => write!(
                 f,
                 "{at}: the output folder is replaced on every build, and it holds the content \

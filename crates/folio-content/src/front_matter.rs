@@ -7,7 +7,7 @@ mod json;
 mod parse_error;
 mod values;
 
-pub use fields::{parse, FrontMatter};
+pub use fields::{all_values, parse, FrontMatter};
 
 /// Which language the front matter is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,15 +61,18 @@ pub struct Unterminated {
 }
 
 /// Cuts a file (BOM already removed) into front matter and body. A file that does not start
-/// with a fence line (or a JSON object) has no front matter. Fences may carry trailing spaces
-/// and CRLF endings.
+/// with a fence line (or a JSON object), blank lines aside, has no front matter. Fences may
+/// carry trailing spaces and CRLF endings; YAML may close with `...`.
 pub fn split(source: &str) -> Result<Split<'_>, Unterminated> {
     if let Some(split) = json::split(source) {
         return split;
     }
+    // Hugo skips blank lines before the opening fence, and real posts start with one.
+    let lead = source.len() - skip_blank_lines(source).len();
+    let blank_lines = source[..lead].matches('\n').count();
     let mut lines = Lines {
         text: source,
-        pos: 0,
+        pos: lead,
     };
     let format = match lines.next().map(|(_, line)| line) {
         Some("---") => Format::Yaml,
@@ -83,12 +86,13 @@ pub fn split(source: &str) -> Result<Split<'_>, Unterminated> {
     };
     let start = lines.pos;
     while let Some((line_start, line)) = lines.next() {
-        if line == format.fence() {
+        // YAML may also end its document with `...`, which Jekyll accepts.
+        if line == format.fence() || (format == Format::Yaml && line == "...") {
             return Ok(Split {
                 front_matter: Some(RawFrontMatter {
                     format,
                     text: &source[start..line_start],
-                    first_line: 2,
+                    first_line: 2 + blank_lines,
                 }),
                 body: skip_blank_lines(&source[lines.pos..]),
             });
@@ -190,6 +194,28 @@ mod tests {
         assert_eq!(split("# Hi\n").unwrap().front_matter, None);
         let s = split("+++\n+++").unwrap();
         assert_eq!((s.front_matter.unwrap().text, s.body), ("", ""));
+    }
+
+    #[test]
+    fn blank_lines_before_the_fence_are_skipped_as_hugo_does() {
+        let s = split("\n  \n---\ntitle: A\nbad: [\n---\nBody\n").unwrap();
+        let raw = s.front_matter.unwrap();
+        assert_eq!((raw.format, raw.first_line), (Format::Yaml, 4));
+        assert_eq!(s.body, "Body\n");
+        let s = split("\r\n+++\ntitle = \"A\"\n+++\n").unwrap();
+        assert_eq!(s.front_matter.unwrap().text, "title = \"A\"\n");
+        assert_eq!(split("\nText\n---\n").unwrap().front_matter, None);
+    }
+
+    #[test]
+    fn yaml_may_end_with_dots() {
+        let s = split("---\ntitle: A\n...\nBody\n").unwrap();
+        assert_eq!(s.front_matter.unwrap().text, "title: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert!(
+            split("+++\ntitle = 1\n...\n").is_err(),
+            "TOML ends with +++ only"
+        );
     }
 
     #[test]

@@ -26,8 +26,11 @@ mod feed;
 mod feed_items;
 mod front_matter;
 mod image_size;
+pub mod link_check;
 mod load;
+mod local_links;
 mod mailing_list;
+mod old_addresses;
 mod old_urls;
 mod outputs;
 mod parallel;
@@ -37,6 +40,8 @@ mod relative_path;
 mod rss;
 mod search_index;
 mod shortcodes;
+mod shortfall;
+mod site_config;
 mod site_file;
 mod site_settings;
 mod sitemap;
@@ -80,6 +85,9 @@ pub struct Options {
     /// The path the site is served under (Trunk's public URL), replacing the base URL's path.
     /// Default `None`: the base URL's path, or `/`.
     pub base_path: Option<BasePath>,
+    /// Replace an earlier build in `out_dir` even with none or far fewer posts (see
+    /// [`BuildError::Shrink`]). Default: false.
+    pub allow_shrink: bool,
 }
 
 impl Default for Options {
@@ -100,6 +108,7 @@ impl Options {
             today: None,
             base_url: None,
             base_path: None,
+            allow_shrink: false,
         }
     }
 }
@@ -141,6 +150,14 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Markdown files that are not posts: section pages, files without front matter or date.
     pub not_posts: usize,
+    /// What was skipped, by kind (`section pages`, `without front matter`, ..., and posts
+    /// written in HTML, which Folio does not read), kinds with none left out.
+    pub skipped: Vec<(&'static str, usize)>,
+    /// Markdown files with a date: every post found, and the skipped files that look dated.
+    pub dated_files: usize,
+    /// Set when far fewer posts were published than dated files were found: what to print
+    /// loudly after the summary.
+    pub shortfall: Option<String>,
     /// Drafts kept out, undated ones in Jekyll's `_drafts/` included (those even with
     /// `--drafts`).
     pub drafts_skipped: usize,
@@ -163,6 +180,9 @@ pub struct Report {
 pub fn build(options: &Options) -> Result<Report, BuildError> {
     refuse_out_dir_holding_content(options)?;
     let report = prepare(options)?;
+    if !options.allow_shrink {
+        shortfall::refuse_shrinking(&options.out_dir, report.manifest.posts.len())?;
+    }
     write_site(&options.out_dir, &report)?;
     Ok(report)
 }
@@ -184,31 +204,48 @@ pub fn resolve_base(options: &Options) -> Result<BasePath, BuildError> {
 /// Everything [`build`] does except writing.
 pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let mut warnings = Vec::new();
+    // A Jekyll, Hugo or Zola site's own settings; a Hugo or Zola root reads `content/`.
+    let site = site_config::detect(&options.content_dir, &mut warnings);
     let site_settings::Settled {
         path: site_path,
         file: mut site_file,
         base,
-    } = site_settings::settle(options, &mut warnings)?;
+    } = site_settings::settle(options, site.base_url.as_deref(), &mut warnings)?;
 
-    let files =
-        content_files::content_files(&options.content_dir, &Exclusion::output(&options.out_dir))?;
+    let content_dir = site.content_dir.as_path();
+    let exclusion = Exclusion::output(&options.out_dir);
+    let files = content_files::content_files(content_dir, &exclusion)?;
     // The site file is settings, not something to publish.
     let mut asset_files = files.assets;
-    asset_files.retain(|file| options.content_dir.join(file) != site_path);
-    let assets = assets::Assets::new(&options.content_dir, &asset_files);
+    asset_files.retain(|file| content_dir.join(file) != site_path);
+    let mut assets = assets::Assets::new(content_dir, &asset_files);
+    if let Some(static_dir) = &site.static_dir {
+        let static_files = content_files::content_files(static_dir, &exclusion)?;
+        let mut all = static_files.assets;
+        all.extend(static_files.markdown);
+        assets.add_site_root_folder(static_dir, &all);
+    }
     // The bio's links are relative to the content folder itself.
     site_file.site.bio_html = assets.rewrite(&folio_markdown::render(&site_file.site.bio).html, "");
     let mut posts = Vec::with_capacity(files.markdown.len());
     let (mut not_posts, mut undated_drafts) = (0, 0);
+    let mut skipped: std::collections::BTreeMap<load::Skipped, usize> = Default::default();
+    let mut looks_dated = 0;
     let mut held_back_bundles = Vec::new();
-    for source in load::load_all(&options.content_dir, &files.markdown)? {
+    for source in load::load_all(content_dir, &files.markdown, &site)? {
         match source {
             Source::Post(mut post) => {
                 warnings.append(&mut post.warnings);
                 posts.push(*post);
             }
-            Source::NotAPost(warning) => {
+            Source::NotAPost {
+                warning,
+                kind,
+                looks_dated: dated,
+            } => {
                 not_posts += 1;
+                *skipped.entry(kind).or_default() += 1;
+                looks_dated += usize::from(dated);
                 warnings.push(warning);
             }
             Source::UndatedDraft { warning, bundle } => {
@@ -230,11 +267,17 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         include_future: options.include_future,
         today,
     };
+    let found_posts = posts.len() + undated_drafts;
+    let html_posts = shortfall::html_posts(content_dir, &asset_files, &mut warnings);
     let published = assemble::publish(posts, &rules)?;
     // Bodies are rendered only now: links between posts need every post's slug.
-    let (bodies, body_warnings) =
-        bodies::render_published(&options.content_dir, &published, &assets);
+    let (mut bodies, body_warnings) =
+        bodies::render_published(content_dir, &published, &assets, &site);
     warnings.extend(body_warnings);
+    let outputs = assets.outputs();
+    let files = local_links::published_files(outputs.iter().map(|a| a.output.as_str()));
+    let old = bodies::old_addresses(content_dir, &published, &site);
+    warnings.extend(local_links::settle(&published, &mut bodies, &files, &old));
     held_back_bundles.extend(published.held_back_bundles);
     let bundles = bundles::all(
         published.posts.iter().filter_map(|(_, p)| p.bundle.clone()),
@@ -258,7 +301,23 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         .collect();
     let redirects = aliases::plan(&with_aliases, &manifest, base.url.as_ref())?;
 
+    let mut skipped: Vec<(&'static str, usize)> = skipped
+        .into_iter()
+        .map(|(k, n)| (k.describe(), n))
+        .collect();
+    if html_posts > 0 {
+        skipped.push(("posts written in HTML", html_posts));
+    }
+    let dated_files = found_posts + looks_dated + html_posts;
+    let held_back = published.drafts_skipped
+        + undated_drafts
+        + published.future_skipped
+        + published.expired_skipped;
+    let shortfall = shortfall::check(manifest.posts.len(), held_back, dated_files);
     Ok(Report {
+        skipped,
+        dated_files,
+        shortfall,
         manifest,
         posts,
         assets: bundles::withhold(assets.outputs(), &bundles, options.include_drafts),

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::old_addresses::OldAddresses;
 use super::relative_path::{join, percent_decode};
 use folio_core::site_url::post_path;
 
@@ -18,6 +19,8 @@ use folio_core::site_url::post_path;
 #[derive(Debug, Default)]
 pub struct PostTable {
     posts: HashMap<String, Target>,
+    /// Where the posts lived on the old site, for links written with those addresses.
+    old: OldAddresses,
 }
 
 #[derive(Clone, Debug)]
@@ -48,7 +51,16 @@ impl PostTable {
             let slug = slug.to_owned();
             posts.insert(key(path), Target::Published { slug });
         }
-        PostTable { posts }
+        PostTable {
+            posts,
+            old: OldAddresses::default(),
+        }
+    }
+
+    /// Also resolves links written with the posts' addresses on the old site.
+    pub fn with_old_addresses(mut self, old: OldAddresses) -> Self {
+        self.old = old;
+        self
     }
 
     /// Where a Markdown link written in the content folder's `dir` goes, when it names a
@@ -59,8 +71,14 @@ impl PostTable {
             return Some(self.at(&join("", from_root)?, fragment));
         }
         let is_relative = !path.starts_with('/') && !path.contains(':');
-        if !is_relative || !path.to_ascii_lowercase().ends_with(".md") {
-            return None;
+        let lower = path.to_ascii_lowercase();
+        if !is_relative || !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
+            return self.old.find(dest.trim()).map(|(slug, fragment)| {
+                Ok(format!(
+                    "{}{fragment}",
+                    post_path(slug).trim_start_matches('/')
+                ))
+            });
         }
         let path = percent_decode(path).unwrap_or_else(|| path.to_owned());
         Some(match join(dir, &path) {
@@ -77,7 +95,7 @@ impl PostTable {
             .posts
             .keys()
             .filter(|path| {
-                let stem = path.strip_suffix(".md").unwrap_or(path);
+                let stem = strip_markdown_extension(path);
                 stem == name || stem.ends_with(&format!("/{name}"))
             })
             .collect();
@@ -107,11 +125,11 @@ impl PostTable {
                 }
             }
         }
-        let wanted = name_of(path.strip_suffix(".md").unwrap_or(path));
+        let wanted = name_of(strip_markdown_extension(path));
         let matches: Vec<&String> = self
             .posts
             .keys()
-            .filter(|p| name_of(p.strip_suffix(".md").unwrap_or(p)) == wanted)
+            .filter(|p| name_of(strip_markdown_extension(p)) == wanted)
             .collect();
         self.unique(matches, fragment)
     }
@@ -126,6 +144,13 @@ impl PostTable {
                 Err(format!("{} posts match: {}", paths.len(), paths.join(", ")))
             }
         }
+    }
+
+    /// Jekyll's `link`: a post by its path from the content folder (`_posts/x.md`), `#fragment`
+    /// allowed.
+    pub fn at_path(&self, path: &str) -> Result<String, String> {
+        let (path, fragment) = split_fragment(path.trim());
+        self.at(path.trim_start_matches('/'), fragment)
     }
 
     fn at(&self, file: &str, fragment: &str) -> Result<String, String> {
@@ -146,7 +171,7 @@ pub fn folder_of(content_dir: &Path, post: &Path) -> String {
     key.rsplit_once('/').map_or("", |(dir, _)| dir).to_owned()
 }
 
-fn relative_key(content_dir: &Path, path: &Path) -> String {
+pub fn relative_key(content_dir: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(content_dir).unwrap_or(path);
     relative
         .components()
@@ -159,6 +184,13 @@ fn relative_key(content_dir: &Path, path: &Path) -> String {
 /// ignores it).
 fn split_fragment(link: &str) -> (&str, &str) {
     link.split_at(link.find(['#', '?']).unwrap_or(link.len()))
+}
+
+/// A post's path without `.md` or `.markdown`.
+fn strip_markdown_extension(path: &str) -> &str {
+    path.strip_suffix(".md")
+        .or_else(|| path.strip_suffix(".markdown"))
+        .unwrap_or(path)
 }
 
 /// A post's name for Hugo: its file stem, or its folder's name for a bundle's `index`.

@@ -29,6 +29,7 @@ pub(super) fn site_file_path(options: &Options) -> (PathBuf, bool) {
 
 pub(super) fn settle(
     options: &Options,
+    generator_base_url: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Settled, BuildError> {
     let (site_path, required) = site_file_path(options);
@@ -40,10 +41,21 @@ pub(super) fn settle(
     );
     warnings.extend(conflict.map(|message| Warning::new(&site_path, message)));
     if base.url.is_none() {
+        // Name the site file only when there is one: a Jekyll, Hugo or Zola folder has none.
+        let (at, set_it) = if site_path.is_file() {
+            (site_path.clone(), "set base_url in the site file")
+        } else {
+            (options.content_dir.clone(), "set base_url in a site.toml")
+        };
+        let old = generator_base_url
+            .map(|url| format!(" (the old site's settings say {url})"))
+            .unwrap_or_default();
         warnings.push(Warning::new(
-            &site_path,
-            "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute URLs and \
-             are not written; set base_url in the site file or pass --base-url",
+            at,
+            format!(
+                "no base_url: the feeds (atom.xml, rss.xml) and sitemap.xml need absolute URLs \
+                 and are not written; {set_it} or pass --base-url{old}"
+            ),
         ));
     }
     let feed_url = site_file.feed_url.take();

@@ -28,8 +28,20 @@ fn builds_the_rust_blog_as_is() {
 
     assert_eq!(posts.len(), 750);
     assert_eq!(report.not_posts, 4);
-    let mut warned: Vec<_> = report
-        .warnings
+    // The corpus lacks many of the images and files its posts reference (they live on the
+    // real site's CDN): each is a warning with its line, counted here, not listed.
+    let (missing, others): (Vec<_>, Vec<_>) = report.warnings.iter().partition(|w| {
+        w.message.ends_with("the site has no such file or post")
+            || w.message.contains("no such heading or anchor")
+    });
+    let missing_images = missing
+        .iter()
+        .filter(|w| w.message.starts_with("missing "))
+        .count();
+    // The 291 images the corpus lacks (issue 13 counted them by hand).
+    assert_eq!(missing_images, 291);
+    assert!(missing.iter().all(|w| w.line.is_some()));
+    let mut warned: Vec<_> = others
         .iter()
         .map(|w| {
             w.path
@@ -43,6 +55,8 @@ fn builds_the_rust_blog_as_is() {
     assert_eq!(
         warned,
         [
+            // No base URL: about the content folder itself, which has no site.toml to name.
+            "",
             // Links to `./rust-vision-doc.md`, a file the blog never had: broken there too.
             "Project-Goals-2025-April-Update.md",
             "Project-Goals-2025-July-Update.md",
@@ -53,7 +67,6 @@ fn builds_the_rust_blog_as_is() {
             "inside-rust/_index.md",
             "releases/_index.md",
             "releases/latest.md",
-            "site.toml"
         ]
     );
     assert!(

@@ -19,6 +19,8 @@ mod render;
 mod sanitize;
 mod toc;
 
+// Native only: syntect's Oniguruma is C, and the browser never highlights (the pipeline does).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod highlight;
 
 pub use render::{render, LinkTargets};

@@ -34,7 +34,7 @@ struct Pending {
 ///   scroll horizontally; the wrapper is focusable so the keyboard can scroll it too. Column
 ///   alignment is a class (`align-center`), never a `style` attribute (the CSP blocks those).
 /// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an info string like `rust,ignore`
-///   reduced to its language, and highlighted when the language has a lexer (see `code`).
+///   reduced to its language, and highlighted when a grammar knows the language (see `code`).
 pub fn render(markdown: &str) -> Rendered {
     render_with(markdown, false, None)
 }

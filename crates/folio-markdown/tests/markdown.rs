@@ -132,7 +132,7 @@ fn smart_punctuation() {
 
 #[test]
 fn code_blocks_keep_the_language_class() {
-    // A language without a lexer stays plain (highlighting: tests/highlight.rs).
+    // Plain text stays plain (highlighting: tests/highlight.rs).
     let out = html("```text\nlet x = 1 < 2;\n```\n");
     assert_eq!(
         out,

@@ -169,6 +169,19 @@ fn non_empty(value: Option<String>) -> Option<String> {
     }
 }
 
+/// Every key of the front matter as plain values, for what templates read from it (`{{ page.x }}`,
+/// Hugo's `param`, taxonomies); `Null` when it does not parse (the typed [`parse`] reports why).
+pub fn all_values(raw: &RawFrontMatter<'_>) -> serde_json::Value {
+    let value = match raw.format {
+        Format::Toml => toml::from_str::<toml::Value>(raw.text)
+            .ok()
+            .and_then(|v| serde_json::to_value(v).ok()),
+        Format::Yaml => serde_norway::from_str::<serde_json::Value>(raw.text).ok(),
+        Format::Json => serde_json::from_str(raw.text).ok(),
+    };
+    value.unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::split;

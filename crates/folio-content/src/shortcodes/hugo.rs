@@ -36,8 +36,14 @@ pub fn figure(source: &str, tag: &Tag<'_>) -> Option<Vec<Piece>> {
         html.push_str("</figcaption>");
     }
     html.push_str("</figure>");
-    // On a line of its own the figure is an HTML block, which runs to the next blank line: end
-    // it there, or the text after it would be taken as HTML too.
+    html.push_str(block_end(source, tag));
+    Some(vec![Piece::Text(html, tag.start)])
+}
+
+/// What must follow HTML replacing `tag`: on a line of its own the HTML is an HTML block, which
+/// runs to the next blank line, so a line break ends it there, or the text after it would be
+/// taken as HTML too.
+pub fn block_end(source: &str, tag: &Tag<'_>) -> &'static str {
     let line_start = source[..tag.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[tag.end..]
         .find('\n')
@@ -47,7 +53,8 @@ pub fn figure(source: &str, tag: &Tag<'_>) -> Option<Vec<Piece>> {
     let next_line = source.get(line_end + 1..).unwrap_or_default();
     let next_line = &next_line[..next_line.find('\n').unwrap_or(next_line.len())];
     if alone && !next_line.trim().is_empty() {
-        html.push('\n');
+        "\n"
+    } else {
+        ""
     }
-    Some(vec![Piece::Text(html, tag.start)])
 }

@@ -67,6 +67,13 @@ pub fn raw(source: &str, open: &Tag<'_>) -> Option<(usize, Vec<Piece>)> {
     Some((close.end, vec![Piece::Copy(open.end..close.start)]))
 }
 
+/// A `comment` block opening at `open`: Liquid prints nothing of it, so nothing replaces it up
+/// to its `endcomment`. `None` when the block is never closed.
+pub fn comment(source: &str, open: &Tag<'_>) -> Option<(usize, Vec<Piece>)> {
+    let close = closer(source, open.end, "endcomment")?;
+    Some((close.end, Vec::new()))
+}
+
 /// What a Liquid expression naming the site's address stands for here: `site.baseurl` and
 /// `site.url` are empty (the root path is where the site's files are, so
 /// `{{ site.baseurl }}/img/a.png` is `/img/a.png`), `"/img/a.png" | relative_url` (or

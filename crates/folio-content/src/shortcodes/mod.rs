@@ -4,24 +4,32 @@
 //! would get curly quotes from smart punctuation).
 //!
 //! Converted: Jekyll `{% highlight lang %}…{% endhighlight %}` (a fenced code block),
-//! `{% raw %}…{% endraw %}` (unwrapped), `{% post_url name %}`, `{{ site.baseurl }}` and
-//! `{{ site.url }}` (empty, so `{{ site.baseurl }}/img/a.png` is the root path `/img/a.png`),
-//! `{{ "/img/a.png" | relative_url }}` (the path);
-//! Hugo `{{< ref >}}`, `{{< relref >}}` (in either delimiters) and `{{< figure >}}`; and the
-//! escaped forms `{{</* x */>}}`, `{{/* x() */}}`, which stand for the tag as text. Links to
-//! posts become the target post's page (resolved by [`PostRefs`]).
+//! `{% raw %}…{% endraw %}` (unwrapped), `{% post_url name %}` and `{% link path %}` (the post's
+//! page), `{{ site.baseurl }}` and `{{ site.url }}` (empty, so `{{ site.baseurl }}/img/a.png` is
+//! the root path `/img/a.png`), `{{ "/img/a.png" | relative_url }}` (the path), `{{ site.x }}`
+//! and `{{ page.x }}` (the value in `_config.yml` or the front matter); Hugo's built-in `ref`,
+//! `relref`, `figure`, `highlight`, `details`, `param` and the embeds `youtube`, `vimeo`, `gist`,
+//! `x`/`tweet` (links, see [`builtin`]); and the escaped forms `{{</* x */>}}`, `{{/* x() */}}`,
+//! which stand for the tag as text. Links to posts become the target post's page (resolved by
+//! [`PostRefs`]).
 //!
-//! Everything else is left as written, with a note for the first unsupported shortcode or tag
-//! of the post (one per file: a post full of them should not flood the build's output). Code
-//! blocks and code spans are never touched: that is where posts show template syntax.
+//! A site's own shortcode (Hugo `{{< x >}}`, Zola `{{ x() }}` and `{% x() %}…{% end %}`)
+//! becomes what its arguments name (see [`own`]) with its content kept, or nothing; one that
+//! writes only the site's address (`{{< baseurl >}}`) becomes the root path. Any other Liquid
+//! tag on a Jekyll site is left out (`{% include %}` is the theme's). Each is a note with its
+//! line, once per name and post: a post full of them should not flood the build's output.
+//! Code blocks and code spans are never touched: that is where posts show template syntax.
 
+mod builtin;
 mod hugo;
 mod liquid;
 mod output;
+mod own;
 mod syntax;
 
 use std::ops::Range;
 
+use crate::site_config::Generator;
 use output::Output;
 pub use output::SourceMap;
 use syntax::{Delimiters, Tag};
@@ -33,6 +41,26 @@ pub trait PostRefs {
     fn post_url(&self, name: &str) -> Result<String, String>;
     /// Hugo's `ref`/`relref`: a post by its path or file name, `#fragment` allowed.
     fn hugo_ref(&self, target: &str) -> Result<String, String>;
+    /// Jekyll's `{% link _posts/2024-02-03-name.md %}`: a post by its path from the site root.
+    fn jekyll_link(&self, path: &str) -> Result<String, String> {
+        Err(format!("no post at {path}"))
+    }
+    /// The generator whose templates the post was written for.
+    fn generator(&self) -> Generator {
+        Generator::Plain
+    }
+    /// A site setting as text: Jekyll's `site.x`, Hugo's `.Site.Params.x` (`params.x`).
+    fn site_value(&self, _key: &str) -> Option<String> {
+        None
+    }
+    /// A front-matter value of the post as text: `page.x`, Hugo's `.Params.x`.
+    fn page_value(&self, _key: &str) -> Option<String> {
+        None
+    }
+    /// Whether the site's own shortcode `name` writes nothing but the site's address.
+    fn writes_site_address(&self, _name: &str) -> bool {
+        false
+    }
 }
 
 /// A post's Markdown with its template syntax converted.
@@ -62,8 +90,13 @@ enum Piece {
 
 /// What becomes of one tag.
 enum Conversion {
-    /// The source from the tag's start to `end` is replaced by the pieces.
-    Replace { end: usize, pieces: Vec<Piece> },
+    /// The source from the tag's start to `end` is replaced by the pieces, with a note when
+    /// something of the original is not kept.
+    Replace {
+        end: usize,
+        pieces: Vec<Piece>,
+        note: Option<String>,
+    },
     /// Left as text; with a note when it is not supported.
     Keep(Option<String>),
 }
@@ -80,7 +113,7 @@ pub fn convert(markdown: &str, refs: &dyn PostRefs) -> Converted {
     let mut code = code.iter().peekable();
     let mut out = Output::with_capacity(markdown.len());
     let mut notes = Vec::new();
-    let mut unsupported_noted = false;
+    let mut noted: Vec<String> = Vec::new();
     let mut copied_to = 0;
     let mut at = 0;
     while let Some(i) = markdown[at..].find('{').filter(|_| may_have_tags) {
@@ -95,7 +128,10 @@ pub fn convert(markdown: &str, refs: &dyn PostRefs) -> Converted {
             continue;
         };
         match conversion(markdown, &tag, refs) {
-            Conversion::Replace { end, pieces } => {
+            Conversion::Replace { end, pieces, note } => {
+                if let Some(message) = note {
+                    note_once(&mut notes, &mut noted, start, message);
+                }
                 out.copy(markdown, copied_to..start);
                 for piece in pieces {
                     match piece {
@@ -108,14 +144,7 @@ pub fn convert(markdown: &str, refs: &dyn PostRefs) -> Converted {
             }
             Conversion::Keep(note) => {
                 if let Some(message) = note {
-                    let unsupported = message.ends_with(UNSUPPORTED);
-                    if !(unsupported && unsupported_noted) {
-                        notes.push(Note {
-                            offset: start,
-                            message,
-                        });
-                    }
-                    unsupported_noted |= unsupported;
+                    note_once(&mut notes, &mut noted, start, message);
                 }
                 at = tag.end;
             }
@@ -130,6 +159,14 @@ pub fn convert(markdown: &str, refs: &dyn PostRefs) -> Converted {
     }
 }
 
+/// Adds a note unless one with the same message (the same tag name) was added for this post.
+fn note_once(notes: &mut Vec<Note>, noted: &mut Vec<String>, offset: usize, message: String) {
+    if !noted.contains(&message) {
+        noted.push(message.clone());
+        notes.push(Note { offset, message });
+    }
+}
+
 const UNSUPPORTED: &str = "is not supported; shown as text";
 
 fn unsupported(generator: &str, name: &str) -> Conversion {
@@ -140,6 +177,15 @@ fn replace_with(tag: &Tag<'_>, text: String) -> Conversion {
     Conversion::Replace {
         end: tag.end,
         pieces: vec![Piece::Text(text, tag.start)],
+        note: None,
+    }
+}
+
+fn replace_noted(tag: &Tag<'_>, text: String, note: String) -> Conversion {
+    Conversion::Replace {
+        end: tag.end,
+        pieces: vec![Piece::Text(text, tag.start)],
+        note: Some(note),
     }
 }
 
@@ -154,48 +200,184 @@ fn conversion(source: &str, tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversion {
             "{what} names no published post ({why}); shown as text"
         ))),
     };
+    let generator = refs.generator();
     match tag.delimiters {
         Delimiters::Expression => match liquid::site_address(tag.inner) {
             Some(path) => replace_with(tag, path),
-            None if tag.is_call() => unsupported("Zola", name),
-            // Liquid output (`{{ page.title }}`) or text that merely looks like it.
+            None if tag.is_call() => {
+                own_shortcode(source, tag, "Zola", &own::zola_args(tag.args()), refs)
+            }
+            None if generator == Generator::Jekyll => liquid_output(tag, refs),
+            // Liquid output (`{{ page.title }}`) or text that merely looks like it: the other
+            // generators show it as written too.
             None => Conversion::Keep(None),
         },
-        Delimiters::Statement if tag.is_call() || name == "end" => unsupported("Zola", name),
+        Delimiters::Statement if tag.is_call() => {
+            own_shortcode(source, tag, "Zola", &own::zola_args(tag.args()), refs)
+        }
+        Delimiters::Statement if name == "end" && generator != Generator::Jekyll => {
+            replace_with(tag, String::new())
+        }
         Delimiters::Statement => {
             let block = match name {
                 "highlight" => liquid::highlight(source, tag),
                 "raw" => liquid::raw(source, tag),
+                "comment" => liquid::comment(source, tag),
                 "post_url" => {
                     let post = tag.args().split_whitespace().next().unwrap_or_default();
                     return resolved(format!("Jekyll post_url {post}"), refs.post_url(post));
                 }
+                "link" => {
+                    let path = tag.args().split_whitespace().next().unwrap_or_default();
+                    return match refs.jekyll_link(path) {
+                        Ok(href) => replace_with(tag, href),
+                        Err(why) => replace_noted(
+                            tag,
+                            format!("/{}", path.trim_start_matches('/')),
+                            format!("Jekyll link {path} names no published post ({why}); linked as a path"),
+                        ),
+                    };
+                }
                 _ => None,
             };
             match block {
-                Some((end, pieces)) => Conversion::Replace { end, pieces },
+                Some((end, pieces)) => Conversion::Replace {
+                    end,
+                    pieces,
+                    note: None,
+                },
+                // Jekyll runs every other tag through the theme (`include`) or Liquid's control
+                // flow; neither has a place in a post here, and the text between stays.
+                None if generator == Generator::Jekyll => replace_noted(
+                    tag,
+                    String::new(),
+                    format!("Jekyll tag {name} is the site's template; left out"),
+                ),
                 None => unsupported("Jekyll", name),
             }
         }
-        Delimiters::HugoAngle | Delimiters::HugoPercent => match name {
-            "ref" | "relref" => {
-                let args = syntax::hugo_args(tag.args());
-                let target = args
-                    .iter()
-                    .find(|(key, _)| key.is_none() || *key == Some("path"))
-                    .map(|(_, value)| value.as_str())
-                    .unwrap_or_default();
-                resolved(format!("Hugo {name} {target}"), refs.hugo_ref(target))
-            }
-            "figure" => match hugo::figure(source, tag) {
-                Some(pieces) => Conversion::Replace {
-                    end: tag.end,
-                    pieces,
-                },
-                None => unsupported("Hugo", name),
+        Delimiters::HugoAngle | Delimiters::HugoPercent => hugo_shortcode(source, tag, refs),
+    }
+}
+
+fn hugo_shortcode(source: &str, tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversion {
+    let name = tag.name();
+    let resolved = |what: String, result: Result<String, String>| match result {
+        Ok(href) => replace_with(tag, href),
+        Err(why) => Conversion::Keep(Some(format!(
+            "{what} names no published post ({why}); shown as text"
+        ))),
+    };
+    let args = syntax::hugo_args(tag.args());
+    match name {
+        "ref" | "relref" => {
+            let target = args
+                .iter()
+                .find(|(key, _)| key.is_none() || *key == Some("path"))
+                .map(|(_, value)| value.as_str())
+                .unwrap_or_default();
+            resolved(format!("Hugo {name} {target}"), refs.hugo_ref(target))
+        }
+        "figure" => match hugo::figure(source, tag) {
+            Some(pieces) => Conversion::Replace {
+                end: tag.end,
+                pieces,
+                note: None,
             },
-            _ => unsupported("Hugo", name.trim_start_matches('/')),
+            None => replace_noted(
+                tag,
+                String::new(),
+                "Hugo figure without src; left out".into(),
+            ),
         },
+        "highlight" => match builtin::highlight(source, tag) {
+            Some((end, pieces)) => Conversion::Replace {
+                end,
+                pieces,
+                note: None,
+            },
+            None => unsupported("Hugo", "highlight (never closed)"),
+        },
+        "details" => replace_with(tag, builtin::details_open(tag)),
+        "/details" => replace_with(tag, builtin::DETAILS_END.to_owned()),
+        "param" => {
+            let key = builtin::arg(&args, "name", 0).unwrap_or_default();
+            match refs.page_value(key).or_else(|| refs.site_value(&format!("params.{key}"))) {
+                Some(value) => replace_with(tag, value),
+                None => replace_noted(
+                    tag,
+                    String::new(),
+                    format!("Hugo param {key} is set neither in the front matter nor the site's params; left out"),
+                ),
+            }
+        }
+        "youtube" | "vimeo" | "gist" | "x" | "tweet" | "twitter" | "instagram" => {
+            match builtin::embed(name, tag) {
+                Some(html) => replace_with(tag, format!("{html}{}", hugo::block_end(source, tag))),
+                None => replace_noted(
+                    tag,
+                    String::new(),
+                    format!("Hugo {name} names nothing to link to; left out"),
+                ),
+            }
+        }
+        _ if name.starts_with('/') => replace_with(tag, String::new()),
+        _ => own_shortcode(source, tag, "Hugo", &args, refs),
+    }
+}
+
+/// A site's own shortcode (see the module documentation).
+fn own_shortcode(
+    source: &str,
+    tag: &Tag<'_>,
+    generator: &str,
+    args: &[(Option<&str>, String)],
+    refs: &dyn PostRefs,
+) -> Conversion {
+    let name = tag.name();
+    if refs.writes_site_address(name) {
+        return replace_with(tag, String::new());
+    }
+    match own::render(args) {
+        Some((html, what)) => replace_noted(
+            tag,
+            format!("{html}{}", hugo::block_end(source, tag)),
+            format!("{generator} shortcode {name} is the site's own: shown as {what}"),
+        ),
+        None => replace_noted(
+            tag,
+            String::new(),
+            format!("{generator} shortcode {name} is the site's own: left out, its content kept"),
+        ),
+    }
+}
+
+/// Jekyll's `{{ expression }}`: a `site.` or `page.` variable (filters after `|` dropped), or
+/// a quoted string; anything else Liquid prints as nothing, and so does this, with a note.
+fn liquid_output(tag: &Tag<'_>, refs: &dyn PostRefs) -> Conversion {
+    let expression = tag.inner.split('|').next().unwrap_or_default().trim();
+    let value = if let Some(key) = expression.strip_prefix("site.") {
+        refs.site_value(key)
+    } else if let Some(key) = expression.strip_prefix("page.") {
+        refs.page_value(key)
+    } else {
+        expression
+            .strip_prefix('"')
+            .and_then(|e| e.strip_suffix('"'))
+            .or_else(|| {
+                expression
+                    .strip_prefix('\'')
+                    .and_then(|e| e.strip_suffix('\''))
+            })
+            .map(str::to_owned)
+    };
+    match value {
+        Some(value) => replace_with(tag, value),
+        None => replace_noted(
+            tag,
+            String::new(),
+            format!("Liquid {{{{ {expression} }}}} has no value here; left out"),
+        ),
     }
 }
 

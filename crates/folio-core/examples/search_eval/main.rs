@@ -1,9 +1,9 @@
 //! Search quality and speed on the peer benchmark's corpora: see `native.rs`.
 //!
 //! ```sh
-//! cargo run --release --example search_eval -- [--corpus rust-blog,rust-rfcs] [--queries-dir DIR --queries-suffix .dev]
-//! cargo run --release --example search_eval -- --scale 10000
-//! cargo run --release --example search_eval -- --typing rust-blog.json:rust-blog.queries.json
+//! cargo run --release -p folio-core --example search_eval -- [--corpus rust-blog,rust-rfcs] [--queries-dir DIR --queries-suffix .dev]
+//! cargo run --release -p folio-core --example search_eval -- --scale 10000
+//! cargo run --release -p folio-core --example search_eval -- --typing rust-blog.json:rust-blog.queries.json
 //! ```
 //!
 //! Host only (it reads files and runs `gzip`); on wasm32 it builds to an empty program, so that

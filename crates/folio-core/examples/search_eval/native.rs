@@ -3,10 +3,10 @@
 //! Search quality and speed on the peer benchmark's corpora.
 //!
 //! ```sh
-//! cargo run --release --example search_eval -- [--data DIR] [--corpus rust-blog,rust-rfcs]
+//! cargo run --release -p folio-core --example search_eval -- [--data DIR] [--corpus rust-blog,rust-rfcs]
 //!     [--queries-dir DIR --queries-suffix .dev] [--set name=value ...] [--unsplit] [--misses N]
-//! cargo run --release --example search_eval -- --scale 10000   # sizes and first-query bytes
-//! cargo run --release --example search_eval -- --data DIR --typing scale.json:scale.queries.json
+//! cargo run --release -p folio-core --example search_eval -- --scale 10000   # sizes and first-query bytes
+//! cargo run --release -p folio-core --example search_eval -- --data DIR --typing scale.json:scale.queries.json
 //! ```
 //!
 //! `--data` defaults to `../shared/bench/search/data` next to this crate. The index goes

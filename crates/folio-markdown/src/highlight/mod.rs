@@ -1,99 +1,54 @@
-//! Syntax highlighting for code blocks: small hand-written lexers, pure Rust, no dependencies.
+//! Syntax highlighting for code blocks, at build time, with syntect and two-face's grammars.
 //!
 //! [`highlight`] turns code into HTML-escaped text with `<span class="hl-…">` around keywords,
-//! types, strings, numbers, comments and the like; [`spans`] gives the same as byte ranges, and
+//! types, strings, comments and the like; [`spans`] gives the same as byte ranges, and
 //! [`write_html`] writes them, for the Markdown renderer.
 //!
-//! # Where it runs: at build time, chosen by measurement
+//! # The library, chosen by measurement
 //!
-//! Highlighting could run in the browser (the app rendering Markdown) or in `folio-build` (the
-//! pipeline writing rendered posts). Measured on the release build of the sample site and with
-//! `examples/highlight_cost.rs` (gzip -9 and brotli -q 11, as a host would serve them):
+//! Measured in scratch crates on the Rust blog's 900 fenced blocks with a language (162 kB of
+//! code), release builds, on this project's 2-core machine (shared with other jobs, so the
+//! build is CPU time, user + system, of a cold `cargo build --release`):
 //!
-//! - in the browser, the lexers add 26.9 kB to the wasm, 11.9 kB gzip (12.0 kB brotli), which
-//!   every reader downloads and compiles on their first page, with code on it or not;
-//! - at build time they add nothing to the wasm; the span markup adds to the posts with code
-//!   only: 0.05 kB gzip per such post in the sample (median; 0.1 kB at most), and over the
-//!   Rust blog (217 of 750 posts with code) 0.10 kB gzip median, 0.6 kB at most, +2.8%.
+//! | highlighter | languages | build (CPU) | the 900 blocks |
+//! | --- | --- | --- | --- |
+//! | syntect 5.3 + two-face 0.5, Oniguruma | 220 syntaxes (no Liquid, no Go templates) | 47 s | 0.16 s |
+//! | the same with fancy-regex (pure Rust) | 213 | 51 s | 1.0 s |
+//! | giallo 0.5 (VS Code grammars; EUPL) | 240 (no Go templates) | 55 s | 0.26 s |
+//! | inkjet 0.11 (tree-sitter) | 75 (no Java, XML, PowerShell, Liquid) | 158 s | 0.14 s |
+//! | arborium 2.18 (tree-sitter) | 112 (no Liquid, no Go templates) | 158 s | 0.39 s |
 //!
-//! So the build highlights (`markdown::code`; the app ships no Markdown renderer at all): the
-//! largest article pays a twentieth of what every first load would. The CSS (`style/code.css`,
-//! 0.45 kB gzip) is needed either way. Speed: 25 to 50 MB/s of code in a release build, 4 to
-//! 6 MB/s in a debug one (Trunk's pre-build hook runs `folio-build` unoptimised): the Rust
-//! blog's 165 kB of code take 7 ms, or 40 ms, against 0.2 s, or 1.2 s, for rendering its posts.
+//! syntect with Oniguruma (a C library, built by `cc` from the crate's bundled source) is the
+//! fastest with enough languages; two-face adds bat's syntaxes to syntect's (TOML, TypeScript,
+//! Dockerfile, Nix, Terraform, PowerShell, Elixir…). Liquid and Go templates (Jekyll's and
+//! Hugo's languages) are three small grammars of our own, in `grammars/`.
 //!
-//! # Why our own lexers
+//! # Classes, not colours
 //!
-//! syntect is the usual choice, but it brings a regex engine (Oniguruma in C, or fancy-regex),
-//! megabytes of Sublime grammars and inline `style=` output by default; tree-sitter grammars are
-//! C. For a blog, a lexer per language family that knows comments, strings, numbers, keywords
-//! and a few conventions (a capitalised word is a type, `name(` is a call) reads well, runs in
-//! linear time on any input, and is a few hundred lines we can test.
+//! The site's CSP forbids inline styles, so spans carry classes. Rather than syntect's
+//! `ClassedHTMLGenerator` (one class per scope atom and one nested span per scope: `<span
+//! class="hl-meta hl-function hl-rust">` around `<span class="hl-storage hl-type hl-function
+//! hl-rust">fn</span>`…), each token gets the one class of a small set that its scopes map to
+//! (`classes`): the HTML stays small and flat (on the Rust blog's blocks, 0.43 MB of HTML for
+//! 0.16 MB of code, against 2.9 MB from `ClassedHTMLGenerator`; spans never nest, never span
+//! lines, so search marks fit inside them), the sanitizer has thirteen class names to allow, and
+//! `style/code.css` colours them for the light and the dark theme with colours checked for
+//! contrast.
 //!
 //! # Guarantees
 //!
-//! For every input and language: no panic, time linear in the input, and the output with its
-//! tags removed and entities decoded is exactly the input (tests/highlight.rs checks this on
-//! random input). Spans never nest, never overlap, and start and end on character boundaries.
+//! For every input and language: the output with its tags removed and entities decoded is
+//! exactly the input; spans never nest or overlap and start and end on character boundaries.
+//! A language no grammar knows, or a block a grammar fails on, is plain escaped text.
 
-mod c_like;
-mod cursor;
-mod diff;
-mod languages;
-mod shell;
-mod yaml;
+mod classes;
+mod session;
+mod syntaxes;
 
-/// What a highlighted stretch of code is; each has one CSS class (`style/code.css`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Class {
-    /// Reserved words: `fn`, `public`, `SELECT`, `if`/`fi`.
-    Keyword,
-    /// Built-in and capitalised type names, table headers in TOML.
-    Type,
-    /// String and character literals, heredocs, YAML plain values.
-    String,
-    /// Numbers and constants: `42`, `0xff`, `true`, `null`, `None`.
-    Number,
-    /// Comments, doc comments included.
-    Comment,
-    /// Function and macro names where called or defined, commands in shell.
-    Function,
-    /// Attributes, annotations, decorators, preprocessor directives, YAML anchors and tags.
-    Attribute,
-    /// Keys in JSON, YAML and TOML.
-    Key,
-    /// Shell variables and Rust lifetimes.
-    Variable,
-    /// The `$` prompt of a shell session, YAML document markers.
-    Punctuation,
-    /// Added lines in a diff.
-    Inserted,
-    /// Removed lines in a diff.
-    Deleted,
-    /// Diff headers and hunk ranges.
-    Meta,
-}
+pub use classes::Class;
 
-impl Class {
-    /// The CSS class the span carries.
-    pub fn css(self) -> &'static str {
-        match self {
-            Class::Keyword => "hl-kw",
-            Class::Type => "hl-ty",
-            Class::String => "hl-str",
-            Class::Number => "hl-num",
-            Class::Comment => "hl-com",
-            Class::Function => "hl-fn",
-            Class::Attribute => "hl-attr",
-            Class::Key => "hl-key",
-            Class::Variable => "hl-var",
-            Class::Punctuation => "hl-punct",
-            Class::Inserted => "hl-ins",
-            Class::Deleted => "hl-del",
-            Class::Meta => "hl-meta",
-        }
-    }
-}
+use syntect::parsing::{ParseState, ScopeStack};
+use syntect::util::LinesWithEndings;
 
 /// A classed stretch of code: the bytes `start..end` of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,81 +58,112 @@ pub struct Span {
     pub class: Class,
 }
 
-/// The languages with a lexer (several names each, see [`Language::from_name`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Language {
-    Rust,
-    Java,
-    Kotlin,
-    Go,
-    C,
-    JavaScript,
-    Python,
-    Sql,
-    Json,
-    Toml,
-    Yaml,
-    Shell,
-    Diff,
-}
-
-impl Language {
-    /// The language a code block's info string names (case-insensitive), with the usual
-    /// aliases: `rs`, `py`, `yml`, `sh`/`bash`/`console`, `golang`, `ts`, `c++`, `kt`…
-    pub fn from_name(name: &str) -> Option<Language> {
-        let mut buf = [0u8; 16];
-        let name = name.trim().as_bytes();
-        let lower = buf.get_mut(..name.len())?;
-        for (to, from) in lower.iter_mut().zip(name) {
-            *to = from.to_ascii_lowercase();
-        }
-        Some(match &*lower {
-            b"rust" | b"rs" => Language::Rust,
-            b"java" => Language::Java,
-            b"kotlin" | b"kt" | b"kts" => Language::Kotlin,
-            b"go" | b"golang" => Language::Go,
-            b"c" | b"h" | b"cpp" | b"c++" | b"cc" | b"cxx" | b"hpp" => Language::C,
-            b"javascript" | b"js" | b"jsx" | b"mjs" | b"cjs" | b"typescript" | b"ts" | b"tsx" => {
-                Language::JavaScript
-            }
-            b"python" | b"py" | b"python3" | b"py3" => Language::Python,
-            b"sql" | b"postgresql" | b"postgres" | b"psql" | b"mysql" | b"sqlite" | b"plsql" => {
-                Language::Sql
-            }
-            b"json" | b"jsonc" | b"json5" => Language::Json,
-            b"toml" => Language::Toml,
-            b"yaml" | b"yml" => Language::Yaml,
-            b"sh" | b"bash" | b"shell" | b"zsh" | b"ksh" | b"console" | b"shell-session"
-            | b"shellsession" | b"terminal" => Language::Shell,
-            b"diff" | b"patch" => Language::Diff,
-            _ => return None,
-        })
-    }
-}
-
-/// The classed stretches of `code` in `lang`, in order; `None` for a language without a lexer.
+/// The classed stretches of `code` in `lang`, in order; `None` for plain text and languages
+/// no grammar knows (and the rare block a grammar fails on).
 pub fn spans(lang: &str, code: &str) -> Option<Vec<Span>> {
-    let language = Language::from_name(lang)?;
-    Some(lex(language, code))
+    let grammar = syntaxes::find(lang)?;
+    let shell = syntaxes::SHELLS.contains(&lang.trim().to_ascii_lowercase().as_str());
+    if shell && session::is_session(code) {
+        let mut failed = false;
+        let spans = session::spans(code, |command| {
+            lex(&grammar, command).unwrap_or_else(|| {
+                failed = true;
+                Vec::new()
+            })
+        });
+        return (!failed).then_some(spans);
+    }
+    lex(&grammar, code)
 }
 
-/// The spans of `code` in `language`: sorted, disjoint, on character boundaries.
-pub fn lex(language: Language, code: &str) -> Vec<Span> {
-    match language {
-        Language::Yaml => yaml::lex(code),
-        Language::Shell => shell::lex(code),
-        Language::Diff => diff::lex(code),
-        other => c_like::lex(languages::rules(other), code),
-    }
+/// Whether a grammar knows `lang` (case-insensitive, with the usual aliases: `rs`, `py`, `yml`,
+/// `sh`/`bash`/`console`, `golang`, `ts`, `c++`, `tf`, `kt`…).
+pub fn is_known(lang: &str) -> bool {
+    syntaxes::find(lang).is_some()
+}
+
+/// The names of the languages a code block can be highlighted in.
+pub fn language_names() -> Vec<&'static str> {
+    syntaxes::language_names()
 }
 
 /// `code` as HTML-escaped text with its highlighted spans, ready to go inside `<code>`;
-/// `None` when `lang` has no lexer (the caller then shows the code plain).
+/// `None` when `lang` has no grammar (the caller then shows the code plain).
 pub fn highlight(lang: &str, code: &str) -> Option<String> {
     let spans = spans(lang, code)?;
     let mut html = String::with_capacity(code.len() + spans.len() * 28);
     write_html(&mut html, code, &spans);
     Some(html)
+}
+
+/// The spans of `code` by `grammar`: one per run of tokens with the same class, each within a
+/// line. `None` when the grammar fails (a regex error, an unbalanced scope stack).
+fn lex(grammar: &syntaxes::Grammar, code: &str) -> Option<Vec<Span>> {
+    let mut state = ParseState::new(grammar.syntax);
+    let mut stack = ScopeStack::new();
+    let mut runs = Runs::new(code);
+    let mut line_start = 0;
+    for line in LinesWithEndings::from(code) {
+        let ops = state.parse_line(line, grammar.set).ok()?;
+        // Spans end before the line's newline (a comment's scope ends after it).
+        let text = line.strip_suffix('\n').unwrap_or(line);
+        let mut at = 0;
+        let mut class = classes::classify(stack.as_slice());
+        for (index, op) in ops {
+            let end = index.min(text.len());
+            runs.add(line_start + at, line_start + end, class);
+            at = at.max(end);
+            stack.apply(&op).ok()?;
+            class = classes::classify(stack.as_slice());
+        }
+        runs.add(line_start + at, line_start + text.len(), class);
+        runs.close();
+        line_start += line.len();
+    }
+    Some(runs.spans)
+}
+
+/// Collects classed byte ranges of `code` into spans, merging neighbours of one class.
+struct Runs<'a> {
+    code: &'a str,
+    spans: Vec<Span>,
+    open: Option<Span>,
+}
+
+impl<'a> Runs<'a> {
+    fn new(code: &'a str) -> Self {
+        Runs {
+            code,
+            spans: Vec::new(),
+            open: None,
+        }
+    }
+
+    /// Adds the bytes `start..end`, of `class`. Spans neither start nor end with blanks: some
+    /// grammars put the space before a name into its scope (Scala's ` User`), and a
+    /// `#include` directive's scope covers the space after the keyword.
+    fn add(&mut self, start: usize, end: usize, class: Option<Class>) {
+        let text = &self.code[start..end];
+        match (&mut self.open, class) {
+            (_, _) if text.is_empty() => {}
+            (Some(open), Some(class)) if open.class == class && open.end == start => {
+                open.end = end;
+            }
+            (_, Some(class)) if !text.trim().is_empty() => {
+                self.close();
+                let start = start + (text.len() - text.trim_start().len());
+                self.open = Some(Span { start, end, class });
+            }
+            _ => self.close(),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some(mut span) = self.open.take() {
+            span.end = span.start + self.code[span.start..span.end].trim_end().len();
+            self.spans.push(span);
+        }
+    }
 }
 
 /// Writes `code` escaped for an element's text, each span as `<span class="…">`. Spans that
@@ -207,18 +193,7 @@ pub fn write_html(out: &mut String, code: &str, spans: &[Span]) {
 
 /// Escapes text for an element's content: `&`, `<` and `>` (quotes need no escaping there, and
 /// code has many).
-fn escape_text(out: &mut String, text: &str) {
-    let mut last = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(entity);
-        last = i + 1;
-    }
-    out.push_str(&text[last..]);
+pub fn escape_text(out: &mut String, text: &str) {
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(out, text);
 }
