@@ -52,7 +52,13 @@ fn a_site_without_tags_has_no_tags_page() {
         "{:?}",
         sitemap_locs(&fx)
     );
-    for page in ["index.html", "posts/new.html", "archive.html", "404.html"] {
+    for page in [
+        "index.html",
+        "posts/new.html",
+        "archive.html",
+        "search.html",
+        "404.html",
+    ] {
         assert!(!read(&fx, page).contains("href=\"/tags\""), "{page}");
     }
 }
@@ -68,6 +74,7 @@ fn a_site_with_tags_has_its_tags_page() {
         "{locs:?}"
     );
     assert!(read(&fx, "index.html").contains("href=\"/tags\""));
+    assert!(read(&fx, "search.html").contains("href=\"/tags\""));
 }
 
 #[test]

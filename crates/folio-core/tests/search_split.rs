@@ -5,7 +5,6 @@ mod support {
     pub mod shared;
 }
 
-
 use folio_core::search::eval::{build_index, load_docs, load_queries};
 use folio_core::search::format::{dict_path, Root, ShardRef, ROOT_PATH};
 use folio_core::search::{

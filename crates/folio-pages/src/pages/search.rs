@@ -41,7 +41,7 @@ pub fn SearchPage() -> impl IntoView {
                     <h2 class="visually-hidden">"Results"</h2>
                     <SearchResults manifest=manifest.clone() />
                     <noscript>
-                        <NoScriptSearch base_url=manifest.site.base_url.clone() />
+                        <NoScriptSearch base_url=manifest.site.base_url.clone() has_tags=manifest.has_tags() />
                     </noscript>
                 </section>
             }
@@ -53,7 +53,7 @@ pub fn SearchPage() -> impl IntoView {
 /// Without script the search box's form still leads somewhere: a web search limited to the
 /// site (when it has an address), and the lists every post is on.
 #[component]
-fn NoScriptSearch(base_url: String) -> impl IntoView {
+fn NoScriptSearch(base_url: String, has_tags: bool) -> impl IntoView {
     let host = base_url
         .split("://")
         .nth(1)
@@ -61,7 +61,10 @@ fn NoScriptSearch(base_url: String) -> impl IntoView {
         .filter(|host| !host.is_empty());
     view! {
         <p class="empty-hint">"Searching as you type needs JavaScript. Every post is listed on the "
-            <a href=app_href("/archive")>"archive"</a> " and the " <a href=app_href("/tags")>"tag pages"</a> "."
+            <a href=app_href("/archive")>"archive"</a>
+            // A site without tags has no tag pages to point to.
+            {has_tags.then(|| view! { " and the " <a href=app_href("/tags")>"tag pages"</a> })}
+            "."
         </p>
         {host.map(|host| view! {
             <form class="web-search" action="https://duckduckgo.com/" method="get">
