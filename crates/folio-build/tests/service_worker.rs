@@ -57,9 +57,7 @@ fn the_worker_is_stamped_with_the_builds_files() {
     let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
     assert!(!worker.contains(PLACEHOLDER), "{worker}");
     assert!(
-        worker.starts_with(&format!(
-            "const BUILD = {{\"assets\":[\"folio-0123456789abcdef.js\""
-        )),
+        worker.starts_with("const BUILD = {\"assets\":[\"folio-0123456789abcdef.js\""),
         "{worker}"
     );
     assert!(worker.contains(&format!("\"version\":\"{}\"", stamped.version)));
