@@ -29,6 +29,28 @@ folio_env() {
     export CHROMEDRIVER="$FOLIO_CHROMEDRIVER"
 }
 
+# folio_trunk LOG ARGS...: runs `trunk ARGS` with its whole output kept in LOG, and shows only
+# what concerns the author. On success: the content pipeline's lines (its summary, its warnings)
+# and Trunk's warnings. On failure: what says why (the pipeline's error, the compiler's errors)
+# without Trunk's generic chain after it ("error from build pipeline", "hook call ... returned a
+# bad status", numbered causes, backtraces), so the real error is shown once, first and last.
+# One warning is dropped: Trunk's JS minifier cannot parse wasm-bindgen's glue (`export
+# default`), said so on every release build and left the file as it was, which is fine since
+# scripts/trunk-post-build minifies it with terser.
+folio_trunk() {
+    local log="$1"
+    shift
+    mkdir -p "$(dirname "$log")"
+    if trunk "$@" >"$log" 2>&1; then
+        sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^folio-build: | WARN ' |
+            grep -v -F 'Failed to minify JS: RequiredTokenNotFound(Identifier) [token=Some(KeywordDefault)]' || true
+        return 0
+    fi
+    sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -v -E \
+        '^[0-9T:.-]+Z +(INFO|DEBUG|TRACE) |ERROR (❌ )?error$|error from build pipeline$|^Caused by:$|^ *[0-9]+: |returned a bad status|^Stack backtrace:|^ +at |^folio-build: nothing written|^\s*$' >&2 || true
+    return 1
+}
+
 # The wasm-bindgen version the app is built with, read from Cargo.lock: wasm-bindgen-cli must match it.
 folio_wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { found = 1; next } found && /^version = / { gsub(/"/, "", $3); print $3; exit }' \

@@ -1,5 +1,5 @@
 // Search: the header box, the /search page (the benchmark's contract), keyboard use, the
-// highlight in articles, the home page filter and the empty state.
+// highlight in articles, typing on the home page and the empty state.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -168,18 +168,32 @@ test('a shared link with ?highlight= opens the prerendered article marked and sc
   });
 });
 
-test('the home page box filters All writing in place, ranked', async () => {
+test('typing on the home page shows the results under the box, on /search, and Back returns home', async () => {
   await withPage(site, async (page) => {
     await page.open('/');
     await page.waitForSelector('li[data-testid="post-item"]');
     await page.click('input[type="search"]');
     await page.keyboard.type('hashcode', { delay: 20 });
+    const slugs = await waitForResults(page, (s) => s.length > 0, 'results');
+    assert.equal(slugs[0], slugOf('How does the default hashCode() work?'));
+    assert.equal(new URL(page.url()).pathname, site.path('/search'));
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'hashcode');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search', 'typing goes on in the box');
+    // The first result is on the first screen, where the reader is looking.
+    const top = await page.$eval(RESULT_LINKS, (a) => a.getBoundingClientRect().top);
+    assert.ok(top >= 0 && top < (await page.evaluate(() => innerHeight)), `first result at ${top}px`);
+    await page.goBack();
+    await page.waitForSelector('li[data-testid="post-item"]');
+    assert.equal(new URL(page.url()).pathname, site.path('/'));
+  });
+});
+
+test('a /?q= link still filters All writing on the home page', async () => {
+  await withPage(site, async (page) => {
+    await page.open('/?q=hashcode');
     const slugs = await waitForResults(page, (s) => s.length > 0, 'filtered posts');
     assert.equal(slugs[0], slugOf('How does the default hashCode() work?'));
-    assert.equal(new URL(page.url()).pathname, site.path('/'));
     assert.ok(slugs.length < manifest.posts.length);
-    await page.keyboard.press('Escape');
-    await page.waitForFunction((n) => document.querySelectorAll('li[data-testid="post-item"]').length === n, manifest.posts.length);
   });
 });
 
@@ -198,6 +212,7 @@ test('tag chips narrow the results to one tag and back', async () => {
     const all = await waitForResults(page, (s) => s.length >= 3, 'several results');
     const chip = page.locator('.tag-filter button', { hasText: '#jvm' });
     await chip.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('tag') === 'jvm');
     assert.equal(await chip.getAttribute('aria-pressed'), 'true');
     const jvm = new Set(manifest.posts.filter((p) => p.tags.includes('jvm')).map((p) => p.slug));
     const narrowed = await waitForResults(page, (s) => s.length > 0 && s.length < all.length, 'fewer results');

@@ -58,7 +58,7 @@ export function contentType(path) {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-async function fileAt(path, mode = 'html') {
+export async function fileAt(path, mode = 'html') {
   try {
     const s = await stat(path);
     if (s.isFile()) return path;

@@ -16,12 +16,14 @@ mod cli {
     use std::path::PathBuf;
     use std::process::ExitCode;
 
-    use folio_content::{build, resolve_base, BasePath, BaseUrl, Options};
+    use folio_content::in_place::Changes;
+    use folio_content::{build, build_in_place, resolve_base, BasePath, BaseUrl, Options};
 
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
                    [--base-url URL] [--base-path PATH] [--allow-shrink] [--print-base-path]
-       folio-build --prerender DIR
+                   [--in-place]
+       folio-build --prerender DIR [--in-place]
 
 Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
 files/ (the other files of the content folder), the Atom and RSS feeds,
@@ -46,24 +48,29 @@ Options:
                    the base URL's path                    [default: the base URL's path]
   --allow-shrink   replace an earlier build even with no or far fewer posts
   --print-base-path  print the base path these settings give, and build nothing
+  --in-place       update the output folder (or, with --prerender, the pages) in place:
+                   write only files whose bytes changed, remove only the files the previous
+                   --in-place run wrote, keep everything else (for the dev server)
   --prerender DIR  write every route of the site built in DIR (app and content, as
                    scripts/build makes it) as static HTML, using DIR/index.html as the
                    shell (kept as DIR/404.html), and stamp DIR/sw.js with the build's
-                   version and files; nothing else is built
+                   version and files (not with --in-place); nothing else is built
   -h, --help       show this help
 ";
 
     #[derive(Debug)]
     enum Command {
         Build(Options),
+        BuildInPlace(Options),
         PrintBasePath(Options),
-        Prerender(PathBuf),
+        Prerender { dist: PathBuf, in_place: bool },
         Help,
     }
 
     pub fn main() -> ExitCode {
         let options = match parse_args(std::env::args_os().skip(1)) {
-            Ok(Command::Build(options)) => options,
+            Ok(Command::Build(options)) => (options, false),
+            Ok(Command::BuildInPlace(options)) => (options, true),
             Ok(Command::PrintBasePath(options)) => {
                 return match resolve_base(&options) {
                     Ok(path) => {
@@ -76,29 +83,7 @@ Options:
                     }
                 };
             }
-            Ok(Command::Prerender(dist)) => {
-                let stamped = folio_build::prerender::prerender(&dist)
-                    .map_err(|e| e.to_string())
-                    .and_then(|done| {
-                        folio_build::service_worker::stamp(&dist)
-                            .map(|_| done)
-                            .map_err(|e| format!("stamping the offline worker: {e}"))
-                    });
-                return match stamped {
-                    Ok(done) => {
-                        println!(
-                            "folio-build: prerendered {} pages in {}",
-                            done.files.len(),
-                            dist.display()
-                        );
-                        ExitCode::SUCCESS
-                    }
-                    Err(error) => {
-                        eprintln!("folio-build: error: {error}");
-                        ExitCode::FAILURE
-                    }
-                };
-            }
+            Ok(Command::Prerender { dist, in_place }) => return prerender(&dist, in_place),
             Ok(Command::Help) => {
                 print!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -108,8 +93,14 @@ Options:
                 return ExitCode::from(2);
             }
         };
-        match build(&options) {
-            Ok(report) => {
+        let (options, in_place) = options;
+        let built = if in_place {
+            build_in_place(&options).map(|(report, changes)| (report, Some(changes)))
+        } else {
+            build(&options).map(|report| (report, None))
+        };
+        match built {
+            Ok((report, changes)) => {
                 for warning in &report.warnings {
                     eprintln!("folio-build: warning: {warning}");
                 }
@@ -127,6 +118,9 @@ Options:
                 if let Some(shortfall) = &report.shortfall {
                     eprintln!("folio-build: WARNING: {shortfall}");
                 }
+                if let Some(changes) = changes {
+                    println!("folio-build: {}", describe(&changes));
+                }
                 ExitCode::SUCCESS
             }
             Err(error) => {
@@ -135,6 +129,48 @@ Options:
                 ExitCode::FAILURE
             }
         }
+    }
+
+    fn prerender(dist: &std::path::Path, in_place: bool) -> ExitCode {
+        let done = if in_place {
+            folio_build::prerender::prerender_in_place(dist)
+                .map(|(done, changes)| (done, Some(changes)))
+                .map_err(|e| e.to_string())
+        } else {
+            // A production build: the offline worker gets the build's stamp. (The dev server's
+            // in-place pages leave it unstamped: it caches nothing there.)
+            folio_build::prerender::prerender(dist)
+                .map_err(|e| e.to_string())
+                .and_then(|done| {
+                    folio_build::service_worker::stamp(dist)
+                        .map(|_| (done, None))
+                        .map_err(|e| format!("stamping the offline worker: {e}"))
+                })
+        };
+        match done {
+            Ok((done, changes)) => {
+                println!(
+                    "folio-build: prerendered {} pages in {}",
+                    done.files.len(),
+                    dist.display()
+                );
+                if let Some(changes) = changes {
+                    println!("folio-build: {}", describe(&changes));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("folio-build: error: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn describe(changes: &Changes) -> String {
+        format!(
+            "in place: {} files written, {} unchanged, {} removed",
+            changes.written, changes.unchanged, changes.removed
+        )
     }
 
     /// ` (3 section pages, 2 without front matter)`, or nothing when nothing was skipped.
@@ -152,6 +188,7 @@ Options:
     fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
         let mut options = Options::default();
         let mut print_base_path = false;
+        let (mut prerender, mut in_place) = (None, false);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let text = arg.to_string_lossy().into_owned();
@@ -179,7 +216,8 @@ Options:
                 "--future" if inline.is_none() => options.include_future = true,
                 "--allow-shrink" if inline.is_none() => options.allow_shrink = true,
                 "--print-base-path" if inline.is_none() => print_base_path = true,
-                "--prerender" => return Ok(Command::Prerender(value("--prerender")?)),
+                "--in-place" if inline.is_none() => in_place = true,
+                "--prerender" => prerender = Some(value("--prerender")?),
                 "--base-url" => {
                     let text = value("--base-url")?.to_string_lossy().into_owned();
                     let url = text
@@ -197,8 +235,12 @@ Options:
                 _ => return Err(format!("unexpected argument {text:?}")),
             }
         }
-        Ok(if print_base_path {
+        Ok(if let Some(dist) = prerender {
+            Command::Prerender { dist, in_place }
+        } else if print_base_path {
             Command::PrintBasePath(options)
+        } else if in_place {
+            Command::BuildInPlace(options)
         } else {
             Command::Build(options)
         })
@@ -241,6 +283,21 @@ Options:
             assert!(matches!(
                 parse(&["--print-base-path"]),
                 Ok(Command::PrintBasePath(_))
+            ));
+            assert!(matches!(
+                parse(&["--in-place", "--out", "o"]),
+                Ok(Command::BuildInPlace(_))
+            ));
+            assert!(matches!(
+                parse(&["--prerender", "d", "--in-place"]),
+                Ok(Command::Prerender { in_place: true, .. })
+            ));
+            assert!(matches!(
+                parse(&["--prerender=d"]),
+                Ok(Command::Prerender {
+                    in_place: false,
+                    ..
+                })
             ));
         }
 

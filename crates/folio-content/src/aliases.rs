@@ -26,10 +26,10 @@ use std::path::Path;
 use super::base_url::{BasePath, BaseUrl};
 use super::error::BuildError;
 use super::outputs::{self, OWN_DIRS, POSTS_DIR};
-use super::xml::escape;
 use folio_core::model::{post_body_path, Manifest};
 use folio_core::site_url;
 use folio_core::tags::tag_slug;
+use folio_markdown::html::escape;
 use site_path::site_path;
 
 /// One redirect page to write.

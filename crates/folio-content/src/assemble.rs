@@ -12,6 +12,7 @@ use super::site_file::Highlight;
 use super::slug;
 use super::PostRecord;
 use folio_core::model::{reading_minutes, Manifest, PostSummary, Site};
+use folio_markdown::html::text::{plain_text, word_count};
 
 /// Which posts go out.
 pub struct Rules {
@@ -108,6 +109,9 @@ pub fn manifest(
     let mut summaries = Vec::with_capacity(posts.len());
     let mut records = Vec::with_capacity(posts.len());
     for ((slug, post), body) in posts.into_iter().zip(bodies) {
+        // Read from the published HTML: the words a reader reads.
+        let text = plain_text(&body.html);
+        let words = word_count(&text);
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: post.title,
@@ -115,8 +119,8 @@ pub fn manifest(
             updated: post.updated.map(|u| u.ymd()),
             summary: body.summary.unwrap_or(post.summary),
             tags: post.tags,
-            word_count: post.word_count,
-            reading_minutes: reading_minutes(post.word_count),
+            word_count: words,
+            reading_minutes: reading_minutes(words),
             highlight: None,
         });
         records.push(PostRecord {
@@ -127,6 +131,7 @@ pub fn manifest(
             updated: post.updated.map(|u| u.rfc3339()),
             body: post.body,
             html: body.html,
+            text,
         });
     }
     let manifest = Manifest {

@@ -20,9 +20,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use folio_markdown::html::srcset::map_urls;
+use folio_markdown::html::tokens::{rewrite, StartTag, Token};
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
 use super::image_size::image_size;
 use super::relative_path::{join, percent_decode};
-use folio_core::html_text::{pieces, unescape, Piece, StartTag};
 
 /// The output folder of published files.
 pub const ASSET_DIR: &str = "files";
@@ -88,93 +91,52 @@ impl Assets {
     }
 
     /// `html` (rendered from a Markdown file in the content folder's `dir`, `/`-separated, ""
-    /// for the folder itself) with links to these files pointing at their published copies and
-    /// images sized (see the module documentation).
+    /// for the folder itself, and sanitized) with links to these files pointing at their
+    /// published copies and images sized (see the module documentation).
     pub fn rewrite(&self, html: &str, dir: &str) -> String {
         if self.files.is_empty() {
             return html.to_owned();
         }
-        let mut out = String::with_capacity(html.len() + 64);
-        for piece in pieces(html) {
-            match piece {
-                Piece::Text(text) => out.push_str(text),
-                Piece::Markup(markup) => self.rewrite_tag(&mut out, markup, dir),
-            }
-        }
-        out
+        rewrite(html, |token, out| {
+            out.push(match token {
+                Token::Start(mut tag) => {
+                    self.rewrite_tag(&mut tag, dir);
+                    Token::Start(tag)
+                }
+                token => token,
+            })
+        })
     }
 
-    fn rewrite_tag(&self, out: &mut String, markup: &str, dir: &str) {
-        let Some(tag) = StartTag::parse(markup) else {
-            out.push_str(markup);
-            return;
+    fn rewrite_tag(&self, tag: &mut StartTag, dir: &str) {
+        let single = match tag.name.as_str() {
+            "img" => "src",
+            "a" => "href",
+            _ => "",
         };
-        let name = tag.name.to_ascii_lowercase();
-        // (Where in the tag, what goes there), in tag order.
-        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
         let mut sized_by = None;
-        let single = match name.as_str() {
-            "img" => Some("src"),
-            "a" => Some("href"),
-            _ => None,
-        };
-        if let Some(attr) = single.and_then(|a| tag.attr(a)) {
-            if let Some((file, suffix)) = attr.value.and_then(|v| self.resolve(dir, &unescape(v))) {
-                edits.push((attr.value_span.clone(), published_url(&file, &suffix)));
-                sized_by = Some(file).filter(|_| name == "img");
+        if let Some(value) = tag.attr(single).map(str::to_owned) {
+            if let Some((file, suffix)) = self.resolve(dir, &value) {
+                tag.set_attr(single, published_url(&file, &suffix));
+                sized_by = Some(file).filter(|_| tag.name == "img");
             }
         }
-        if matches!(name.as_str(), "img" | "source") {
-            if let Some(attr) = tag.attr("srcset") {
-                let value = attr.value.unwrap_or_default();
-                let rewritten = self.rewrite_srcset(value, dir);
-                if rewritten != value {
-                    edits.push((attr.value_span.clone(), rewritten));
-                }
+        if matches!(tag.name.as_str(), "img" | "source") {
+            if let Some(value) = tag.attr("srcset").map(str::to_owned) {
+                let rewritten = map_urls(&value, |url| {
+                    let (file, suffix) = self.resolve(dir, url)?;
+                    Some(published_url(&file, &suffix))
+                });
+                tag.set_attr("srcset", rewritten);
             }
         }
-        if edits.is_empty() {
-            out.push_str(markup);
-            return;
-        }
-        edits.sort_by_key(|(span, _)| span.start);
-        // Before the tag's closing `>` or `/>`, where width and height go.
-        let close = markup
-            .trim_end_matches('>')
-            .trim_end_matches('/')
-            .trim_end()
-            .len();
-        let mut at = 0;
-        for (span, replacement) in edits {
-            out.push_str(&markup[at..span.start]);
-            out.push_str(&replacement);
-            at = span.end;
-        }
-        out.push_str(&markup[at..close]);
         let no_size = tag.attr("width").is_none() && tag.attr("height").is_none();
         if let Some(file) = sized_by.filter(|_| no_size) {
             if let Some((width, height)) = image_size(&self.source(&file)) {
-                out.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+                tag.set_attr("width", width.to_string());
+                tag.set_attr("height", height.to_string());
             }
         }
-        out.push_str(&markup[close..]);
-    }
-
-    /// A `srcset` (as escaped in the tag) with each candidate URL that names one of these files
-    /// pointing at its published copy; descriptors (`2x`, `640w`) and spacing are kept.
-    fn rewrite_srcset(&self, value: &str, dir: &str) -> String {
-        let mut out = String::with_capacity(value.len() + 16);
-        let mut at = 0;
-        for url in srcset_urls(value) {
-            out.push_str(&value[at..url.start]);
-            match self.resolve(dir, &unescape(&value[url.clone()])) {
-                Some((file, suffix)) => out.push_str(&published_url(&file, &suffix)),
-                None => out.push_str(&value[url.clone()]),
-            }
-            at = url.end;
-        }
-        out.push_str(&value[at..]);
-        out
     }
 
     /// The file a URL written in `dir` names, and the URL's query and fragment (`?…#…`), when
@@ -219,47 +181,35 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-/// Where each candidate's URL is in a `srcset` value, as HTML reads it: a URL runs to the next
-/// whitespace, less any commas it ends with (which end the candidate); otherwise its descriptors
-/// run to the next comma.
-fn srcset_urls(value: &str) -> Vec<std::ops::Range<usize>> {
-    let b = value.as_bytes();
-    let mut urls = Vec::new();
-    let mut i = 0;
-    loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b',') {
-            i += 1;
-        }
-        if i >= b.len() {
-            return urls;
-        }
-        let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut end = i;
-        while end > start && b[end - 1] == b',' {
-            end -= 1;
-        }
-        if end > start {
-            urls.push(start..end);
-        }
-        if end == i {
-            while i < b.len() && b[i] != b',' {
-                i += 1;
-            }
-        }
-    }
-}
-
 /// The published URL of a content file (relative to the site's base), with the query and
 /// fragment the link had.
 fn published_url(file: &str, suffix: &str) -> String {
-    let mut out = format!("{ASSET_DIR}/");
-    push_encoded(&mut out, file);
-    folio_core::html_text::escape_attr(&mut out, suffix);
-    out
+    format!(
+        "{ASSET_DIR}/{}{suffix}",
+        utf8_percent_encode(file, PATH_UNSAFE)
+    )
 }
+
+/// Bytes a URL path must have percent-encoded: all but letters, digits, `/` and
+/// `-._~!$()*+,;=:@` (RFC 3986's unreserved and sub-delimiters, as before).
+const PATH_UNSAFE: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b'&')
+    .add(b'\'');
 
 /// Whether a URL path starts with a scheme (`https:`, `mailto:`): a `:` before any `/`.
 fn has_scheme(path: &str) -> bool {
@@ -268,36 +218,9 @@ fn has_scheme(path: &str) -> bool {
         .is_some_and(|first| first.contains(':'))
 }
 
-/// A content path as a URL path: characters that need it percent-encoded, `/` kept.
-fn push_encoded(out: &mut String, path: &str) {
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$()*+,;=:@/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn srcset_candidates_are_found_as_html_reads_them() {
-        let urls = |v: &str| -> Vec<String> {
-            srcset_urls(v)
-                .into_iter()
-                .map(|r| v[r].to_owned())
-                .collect()
-        };
-        assert_eq!(urls("a.png"), ["a.png"]);
-        assert_eq!(urls(" a.png 1x,  b.png 2x "), ["a.png", "b.png"]);
-        assert_eq!(urls("a.png,b.png 640w"), ["a.png,b.png"]);
-        assert_eq!(urls("a.png, b.png"), ["a.png", "b.png"]);
-        assert_eq!(urls("a.png,, b.png 2x,"), ["a.png", "b.png"]);
-        assert_eq!(urls(""), Vec::<String>::new());
-    }
 
     #[test]
     fn srcset_urls_of_files_are_published_and_the_rest_kept() {
@@ -306,15 +229,18 @@ mod tests {
             &[
                 PathBuf::from("posts/p/a.png"),
                 PathBuf::from("posts/p/a@2x.png"),
+                PathBuf::from("posts/p/b c.png"),
             ],
         );
         let html =
             "<img src=\"a.png\" srcset=\"a.png 1x, a@2x.png 2x, https://x.org/a.png 3x\" alt=\"\">\
-            <picture><source srcset=\"./a@2x.png 2x,missing.png\"></picture>";
+            <picture><source srcset=\"./a@2x.png 2x,missing.png\"></picture>\
+            <img srcset=\"data:image/png;base64,AA,BB 1x, b%20c.png 2x\">";
         assert_eq!(
             assets.rewrite(html, "posts/p"),
             "<img src=\"files/posts/p/a.png\" srcset=\"files/posts/p/a.png 1x, files/posts/p/a@2x.png 2x, \
-             https://x.org/a.png 3x\" alt=\"\"><picture><source srcset=\"files/posts/p/a@2x.png 2x,missing.png\"></picture>"
+             https://x.org/a.png 3x\" alt=\"\" /><picture><source srcset=\"files/posts/p/a@2x.png 2x,missing.png\" /></picture>\
+             <img srcset=\"data:image/png;base64,AA,BB 1x, files/posts/p/b%20c.png 2x\" />"
         );
     }
 }

@@ -15,6 +15,7 @@ mod absolute_urls;
 mod aliases;
 mod assemble;
 mod assets;
+mod atom;
 mod base_url;
 mod bodies;
 mod bundles;
@@ -22,10 +23,10 @@ mod classify;
 mod content_files;
 mod date;
 mod error;
-mod feed;
 mod feed_items;
 mod front_matter;
 mod image_size;
+pub mod in_place;
 pub mod link_check;
 mod load;
 mod local_links;
@@ -48,7 +49,7 @@ mod sitemap;
 mod slug;
 mod summary;
 mod write;
-mod xml;
+mod xml_text;
 
 use std::path::{Path, PathBuf};
 
@@ -135,6 +136,9 @@ pub struct PostRecord {
     /// `shortcodes`). In-page links are bare fragments (`#id`). Feeds and prerendering reuse it
     /// rather than render again.
     pub html: String,
+    /// The text a reader reads in `html` (`folio_markdown::html::text::plain_text`): the search
+    /// index's body and its snippets' source.
+    pub text: String,
 }
 
 /// What a build produced (or, from [`prepare`], would produce).
@@ -333,8 +337,42 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     })
 }
 
+/// The list an in-place build keeps, in its output folder, of the files it wrote.
+pub const IN_PLACE_LIST: &str = ".folio-build-files";
+
+/// Like [`build`], but updates `options.out_dir` in place rather than replacing it: only the
+/// files whose bytes changed are written, files of the previous in-place build that are gone
+/// are removed, and other files in the folder stay (see [`in_place`]). For the dev server,
+/// which keeps the app and the prerendered pages in the same folder. On error nothing is
+/// written.
+pub fn build_in_place(options: &Options) -> Result<(Report, in_place::Changes), BuildError> {
+    refuse_out_dir_holding_content(options)?;
+    let report = prepare(options)?;
+    let changes = with_site_files(&report, |files| {
+        let files: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|f| (f.relative.as_str(), f.contents))
+            .collect();
+        let copies: Vec<(&Path, &str)> = report
+            .assets
+            .iter()
+            .map(|a| (a.source.as_path(), a.output.as_str()))
+            .collect();
+        in_place::update_dir(&options.out_dir, IN_PLACE_LIST, &files, &copies)
+    })
+    .map_err(|e| BuildError::io(e.path, e.doing, e.source))?;
+    Ok((report, changes))
+}
+
 /// Writes a prepared report into `out_dir`, replacing it whole.
 pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
+    with_site_files(report, |files| {
+        write::replace_dir(out_dir, files, &report.assets)
+    })
+}
+
+/// Hands every file of the site but the copied assets to `write`.
+fn with_site_files<T>(report: &Report, write: impl FnOnce(&[write::OutputFile<'_>]) -> T) -> T {
     let manifest = write::manifest_json(&report.manifest);
     let index = search_index::build_index(report, &folio_core::search::BuildOptions::default());
     let mut files = write::site_files(&manifest, &report.posts);
@@ -347,7 +385,7 @@ pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
         relative: path.clone(),
         contents: bytes,
     }));
-    write::replace_dir(out_dir, &files, &report.assets)
+    write(&files)
 }
 
 /// `--out .` or `--out` equal to `--content` would wipe the posts on the first successful build.

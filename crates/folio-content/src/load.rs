@@ -14,7 +14,6 @@ use super::old_urls::old_urls;
 use super::parallel;
 use super::site_config::{Generator, SiteConfig};
 use super::slug;
-use folio_markdown::word_count;
 
 /// One post read from disk, before slugs are settled.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +46,6 @@ pub struct SourcePost {
     pub body_line: usize,
     /// Jekyll's `excerpt_separator`: the text ending the summary, instead of `<!-- more -->`.
     pub excerpt_separator: Option<String>,
-    pub word_count: u32,
     /// Every front-matter key, for `{{ page.x }}` and Hugo's `param`.
     pub values: serde_json::Value,
     /// Jekyll's `category`/`categories`, as written (they are tags too), for the old address.
@@ -266,7 +264,6 @@ pub fn load(content_dir: &Path, relative: &Path, site: &SiteConfig) -> Result<So
         derived_slug,
         aliases,
         bundle,
-        word_count: word_count(body),
         excerpt_separator: front
             .excerpt_separator
             .or_else(|| site.excerpt_separator.clone().filter(|s| !s.is_empty())),

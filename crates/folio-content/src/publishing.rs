@@ -6,7 +6,7 @@
 //! warns and the site still builds, with robots.txt and the redirects.
 
 use super::aliases;
-use super::feed::atom;
+use super::atom::atom;
 use super::feed_items::channel;
 use super::outputs::{ATOM, ROBOTS, RSS, SITEMAP};
 use super::rss::rss;

@@ -15,10 +15,11 @@ use std::collections::BTreeMap;
 
 use super::base_url::BaseUrl;
 use super::outputs::SITEMAP;
-use super::xml::escape_into;
 use folio_core::model::Manifest;
 use folio_core::site_url::{self, tag_path};
 use folio_core::tags::tag_slug;
+use quick_xml::events::BytesText;
+use quick_xml::Writer;
 
 /// The sitemap of `manifest`'s pages under `base`.
 pub fn sitemap(manifest: &Manifest, base: &BaseUrl) -> Vec<u8> {
@@ -45,22 +46,11 @@ pub fn sitemap(manifest: &Manifest, base: &BaseUrl) -> Vec<u8> {
         }
     }
 
-    let mut out = String::with_capacity(256 + 160 * (manifest.posts.len() + tags.len()));
-    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut urls: Vec<(String, Option<String>)> = Vec::new();
     let mut url = |path: &str, lastmod: Option<&str>| {
-        let Some(loc) = site_url::absolute(base.as_str(), path) else {
-            return;
-        };
-        out.push_str("  <url><loc>");
-        escape_into(&mut out, &loc);
-        out.push_str("</loc>");
-        if let Some(lastmod) = lastmod {
-            out.push_str("<lastmod>");
-            escape_into(&mut out, lastmod);
-            out.push_str("</lastmod>");
+        if let Some(loc) = site_url::absolute(base.as_str(), path) {
+            urls.push((loc, lastmod.map(str::to_owned)));
         }
-        out.push_str("</url>\n");
     };
     url("/", site_lastmod.as_deref());
     url("/archive", site_lastmod.as_deref());
@@ -73,8 +63,29 @@ pub fn sitemap(manifest: &Manifest, base: &BaseUrl) -> Vec<u8> {
     for (tag, changed) in tags.values() {
         url(&tag_path(tag), Some(changed));
     }
-    out.push_str("</urlset>\n");
-    out.into_bytes()
+
+    let mut out = b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".to_vec();
+    let mut writer = Writer::new_with_indent(&mut out, b' ', 2);
+    // Writing to memory cannot fail.
+    let _ = writer
+        .create_element("urlset")
+        .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
+        .write_inner_content(|w| {
+            for (loc, lastmod) in &urls {
+                w.create_element("url").write_inner_content(|w| {
+                    w.create_element("loc")
+                        .write_text_content(BytesText::new(loc))?;
+                    if let Some(lastmod) = lastmod {
+                        w.create_element("lastmod")
+                            .write_text_content(BytesText::new(lastmod))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        });
+    out.push(b'\n');
+    out
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap's URL when there is one.

@@ -260,3 +260,42 @@ fn under_a_sub_path_every_feed_url_has_it() {
         "{html}"
     );
 }
+
+#[test]
+fn srcset_with_data_urls_and_commas_reaches_the_feeds_whole() {
+    // A data: URL holds commas; a srcset's candidates are split as HTML splits them, so it stays
+    // one candidate, and the file candidate beside it is published and made absolute.
+    let fx = Fixture::new();
+    fx.write("site.toml", SITE);
+    fx.write(
+        "posts/pics/index.md",
+        toml_post(
+            "Pics",
+            "2024-01-01",
+            "",
+            "<img src=\"pic.png\" alt=\"p\" srcset=\"data:image/png;base64,AAAA,BBBB 1x, pic.png 2x\">\n\n\
+             <picture><source srcset=\"pic.png 1x,data:image/gif;base64,R0lG,ODlh 2x\"><img src=\"pic.png\" alt=\"q\"></picture>\n",
+        ),
+    );
+    fx.write("posts/pics/pic.png", b"not read: no size".as_slice());
+    build(&fx.options()).expect("build");
+
+    let want = [
+        r#"srcset="data:image/png;base64,AAAA,BBBB 1x, https://example.com/blog/files/posts/pics/pic.png 2x""#,
+        r#"srcset="https://example.com/blog/files/posts/pics/pic.png 1x,data:image/gif;base64,R0lG,ODlh 2x""#,
+    ];
+    let feed: Feed = read(&fx, "atom.xml").parse().expect("atom");
+    let atom_html = feed.entries()[0]
+        .content()
+        .unwrap()
+        .value()
+        .unwrap()
+        .to_owned();
+    let channel = rss::Channel::read_from(read(&fx, "rss.xml").as_bytes()).expect("rss");
+    let rss_html = channel.items()[0].description().unwrap().to_owned();
+    for html in [&atom_html, &rss_html] {
+        for srcset in want {
+            assert!(html.contains(srcset), "{srcset} in {html}");
+        }
+    }
+}

@@ -147,12 +147,8 @@ impl HeadTag {
 
     /// The element as HTML, its value escaped.
     pub fn html(&self) -> String {
-        let value = self
-            .value
-            .replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;");
+        let mut value = String::with_capacity(self.value.len() + 8);
+        let _ = pulldown_cmark_escape::escape_html(&mut value, &self.value);
         format!(
             "<{} {}=\"{}\" {}=\"{value}\">",
             self.element, self.key_attr, self.key, self.value_attr

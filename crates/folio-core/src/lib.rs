@@ -3,18 +3,22 @@
 //!
 //! - [`model`]: the manifest format, the contract between the pipeline and the app;
 //! - [`listing`]: tag counts, years, neighbours; [`tags`]: tag slugs (the page each tag links to);
-//! - [`format`]: dates and reading times as readers see them;
+//!   [`marks`]: the combining-mark table every notion of a word shares;
+//! - [`wording`]: dates, reading times and counts as readers read them;
 //! - [`site_url`]: the pages' absolute addresses; [`page_path`]: one spelling of each page's path;
-//!   [`head_tags`]: a page's description, canonical and link-preview tags;
+//!   [`head_tags`]: a page's description, canonical and link-preview tags; [`page_ids`]: the ids
+//!   the page itself uses, which a post's HTML must not take;
 //! - [`search`]: the index format, its builder (pipeline) and its searcher (app);
 //! - [`html_text`]: edits the app makes to a post's rendered HTML (search marks, in-page links).
 
-pub mod format;
 pub mod head_tags;
 pub mod html_text;
 pub mod listing;
+pub mod marks;
 pub mod model;
+pub mod page_ids;
 pub mod page_path;
 pub mod search;
 pub mod site_url;
 pub mod tags;
+pub mod wording;

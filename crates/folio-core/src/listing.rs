@@ -4,9 +4,9 @@
 //!
 //! Pure functions over [`Manifest`], so the host tests them and the pages only draw the result.
 
-use crate::format::post_count;
 use crate::model::{Manifest, PostSummary};
 pub use crate::tags::TagCount;
+use crate::wording::post_count;
 
 /// The line under `/tags`' heading: "12 tags across 18 posts."
 pub fn tags_summary(tags: usize, posts: usize) -> String {

@@ -8,6 +8,7 @@
 //! Pure functions: the pipeline (sitemap, alias checks), the prerenderer and the app all call
 //! these, so every link, file and lookup agree.
 
+use crate::marks::is_combining_mark;
 use crate::model::Manifest;
 
 /// A tag and how many posts carry it, in any spelling.
@@ -178,32 +179,6 @@ pub fn distinct_tags(tags: &[String]) -> Vec<&str> {
         }
     }
     out
-}
-
-/// Combining marks that belong to the letter before them (accents written decomposed, Indic
-/// viramas and vowel signs, Hebrew and Arabic points, Thai vowels). `char` has no general
-/// category API and a Unicode table crate is not worth its wasm bytes for this.
-pub fn is_combining_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0483}'..='\u{0489}'
-        | '\u{0591}'..='\u{05C7}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0900}'..='\u{0963}'
-        | '\u{0966}'..='\u{096F}'
-        | '\u{0971}'..='\u{0DFF}'
-        | '\u{0E31}'..='\u{0E3A}'
-        | '\u{0E47}'..='\u{0E4E}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{200C}'..='\u{200D}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{3099}'..='\u{309A}'
-        | '\u{FE20}'..='\u{FE2F}'
-    )
 }
 
 #[cfg(test)]

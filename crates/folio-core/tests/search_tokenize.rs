@@ -62,11 +62,16 @@ fn apostrophes_hyphens_underscores_and_versions() {
 fn cjk_is_indexed_as_bigrams() {
     let t = tokens("東京都に住む");
     let texts: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
-    assert_eq!(texts, ["東京", "京都", "都に", "に住", "住む"]);
-    assert!(t.iter().all(|(_, k)| *k == TokenKind::Cjk));
+    assert_eq!(texts, ["東京", "京都", "都に", "に住", "住む", "む"]);
+    // The run's last character alone, so a one-character query finds it there too.
+    let (last, rest) = t.split_last().unwrap();
+    assert!(rest.iter().all(|(_, k)| *k == TokenKind::Cjk));
+    assert_eq!(last.1, TokenKind::CjkTail);
     assert_eq!(words("字"), ["字"]);
     assert_eq!(words("Rust語"), ["rust", "語"]);
-    assert_eq!(words("한국어"), ["한국", "국어"]);
+    assert_eq!(words("한국어"), ["한국", "국어", "어"]);
+    // A query searches the bigrams only (the lone last character would be one more word).
+    assert_eq!(terms("한국어"), ["한국", "국어"]);
 }
 
 #[test]

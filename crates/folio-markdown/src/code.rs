@@ -8,9 +8,9 @@
 
 use pulldown_cmark::{CowStr, Event, TagEnd};
 
-use super::sanitize;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::highlight;
+use pulldown_cmark_escape::escape_html;
 
 /// Consumes a fenced code block's events from `events` (up to its `End`) and returns the
 /// whole `<pre tabindex="0"><code class="language-…">…</code></pre>` as one HTML event. `lang`
@@ -33,7 +33,7 @@ pub(super) fn fenced_block<'a>(
         html.push_str("<pre tabindex=\"0\"><code>");
     } else {
         html.push_str("<pre tabindex=\"0\"><code class=\"language-");
-        sanitize::escape_html(&mut html, lang);
+        let _ = escape_html(&mut html, lang);
         html.push_str("\">");
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,6 @@
 //! Heading ids: slugs and their de-duplication within one document.
 
-use folio_core::tags::is_combining_mark;
+use folio_core::marks::is_combining_mark;
 use std::collections::{HashMap, HashSet};
 
 /// The slug of a heading's text: lowercase letters and digits (any script) in runs joined by

@@ -4,30 +4,27 @@
 //! browser test (`tests/web_markdown.rs`) can check the rendered HTML in a real DOM.
 //!
 //! [`render()`] turns Markdown into HTML that is safe to put into the page with `innerHTML`:
-//! raw HTML passes an allowlist sanitizer (static blog markup kept with safe attributes, script
-//! and style removed, anything unknown escaped as text), links and images with a scheme that
-//! runs code point to `#`, and headings get unique ids for a table of contents. It is one pass
-//! over pulldown-cmark's events, rewritten on the way to its HTML writer; only the heading ids
-//! are patched in afterwards, once all taken ids are known.
+//! pulldown-cmark's events are rewritten on the way to its HTML writer (heading ids, code blocks,
+//! table cells, raw HTML made readable), and the whole document is then sanitized once by
+//! ammonia against an allowlist (see [`html::sanitize`]) and finished (lazy images, focusable
+//! code blocks and tables: see [`html::finish`]). Every later pass over the HTML (asset links,
+//! feed URLs, search text) reads it with the same tokenizer, html5ever's ([`html::tokens`]).
 
 mod code;
-mod html_allowlist;
-mod html_lexer;
+pub mod html;
 mod ids;
-mod raw_text;
 mod render;
-mod sanitize;
 mod toc;
 
 // Native only: syntect's Oniguruma is C, and the browser never highlights (the pipeline does).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod highlight;
 
-pub use render::{render, LinkTargets};
+pub use render::LinkTargets;
 use toc::heading_anchor;
 pub use toc::{toc_html, without_page_navigation, MIN_TOC_HEADINGS};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// A post's body as published: [`render`], every heading ending with a link to itself
 /// (`<a class="heading-anchor" href="#id">`), and a table of contents (see [`toc_html`]) in
@@ -48,6 +45,16 @@ fn article(markdown: &str, links: Option<LinkTargets<'_>>) -> Rendered {
     if let Some(toc) = toc_html(&rendered.headings) {
         rendered.html.insert_str(0, &toc);
     }
+    rendered.html = html::publish(&rendered.html);
+    rendered
+}
+
+/// Renders Markdown (read with [`options`]) to sanitized HTML plus its headings: the
+/// document alone, without the article's navigation (the bio, and tests). See `render::render_with`
+/// for what the rendering does, and [`html::publish`] for the sanitizing.
+pub fn render(markdown: &str) -> Rendered {
+    let mut rendered = render::render_with(markdown, false, None);
+    rendered.html = html::publish(&rendered.html);
     rendered
 }
 
@@ -75,35 +82,16 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// The text a reader sees: no markup, no URLs, no raw HTML tags (but the text inside them);
-/// code kept (its words are read too). Blocks are separated by newlines so words never run
-/// together.
+/// The text a reader sees of a Markdown document: [`render`]ed, then read as
+/// [`html::text::plain_text`] reads the published HTML (no markup, no URLs, raw HTML as the
+/// sanitizer lets it through, code kept; blocks separated by newlines).
 pub fn plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    let mut raw = raw_text::RawText::default();
-    for event in Parser::new_ext(markdown, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::Html(t) | Event::InlineHtml(t) => raw.push(&t, &mut out),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock,
-            )
-            | Event::End(TagEnd::TableCell | TagEnd::BlockQuote(_)) => out.push('\n'),
-            Event::Start(Tag::TableCell) => out.push(' '),
-            _ => {}
-        }
-    }
-    out
+    html::text::plain_text(&render(markdown).html)
 }
 
-/// Words a reader reads: whitespace-separated runs in [`plain_text`] that hold a letter or digit.
+/// Words a reader reads in a Markdown document (see [`html::text::word_count`]).
 pub fn word_count(markdown: &str) -> u32 {
-    let words = plain_text(markdown)
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    u32::try_from(words).unwrap_or(u32::MAX)
+    html::text::word_count(&plain_text(markdown))
 }
 
 /// A rendered Markdown document.

@@ -1,10 +1,15 @@
-//! The one pass from pulldown-cmark's events to sanitised HTML (see [`render`]).
+//! The one pass from pulldown-cmark's events to HTML, sanitized afterwards (see [`render_with`]).
 
 use pulldown_cmark::{
     Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd,
 };
+use pulldown_cmark_escape::{escape_href, escape_html};
+use std::collections::HashMap;
 
-use super::{code, html_allowlist, ids, options, sanitize, Heading, Rendered};
+use crate::html::readable::{classify, readable, RawTag};
+use crate::html::sanitize::content_id;
+use crate::html::tokens::{is_void, serialize, tokenize, Token};
+use crate::{code, ids, options, Heading, Rendered};
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output,
 /// `anchor_at` the empty slot before its `End` that receives the link to itself.
@@ -16,36 +21,30 @@ struct Pending {
     text: String,
 }
 
-/// Renders Markdown (read with [`options`]) to sanitised HTML plus its headings.
-///
-/// - Headings: `{#custom}` ids are used as written; other headings get a slug of their text,
-///   made unique against all other heading ids and the footnote ids (`[^note]` renders
-///   `id="note"`); `section` when the text has no letter or digit. Heading classes are kept,
-///   other `{key=value}` attributes are dropped (they could be `onclick`).
-/// - Raw HTML (block and inline) goes through an allowlist sanitizer (see `html_allowlist`):
-///   blog content such as tables, `<details>`, `<img>`, `<a href>` and `<kbd>` is kept with
-///   safe attributes only, `<script>`/`<style>` are removed with their content, unknown or
-///   malformed tags are escaped as text, comments are dropped. Raw `id`s are kept, and
-///   heading slugs avoid them.
-/// - Links and images: `javascript:`, `vbscript:` and `data:` URLs become `#` (images may use
-///   `data:image/{png,gif,jpeg,webp}`); off-site links get `rel="noopener noreferrer"`; images
-///   get `loading="lazy" decoding="async"`.
-/// - Tables (Markdown and raw HTML) are wrapped in `<div class="table-wrap">` so they can
-///   scroll horizontally; the wrapper is focusable so the keyboard can scroll it too. Column
-///   alignment is a class (`align-center`), never a `style` attribute (the CSP blocks those).
-/// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an info string like `rust,ignore`
-///   reduced to its language, and highlighted when a grammar knows the language (see `code`).
-pub fn render(markdown: &str) -> Rendered {
-    render_with(markdown, false, None)
-}
-
 /// Decides where a link goes: called with each link's destination as written (autolinks and
 /// email links excepted) and the byte offset of the link in the Markdown, it returns the URL to
 /// write instead, or `None` to keep the destination.
 pub type LinkTargets<'a> = &'a mut dyn FnMut(&str, usize) -> Option<String>;
 
-/// [`render`], and with `anchors` every heading ends with a link to itself (see
-/// [`super::heading_anchor`]); `links` may redirect links (see [`LinkTargets`]).
+/// Renders Markdown (read with [`options`]) to HTML plus its headings, not yet sanitized (see
+/// [`crate::html::publish`]). With `anchors` every heading ends with a link to itself (see
+/// [`crate::heading_anchor`]); `links` may redirect links (see [`LinkTargets`]).
+///
+/// - Headings: `{#custom}` ids are used as written; other headings get a slug of their text,
+///   made unique against all other heading ids, the footnote ids (`[^note]` renders
+///   `id="note"`) and raw HTML ids; `section` when the text has no letter or digit. Heading
+///   classes are kept, other `{key=value}` attributes are dropped (they could be `onclick`).
+/// - Raw HTML (block and inline) is made readable (see `html::readable`: unknown tags such as
+///   the `<T>` of `Vec<T>` shown as text, `<noscript>` unwrapped) and left to the sanitizer,
+///   which reads the whole document at the end (see `html::sanitize`).
+/// - Links and images are written as given; the sanitizer drops URLs with schemes that run
+///   code. Off-site links get `rel="noopener noreferrer"`, images `loading="lazy"
+///   decoding="async"`, tables a scrolling wrapper (see `html::finish`).
+/// - Column alignment is a class (`align-center`), never a `style` attribute (the CSP blocks
+///   those).
+/// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an
+///   info string like `rust,ignore` reduced to its language, and highlighted when a grammar
+///   knows the language (see `code`).
 pub(super) fn render_with(
     markdown: &str,
     anchors: bool,
@@ -57,7 +56,7 @@ pub(super) fn render_with(
     let mut pending: Vec<Pending> = Vec::new();
     let mut in_heading = false;
     let mut block_html: Option<String> = None;
-    let mut sanitizer = html_allowlist::Sanitizer::default();
+    let mut raw = RawHtml::default();
     let mut ids = ids::Ids::default();
     let mut table = TableCells::default();
 
@@ -127,26 +126,24 @@ pub(super) fn render_with(
                 }
             }
             Event::End(TagEnd::HtmlBlock) => {
-                if let Some(raw) = block_html.take() {
-                    let mut html = String::with_capacity(raw.len());
-                    sanitizer.sanitize(&raw, &mut html, None);
-                    if !html.trim().is_empty() {
-                        out.push(Event::Html(html.into()));
-                    }
+                if let Some(block) = block_html.take() {
+                    out.push(Event::Html(raw.take(&readable(&block)).into()));
                 }
                 out.push(event);
             }
             // Inline HTML is one tag (or comment) per event, text in between comes as `Text`.
-            Event::Html(ref chunk) | Event::InlineHtml(ref chunk) => {
-                let mut html = String::with_capacity(chunk.len() + 16);
-                sanitizer.sanitize(chunk, &mut html, heading_text);
-                if !html.is_empty() {
-                    out.push(match event {
-                        Event::Html(_) => Event::Html(html.into()),
-                        _ => Event::InlineHtml(html.into()),
-                    });
+            Event::Html(chunk) | Event::InlineHtml(chunk) => match classify(&chunk) {
+                RawTag::Unknown => {
+                    if let Some(buf) = heading_text {
+                        buf.push_str(&chunk);
+                    }
+                    out.push(Event::Text(chunk));
                 }
-            }
+                RawTag::Unwrapped => {}
+                RawTag::Known | RawTag::NotATag => {
+                    out.push(Event::InlineHtml(raw.take(&chunk).into()));
+                }
+            },
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -170,17 +167,11 @@ pub(super) fn render_with(
                 ));
             }
             Event::Start(Tag::Table(alignments)) => {
-                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP_OPEN)));
                 table = TableCells {
                     alignments,
                     ..TableCells::default()
                 };
                 out.push(Event::Start(Tag::Table(Vec::new())));
-            }
-            Event::End(TagEnd::Table) => {
-                out.push(event);
-                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP_CLOSE)));
-                out.push(Event::Html(CowStr::Borrowed("\n")));
             }
             Event::Start(Tag::TableHead) => {
                 table.in_head = true;
@@ -215,7 +206,9 @@ pub(super) fn render_with(
             }
             Event::Start(Tag::FootnoteDefinition(ref name))
             | Event::FootnoteReference(ref name) => {
+                // As written (a heading slug must not equal it) and as published.
                 ids.reserve(name);
+                ids.reserve(&content_id(name));
                 out.push(event);
             }
             _ => out.push(event),
@@ -223,7 +216,7 @@ pub(super) fn render_with(
     }
 
     // Raw HTML ids are taken like custom heading ids: no slug may reuse them.
-    for id in &sanitizer.ids {
+    for id in &raw.ids {
         ids.reserve(id);
     }
     let mut headings = Vec::with_capacity(pending.len());
@@ -232,6 +225,8 @@ pub(super) fn render_with(
             Some(id) => id,
             None => ids.unique(&h.text),
         };
+        // As the sanitizer will publish it, so the table of contents links to it.
+        let id = content_id(&id).into_owned();
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut out[h.at] {
             *slot = Some(CowStr::from(id.clone()));
         }
@@ -250,14 +245,6 @@ pub(super) fn render_with(
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
 }
-
-/// The wrapper that lets a wide table scroll sideways (Markdown and raw HTML tables alike).
-/// Focusable so a keyboard can scroll it (axe `scrollable-region-focusable`), and then a named
-/// region so a screen reader says what has focus.
-pub(super) const TABLE_WRAP_OPEN: &str =
-    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
-/// Closes [`TABLE_WRAP_OPEN`].
-pub(super) const TABLE_WRAP_CLOSE: &str = "</div>";
 
 /// Where the writer is in a Markdown table. Cells are written here rather than by
 /// pulldown-cmark, whose writer puts column alignment in a `style` attribute that the page's
@@ -286,23 +273,18 @@ impl TableCells {
     }
 }
 
-/// The opening `<a>` of a link; pulldown-cmark's writer closes it at `End(Link)`.
+/// The opening `<a>` of a link; pulldown-cmark's writer closes it at `End(Link)`. The URL is
+/// written as given: the sanitizer judges its scheme.
 fn link_open(link_type: LinkType, dest: &str, title: &str) -> String {
     let mut html = String::with_capacity(dest.len() + title.len() + 48);
     html.push_str("<a href=\"");
     if link_type == LinkType::Email {
         html.push_str("mailto:");
-        sanitize::escape_href(&mut html, dest);
-    } else {
-        let url = sanitize::safe_url(dest, false);
-        sanitize::escape_href(&mut html, url);
-        if sanitize::is_external(url) {
-            html.push_str("\" rel=\"noopener noreferrer");
-        }
     }
+    let _ = escape_href(&mut html, dest);
     if !title.is_empty() {
         html.push_str("\" title=\"");
-        sanitize::escape_html(&mut html, title);
+        let _ = escape_html(&mut html, title);
     }
     html.push_str("\">");
     html
@@ -325,13 +307,65 @@ fn image<'a>(events: &mut impl Iterator<Item = Event<'a>>, dest: &str, title: &s
     }
     let mut html = String::with_capacity(dest.len() + alt.len() + title.len() + 64);
     html.push_str("<img src=\"");
-    sanitize::escape_href(&mut html, sanitize::safe_url(dest, true));
+    let _ = escape_href(&mut html, dest);
     html.push_str("\" alt=\"");
-    sanitize::escape_html(&mut html, &alt);
+    let _ = escape_html(&mut html, &alt);
     if !title.is_empty() {
         html.push_str("\" title=\"");
-        sanitize::escape_html(&mut html, title);
+        let _ = escape_html(&mut html, title);
     }
-    html.push_str("\" loading=\"lazy\" decoding=\"async\" />");
+    html.push_str("\">");
     html
+}
+
+/// The raw HTML of one document, read chunk by chunk (an HTML block whole, inline HTML one tag
+/// at a time) in order.
+#[derive(Default)]
+struct RawHtml {
+    /// Elements raw HTML has opened and not closed, by name.
+    open: HashMap<String, u32>,
+    /// Ids raw HTML gives its elements, as written and as published: taken, like custom heading
+    /// ids.
+    ids: Vec<String>,
+}
+
+impl RawHtml {
+    /// A chunk of raw HTML (made readable) without the end tags that close nothing raw HTML
+    /// opened: raw HTML cannot close the elements Markdown generated around it (a stray `</li>`
+    /// would end the list). Notes the chunk's ids and the elements it opens.
+    fn take(&mut self, chunk: &str) -> String {
+        let tokens = tokenize(chunk);
+        let mut stray = false;
+        let mut kept = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            match &token {
+                Token::Start(tag) => {
+                    if let Some(id) = tag.attr("id") {
+                        // As written (a heading slug must not equal it) and as published.
+                        self.ids.push(id.to_owned());
+                        self.ids.push(content_id(id).into_owned());
+                    }
+                    if !is_void(&tag.name) {
+                        *self.open.entry(tag.name.clone()).or_default() += 1;
+                    }
+                }
+                Token::End(name) => match self.open.get_mut(name) {
+                    Some(open) if *open > 0 => *open -= 1,
+                    _ => {
+                        stray = true;
+                        continue;
+                    }
+                },
+                Token::Text(_) => {}
+            }
+            kept.push(token);
+        }
+        // Written again only when something went: comments, which the sanitizer drops anyway,
+        // are all that is lost then.
+        if stray {
+            serialize(&kept)
+        } else {
+            chunk.to_owned()
+        }
+    }
 }

@@ -7,8 +7,10 @@
 //! headings are sections too) gets h1–h3. A table needs [`MIN_TOC_HEADINGS`] listed headings: a
 //! short post with one or two sections reads better without one.
 
-use super::sanitize::{escape_href, escape_html};
-use super::Heading;
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::html::tokens::{is_void, serialize, tokenize, Token};
+use crate::Heading;
 
 /// Fewer listed headings than this and the post gets no table of contents.
 pub const MIN_TOC_HEADINGS: usize = 3;
@@ -53,9 +55,9 @@ pub fn toc_html(headings: &[Heading]) -> Option<String> {
             }
         }
         html.push_str("<a href=\"#");
-        escape_href(&mut html, &heading.id);
+        let _ = escape_href(&mut html, &heading.id);
         html.push_str("\">");
-        escape_html(&mut html, &heading.text);
+        let _ = escape_html(&mut html, &heading.text);
         html.push_str("</a>");
     }
     for _ in open {
@@ -65,45 +67,58 @@ pub fn toc_html(headings: &[Heading]) -> Option<String> {
     Some(html)
 }
 
-/// Start of the table of contents [`toc_html`] writes; raw HTML can never write a `<nav>` (it is
-/// not allowlisted), so this marks ours.
-const TOC_OPEN: &str = "<nav class=\"toc\" aria-label=\"Contents\">";
-/// Start and end of a [`heading_anchor`]. Its `href` and label are escaped, so the generated
-/// link holds no `<` or `>` before its end: a raw link with the same class never matches.
-const ANCHOR_OPEN: &str = " <a class=\"heading-anchor\" href=\"#";
-const ANCHOR_CLOSE: &str = "\">#</a>";
-
-/// An article's HTML ([`super::render_article`]) without what only makes sense on the page:
-/// the table of contents and the `#` link after every heading. Feed readers show both as junk
-/// (a list of dead in-page links, a stray `#` after each heading).
+/// An article's HTML ([`super::render_article`], sanitized) without what only makes sense on
+/// the page: the table of contents (the `<nav class="toc">` it starts with) and the `#` link
+/// after every heading (`<a class="heading-anchor">#</a>`, with the space before it). Feed
+/// readers show both as junk (a list of dead in-page links, a stray `#` after each heading).
+/// Raw HTML with the same classes elsewhere, or with other text, is kept.
 pub fn without_page_navigation(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    if let Some(at) = rest.find(TOC_OPEN) {
-        if let Some(end) = rest[at..].find("</nav>") {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + end + "</nav>".len()..];
-            rest = after.strip_prefix('\n').unwrap_or(after);
+    let mut tokens = tokenize(html).into_iter().peekable();
+    let mut kept: Vec<Token> = Vec::new();
+    if matches!(tokens.peek(), Some(Token::Start(tag)) if tag.name == "nav" && tag.has_class("toc"))
+    {
+        skip_element(&mut tokens);
+        if let Some(Token::Text(text)) = tokens.peek_mut() {
+            *text = text.trim_start_matches('\n').to_owned();
         }
     }
-    while let Some(at) = rest.find(ANCHOR_OPEN) {
-        let tail = &rest[at + ANCHOR_OPEN.len()..];
-        let generated = tail
-            .find(ANCHOR_CLOSE)
-            .filter(|&end| !tail[..end].contains(['<', '>']));
-        match generated {
-            Some(end) => {
-                out.push_str(&rest[..at]);
-                rest = &tail[end + ANCHOR_CLOSE.len()..];
+    while let Some(token) = tokens.next() {
+        let anchor = matches!(&token, Token::Start(tag) if tag.name == "a" && tag.has_class("heading-anchor"));
+        let generated =
+            anchor && matches!(tokens.peek(), Some(Token::Text(text)) if text == "#") && {
+                // Its text and its end: nothing else inside.
+                let mut ahead = tokens.clone();
+                ahead.next();
+                matches!(ahead.next(), Some(Token::End(name)) if name == "a")
+            };
+        if generated {
+            tokens.next();
+            tokens.next();
+            if let Some(Token::Text(before)) = kept.last_mut() {
+                before.truncate(before.trim_end_matches(' ').len());
             }
-            None => {
-                out.push_str(&rest[..at + ANCHOR_OPEN.len()]);
-                rest = tail;
+            continue;
+        }
+        kept.push(token);
+    }
+    serialize(&kept)
+}
+
+/// Consumes the element `tokens` starts with, up to its end tag.
+fn skip_element(tokens: &mut impl Iterator<Item = Token>) {
+    let mut depth = 0usize;
+    for token in tokens {
+        match token {
+            Token::Start(tag) if !is_void(&tag.name) => depth += 1,
+            Token::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return;
+                }
             }
+            _ => {}
         }
     }
-    out.push_str(rest);
-    out
 }
 
 /// The link a heading ends with, to its own id, so a reader can copy a link to the section.
@@ -112,9 +127,9 @@ pub fn without_page_navigation(html: &str) -> String {
 pub(super) fn heading_anchor(id: &str, text: &str) -> String {
     let mut html = String::with_capacity(id.len() * 2 + text.len() + 96);
     html.push_str(" <a class=\"heading-anchor\" href=\"#");
-    escape_href(&mut html, id);
+    let _ = escape_href(&mut html, id);
     html.push_str("\" aria-label=\"Link to this section: ");
-    escape_html(&mut html, text);
+    let _ = escape_html(&mut html, text);
     html.push_str("\">#</a>");
     html
 }

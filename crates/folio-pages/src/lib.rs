@@ -27,7 +27,7 @@ pub mod search_client;
 pub use app::App;
 // The shared core, under the names the pages use.
 pub use folio_core::{
-    format, head_tags, html_text, listing, model, page_path, search, site_url, tags,
+    head_tags, html_text, listing, model, page_path, search, site_url, tags, wording,
 };
 
 /// Whether this code runs in a browser (the wasm app) rather than in the prerenderer.

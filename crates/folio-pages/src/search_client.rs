@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, FetchError};
 use crate::post_texts::PostTexts;
-use crate::search::{parse_query, Hit, Searcher};
+use crate::search::{parse_query, Ranked, Searcher};
 
 use crate::search::part_loader::{Fetches, PartLoader, Start};
 
@@ -33,7 +33,7 @@ pub enum EngineState {
 /// What a query gets from [`SearchEngine::search_now`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
-    Ready(Vec<Hit>),
+    Ready(Ranked),
     /// The parts it needs are on their way.
     Waiting,
     Failed(String),
@@ -121,10 +121,11 @@ impl SearchEngine {
     /// that are not loaded, they are requested and the answer is [`Answer::Waiting`]: ask again
     /// when [`Self::track`] fires. No partial answers: what a query shows is always what the
     /// whole index says.
-    pub fn search_now(self, text: &str, limit: usize) -> Answer {
+    /// Only posts `keep` accepts are listed and counted (the tag filter).
+    pub fn search_now(self, text: &str, limit: usize, keep: &dyn Fn(u32) -> bool) -> Answer {
         let query = parse_query(text);
         if query.is_empty() {
-            return Answer::Ready(Vec::new());
+            return Answer::Ready(Ranked::default());
         }
         match self.state.get_untracked() {
             EngineState::Ready => {}
@@ -137,7 +138,7 @@ impl SearchEngine {
         let needed = self.with_searcher(|s| s.needed_parts(&query));
         if needed.is_empty() {
             self.loader.update_value(PartLoader::answered);
-            return Answer::Ready(self.with_searcher(|s| s.search(&query, limit)));
+            return Answer::Ready(self.with_searcher(|s| s.search_filtered(&query, limit, keep)));
         }
         if let Some(message) = self.loader.with_value(|l| l.failure(&needed)) {
             return Answer::Failed(message);

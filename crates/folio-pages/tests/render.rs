@@ -132,3 +132,29 @@ fn each_route_draws_its_own_page() {
     assert!(tag.body.contains("A newer post"));
     assert!(!tag.body.contains("An older post"));
 }
+
+#[test]
+fn every_id_the_page_draws_is_one_no_post_can_take() {
+    // The build's sanitizer renames a post's id that the page uses (folio_core::page_ids), so
+    // every id the page itself draws around a post or the bio must be listed there.
+    let body = InitialBody {
+        slug: "newer".into(),
+        html: String::new(),
+    };
+    for (route, body) in [("/posts/newer", Some(body)), ("/", None)] {
+        let page = render_page(route, "/blog/", manifest(true), body);
+        let ids: Vec<&str> = page
+            .body
+            .split(" id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert!(ids.contains(&"main"), "{}", page.body);
+        for id in ids {
+            assert!(
+                folio_core::page_ids::APP_IDS.contains(&id),
+                "{route}: {id} is not in APP_IDS"
+            );
+        }
+    }
+}

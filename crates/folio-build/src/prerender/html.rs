@@ -1,27 +1,20 @@
 //! Escaping for the prerendered markup: text and attribute values, the way the browser reads
-//! them back, so the app's later DOM and the static page hold the same strings.
+//! them back, so the app's later DOM and the static page hold the same strings. The escapers
+//! are pulldown-cmark's, the ones the build writes articles with.
+
+use pulldown_cmark_escape::{escape_html, escape_html_body_text};
 
 /// Escapes text content (`&`, `<`, `>`).
 pub fn text(s: &str) -> String {
-    escape(s, false)
+    let mut out = String::with_capacity(s.len() + 8);
+    let _ = escape_html_body_text(&mut out, s);
+    out
 }
 
 /// Escapes an attribute value for a double-quoted attribute (`&`, `<`, `>`, `"`).
 pub fn attr(s: &str) -> String {
-    escape(s, true)
-}
-
-fn escape(s: &str, quote: bool) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if quote => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    let _ = escape_html(&mut out, s);
     out
 }
 

@@ -59,6 +59,42 @@ pub struct Prerendered {
 /// again (after new content is built into it): a page's own head tags are marked, and the
 /// shell is what is left without them and without the page.
 pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
+    let pages = render_all(dist)?;
+    for (relative, html) in &pages {
+        let path = dist.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
+        }
+        fs::write(&path, html).map_err(|e| PrerenderError::io(&path, "writing", e))?;
+    }
+    Ok(Prerendered {
+        files: pages.into_iter().map(|(relative, _)| relative).collect(),
+    })
+}
+
+/// The list an in-place prerender keeps, in the site folder, of the pages it wrote.
+pub const IN_PLACE_LIST: &str = ".folio-prerendered";
+
+/// Like [`prerender`], but writes only the pages whose HTML changed and removes the pages of
+/// the previous in-place run that are gone (a deleted post's, a tag no post has any more): the
+/// dev server's rebuild after an edit to one post rewrites that post's page and the lists.
+pub fn prerender_in_place(
+    dist: &Path,
+) -> Result<(Prerendered, folio_content::in_place::Changes), PrerenderError> {
+    let pages = render_all(dist)?;
+    let files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(relative, html)| (relative.as_str(), html.as_bytes()))
+        .collect();
+    let changes = folio_content::in_place::update_dir(dist, IN_PLACE_LIST, &files, &[])
+        .map_err(|e| PrerenderError::io(&e.path, e.doing, e.source))?;
+    let files = pages.into_iter().map(|(relative, _)| relative).collect();
+    Ok((Prerendered { files }, changes))
+}
+
+/// Every page of the site built in `dist`: (file relative to `dist`, HTML).
+fn render_all(dist: &Path) -> Result<Vec<(String, String)>, PrerenderError> {
     let shell_path = dist.join("index.html");
     let shell_html = read(&shell_path)?;
     let shell = Shell::parse(&shell_html).map_err(|source| PrerenderError::Shell {
@@ -86,13 +122,7 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
                 file => route_files(file),
             };
             for relative in names {
-                let path = dist.join(&relative);
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent)
-                        .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
-                }
-                fs::write(&path, &html).map_err(|e| PrerenderError::io(&path, "writing", e))?;
-                files.push(relative);
+                files.push((relative, html.clone()));
             }
             Ok(())
         };
@@ -124,7 +154,7 @@ pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
     // Any other path: the not-found page (its path matches no address, so the app always draws
     // the route itself there: an old `/tags/<spelling>` link still finds its page).
     write("/404", "404", None)?;
-    Ok(Prerendered { files })
+    Ok(files)
 }
 
 /// A drawn route as the shell's parts: the title, the head tags and the page's own path, and

@@ -4,7 +4,7 @@
 
 use super::syntax::{hugo_args, Tag};
 use super::Piece;
-use folio_core::html_text::escape_attr;
+use folio_markdown::html::escape;
 
 /// The pieces replacing a `figure` tag; `None` without a `src` (nothing to show).
 pub fn figure(source: &str, tag: &Tag<'_>) -> Option<Vec<Piece>> {
@@ -19,20 +19,20 @@ pub fn figure(source: &str, tag: &Tag<'_>) -> Option<Vec<Piece>> {
     let mut html = String::from("<figure>");
     if let Some(link) = arg("link") {
         html.push_str("<a href=\"");
-        escape_attr(&mut html, link);
+        html.push_str(&escape(link));
         html.push_str("\">");
     }
     html.push_str("<img src=\"");
-    escape_attr(&mut html, src);
+    html.push_str(&escape(src));
     html.push_str("\" alt=\"");
-    escape_attr(&mut html, arg("alt").unwrap_or_default());
+    html.push_str(&escape(arg("alt").unwrap_or_default()));
     html.push_str("\">");
     if arg("link").is_some() {
         html.push_str("</a>");
     }
     if let Some(caption) = arg("caption").or_else(|| arg("title")) {
         html.push_str("<figcaption>");
-        escape_attr(&mut html, caption);
+        html.push_str(&escape(caption));
         html.push_str("</figcaption>");
     }
     html.push_str("</figure>");

@@ -6,14 +6,15 @@
 //! `/blog/#note`, the home page. Spelled out as `/blog/posts/x#note`, the link stays on the
 //! article, and the router, seeing the same path, only moves to the fragment.
 
-use super::scan::{escape_attr, pieces, Piece, StartTag};
+use super::scan::{pieces, Piece, StartTag};
 
 /// `html` with the `href` of every `<a>` whose link is a fragment (`#…`, also a bare `#`)
 /// prefixed with `page_href`, the article's path as the app links it (`/blog/posts/x`).
 /// Everything else is left byte for byte.
 pub fn rewrite_fragment_links(html: &str, page_href: &str) -> String {
     let mut prefix = String::with_capacity(page_href.len() + 8);
-    escape_attr(&mut prefix, page_href);
+    // The one HTML escaper (pulldown-cmark's, as the build writes the article with).
+    let _ = pulldown_cmark_escape::escape_html(&mut prefix, page_href);
     let mut out = String::with_capacity(html.len() + html.len() / 32);
     for piece in pieces(html) {
         let markup = match piece {

@@ -213,16 +213,3 @@ impl<'a> StartTag<'a> {
             .find(|a| a.name.eq_ignore_ascii_case(name))
     }
 }
-
-/// Escapes text for a double-quoted attribute value: `&`, `"`, `<`, `>`.
-pub fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-}

@@ -72,7 +72,7 @@ pub fn may_have_term(word: &str, term: &str) -> bool {
 /// The index term for a token, or `None` for a stop word.
 pub fn term_of<'a>(token: &Token<'a>) -> Option<Cow<'a, str>> {
     match token.kind {
-        TokenKind::Cjk => Some(Cow::Borrowed(token.text)),
+        TokenKind::Cjk | TokenKind::CjkTail => Some(Cow::Borrowed(token.text)),
         TokenKind::Word | TokenKind::Joined => {
             if is_stop_word(token.text) {
                 None
@@ -131,7 +131,7 @@ mod tests {
         );
         assert_eq!(
             terms("Generics x86 1.42 東京"),
-            ["generic", "x86", "1", "42", "1.42", "東京"]
+            ["generic", "x86", "1", "42", "1.42", "東京", "京"]
         );
         assert_eq!(terms("no_std crates"), ["no", "std", "nostd", "crate"]);
     }

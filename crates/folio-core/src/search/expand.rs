@@ -11,6 +11,7 @@ use super::correct::corrections;
 use super::lexicon::{Lexicon, TermRef};
 use super::order::sorted_by_key;
 use super::query::{Query, QueryWord, FUZZY_MIN_CHARS};
+use super::tokenize::is_cjk;
 
 /// Query-time knobs. The defaults were chosen on a development query set, never on the
 /// benchmark's reported queries.
@@ -121,14 +122,27 @@ fn expand_word(
                 completions.push((t, text.to_owned()));
             }
         });
-        let completions = select_completions(completions, lexicon.doc_count(), params);
+        // A lone CJK character is a whole word as often as the start of one (an input method
+        // commits characters whole): it must find every post holding it, so it keeps all its
+        // bigrams (a few hundred at most, one character's worth), weighted below the
+        // character's own term so that they neither count as a title match beside it nor
+        // outrank it (`卡马克的猫` before `猫头鹰` for `猫`), and marked as the character itself.
+        let lone_cjk = is_lone_cjk(&word.surface);
+        let completions = if lone_cjk {
+            completions
+        } else {
+            select_completions(completions, lexicon.doc_count(), params)
+        };
         let max_df = completions.first().map_or(1, |c| c.0.doc_freq).max(1);
         for (term, text) in completions {
-            let weight = params.prefix_weight
+            let mut weight = params.prefix_weight
                 * commonness(term.doc_freq, max_df, params.completion_commonness);
+            if lone_cjk {
+                weight *= LONE_CJK_BIGRAM_FACTOR;
+            }
             out.push(Expansion {
                 term,
-                text,
+                text: if lone_cjk { word.term.clone() } else { text },
                 weight,
                 exact: false,
             });
@@ -148,6 +162,15 @@ fn expand_word(
         out.extend(corrections(word, max_edits, exact, lexicon, params, &out));
     }
     out
+}
+
+/// Weight factor of the bigrams a one-character CJK query finds: below half, so that only the
+/// character's own term makes a title hold the word (see `rank`'s title rule).
+const LONE_CJK_BIGRAM_FACTOR: f32 = 0.5;
+
+fn is_lone_cjk(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    chars.next().is_some_and(is_cjk) && chars.next().is_none()
 }
 
 /// A word of letters a little shorter than typo tolerance starts at.

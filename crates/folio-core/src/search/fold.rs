@@ -6,6 +6,8 @@
 //! Everything else is only lowercased. This keeps the Unicode normalization tables (tens of kB)
 //! out of the wasm binary.
 
+use crate::marks::is_diacritic;
+
 /// Base letters for U+00C0..=U+00FF. Digits stand for multi-letter folds (see [`expand`]),
 /// `.` for characters that are not letters (× and ÷) and keep their lowercase form.
 const LATIN1: &[u8; 64] = b"aaaaaa3ceeeeiiiidnooooo.ouuuuy45aaaaaa3ceeeeiiiidnooooo.ouuuuy4y";
@@ -31,12 +33,6 @@ fn expand(code: u8) -> &'static str {
     }
 }
 
-/// Whether `c` is a combining diacritical mark: dropped so that decomposed `e\u{301}` folds
-/// like precomposed `é`.
-pub fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// Appends the folded form of `c` to `out`: lowercase, without diacritics. Full-width ASCII
 /// (as typed with CJK input methods) folds to ASCII.
 pub fn fold_char_into(c: char, out: &mut String) {
@@ -55,7 +51,7 @@ pub fn fold_char_into(c: char, out: &mut String) {
         Some(b) if b.is_ascii_digit() => return out.push_str(expand(b)),
         Some(b) => return out.push(b as char),
     }
-    if is_combining_mark(c) {
+    if is_diacritic(c) {
         return;
     }
     if let 0xFF01..=0xFF5E = code {

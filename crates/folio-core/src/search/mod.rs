@@ -72,7 +72,7 @@ pub use expand::{Expansion, SearchParams, Slot};
 pub use fold::fold;
 pub use fuzzy::distance as edit_distance;
 pub use query::{parse_query, Query, QueryWord, MAX_QUERY_WORDS};
-pub use rank::Hit;
+pub use rank::{Hit, Ranked};
 pub use searcher::Searcher;
 pub use snippet::{highlight, snippet, Snippet};
 pub use tokenize::{tokenize, Token, TokenKind, MAX_TOKEN_CHARS};

@@ -49,6 +49,9 @@ pub fn parse_query(text: &str) -> Query {
     let typing_end = text.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
     let still_typing = typing_end == text.len();
     tokenize(text, |token| {
+        if token.kind == TokenKind::CjkTail {
+            return true;
+        }
         let cjk = token.kind == TokenKind::Cjk;
         let stop = !cjk && is_stop_word(token.text);
         // A stop word is dropped, unless it may be the start of a longer word being typed.

@@ -75,16 +75,29 @@ impl Scratch {
     }
 }
 
+/// A ranking: the best hits, and what a results page needs to say about all the others.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranked {
+    /// The best `limit` documents that pass the filter, with their matched terms.
+    pub hits: Vec<Hit>,
+    /// How many documents pass the filter (the exact count, however many are listed).
+    pub total: usize,
+    /// Every matching document, best first, filter or not (for counting tags over them all).
+    pub all: Vec<u32>,
+}
+
 /// Ranks documents for `slots`; `postings(term_id)` gives a term's postings (None when its
-/// shard is not loaded: the term then contributes nothing).
+/// shard is not loaded: the term then contributes nothing). Only documents for which `keep`
+/// holds are listed and counted.
 pub fn rank<'p>(
     slots: &[Slot],
     doc_count: u32,
     limit: usize,
     params: &SearchParams,
     scratch: &mut Scratch,
+    keep: &dyn Fn(u32) -> bool,
     postings: impl Fn(u32) -> Option<PostingIter<'p>>,
-) -> Vec<Hit> {
+) -> Ranked {
     let n = doc_count as usize;
     scratch.prepare(n);
     let Scratch {
@@ -189,6 +202,10 @@ pub fn rank<'p>(
         })
         .collect();
     sort_keys(&mut keys);
+    let doc_of = |k: &u64| (k & u64::from(DOC_MASK)) as u32;
+    let all: Vec<u32> = keys.iter().map(doc_of).collect();
+    keys.retain(|k| keep(doc_of(k)));
+    let total = keys.len();
     keys.truncate(limit);
 
     let mut hits: Vec<Hit> = keys
@@ -205,7 +222,7 @@ pub fn rank<'p>(
         .collect();
     fill_matched_terms(&mut hits, slots, matches);
     scratch.reset();
-    hits
+    Ranked { hits, total, all }
 }
 
 /// Fills each hit's `matched_terms`: per query word, the term that scored best in the post.

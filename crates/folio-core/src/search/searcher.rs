@@ -21,7 +21,7 @@ use super::expand::{expand, next_completions, SearchParams, Slot};
 use super::format::{dict_path, parse_part_path, post_path, text_path, DictShard, PostShard, Root};
 use super::lexicon::Lexicon;
 use super::query::Query;
-use super::rank::{rank, Hit, Scratch};
+use super::rank::{rank, Hit, Ranked, Scratch};
 
 pub struct Searcher {
     root: Root,
@@ -252,6 +252,17 @@ impl Searcher {
     /// The best `limit` posts for `query`. Parts not loaded yet are skipped, so call
     /// [`Self::needed_parts`] first for complete results.
     pub fn search(&self, query: &Query, limit: usize) -> Vec<Hit> {
+        self.search_filtered(query, limit, &|_| true).hits
+    }
+
+    /// The best `limit` posts for `query` among those `keep` accepts, the exact number of
+    /// those, and every match in rank order (see [`Ranked`]).
+    pub fn search_filtered(
+        &self,
+        query: &Query,
+        limit: usize,
+        keep: &dyn Fn(u32) -> bool,
+    ) -> Ranked {
         let (slots, _) = self.plan(query);
         let mut scratch = self.scratch.lock().unwrap_or_else(PoisonError::into_inner);
         rank(
@@ -260,6 +271,7 @@ impl Searcher {
             limit,
             &self.params,
             &mut scratch,
+            keep,
             |id| {
                 let shard = self.posts.get(self.post_shard_of(id))?.as_ref()?;
                 let local = (id - shard.first_term) as usize;

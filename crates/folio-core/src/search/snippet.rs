@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::analyze::{may_have_term, term_of};
 use super::order::sorted_by_key;
-use super::tokenize::tokenize;
+use super::tokenize::{tokenize, TokenKind};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snippet {
@@ -68,6 +68,26 @@ fn find_matches(text: &str, terms: &[String]) -> Vec<Match> {
         // Stemming is most of the cost of a long text: only words that may match are stemmed.
         if !terms.iter().any(|t| may_have_term(token.text, t)) {
             return true;
+        }
+        // A one-character CJK term is found as the first character of a bigram (see
+        // `TokenKind::CjkTail`): only that character is marked.
+        if token.kind == TokenKind::Cjk {
+            if let Some(first) = token.text.chars().next() {
+                let width = first.len_utf8();
+                let first = &token.text[..width];
+                let first_only = if width < token.text.len() {
+                    terms.iter().position(|t| t == first)
+                } else {
+                    None
+                };
+                if let Some(i) = first_only {
+                    out.push(Match {
+                        bytes: token.start..token.start + width,
+                        term: i,
+                        char_start: 0,
+                    });
+                }
+            }
         }
         let Some(term) = term_of(&token) else {
             return true;

@@ -10,10 +10,14 @@
 //! - an apostrophe inside a word is dropped (`don't` -> `dont`), a possessive `'s` too
 //!   (`Rust's` -> `rust`);
 //! - runs of CJK characters have no spaces between words, so they are indexed as overlapping
-//!   character bigrams (a one-character run as itself): [`TokenKind::Cjk`];
+//!   character bigrams (a one-character run as itself): [`TokenKind::Cjk`]; the last character
+//!   of a longer run is also indexed alone ([`TokenKind::CjkTail`]), so that every character
+//!   starts a term: a one-character query (`猫`) finds `小猫、` through that term and `猫头鹰`
+//!   through the bigrams starting with it;
 //! - tokens are cut to [`MAX_TOKEN_CHARS`] characters (hashes and base64 blobs stay bounded).
 
-use super::fold::{fold_char_into, is_combining_mark};
+use super::fold::fold_char_into;
+use crate::marks::is_diacritic;
 
 /// Longest token kept, in characters; longer ones are truncated.
 pub const MAX_TOKEN_CHARS: usize = 32;
@@ -26,6 +30,9 @@ pub enum TokenKind {
     Joined,
     /// A CJK character bigram (or a lone CJK character).
     Cjk,
+    /// The last character of a CJK run of two or more, alone (after the run's bigrams). A
+    /// query does not search it: its bigrams say more.
+    CjkTail,
 }
 
 /// One token: its folded text and the byte range of the original text it came from.
@@ -51,7 +58,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    (c.is_alphanumeric() || is_combining_mark(c)) && !is_cjk(c)
+    (c.is_alphanumeric() || is_diacritic(c)) && !is_cjk(c)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -158,7 +165,15 @@ fn emit_cjk_run(run: &str, offset: usize, emit: &mut Emit<'_>) -> bool {
             return false;
         }
     }
-    true
+    // A character ending a run starts no bigram: without this term a one-character query
+    // could not find it (`小猫、`).
+    let last = chars[chars.len() - 1].0;
+    emit(Token {
+        text: &run[last..],
+        start: offset + last,
+        end: offset + run.len(),
+        kind: TokenKind::CjkTail,
+    })
 }
 
 /// Where the compound starting at `start` ends: word characters, joined by connectors that sit
@@ -345,6 +360,7 @@ mod tests {
                 ("rust", TokenKind::Word, "Rust"),
                 ("在東", TokenKind::Cjk, "在東"),
                 ("東京", TokenKind::Cjk, "東京"),
+                ("京", TokenKind::CjkTail, "京"),
                 ("字", TokenKind::Cjk, "字")
             ]
         );

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::api::app_href;
-use crate::format::human_date;
 use crate::model::PostSummary;
 use crate::site_url::tag_path;
 use crate::tags::distinct_tags;
+use crate::wording::human_date;
 
 /// The link to a post's page.
 pub fn post_href(slug: &str) -> String {

@@ -1,9 +1,16 @@
 //! The search box in the site header, on every page.
 //!
-//! The query lives in the URL: on `/` typing filters All writing in place (`/?q=`), on `/search`
-//! it updates the results, elsewhere the first keystroke opens `/search?q=`. Typing replaces
-//! the history entry, so Back returns to where the reader was before searching. What the pages
-//! search is [`crate::search_client::SearchEngine::query`], which typing sets before the URL.
+//! The query lives in the URL: typing on any page shows the results on `/search?q=` (on
+//! `/search` it updates them, elsewhere the first keystroke opens the page), with the tag filter
+//! beside it (`&tag=`). Typing replaces the history entry, so Back returns to where the reader
+//! was before searching. What the pages search is
+//! [`crate::search_client::SearchEngine::query`], which typing sets before the URL.
+//!
+//! The home page once filtered its "All writing" list in place, far below the fold where typing
+//! changed nothing visible. It now opens `/search` like every other page, as PaperMod's search
+//! page and the results panel Pagefind's UI opens under its box do: the results appear right
+//! under the box the reader is typing in, the same way on every page (a `/?q=` link still
+//! filters the list).
 //! Keys: `/` focuses the box from anywhere, Esc clears it (and in an empty box leaves it), ↓
 //! moves into the results (where Esc comes back to the box).
 
@@ -16,26 +23,26 @@ use wasm_bindgen::JsCast;
 use crate::api::app_href;
 use crate::search_client::use_search_engine;
 
-/// The page a query typed on `path` (the full URL path, router base included) is shown on.
-fn search_target(path: &str) -> &'static str {
-    let base = crate::api::router_base();
-    let path = path.strip_prefix(base.as_str()).unwrap_or(path);
-    if path.is_empty() || path == "/" {
-        "/"
-    } else {
-        "/search"
-    }
+/// Whether `path` (the full URL path) is the results page.
+fn is_results_page(path: &str) -> bool {
+    path.trim_end_matches('/').ends_with("/search")
 }
 
-/// `/search?q=a%20b`, or the bare path for an empty query.
-pub fn query_href(path: &str, query: &str) -> String {
-    if query.is_empty() {
+/// `/search?q=a%20b&tag=jvm`: `path` with the query and the tag filter (a slug), each left out
+/// when empty.
+pub fn query_href(path: &str, query: &str, tag: Option<&str>) -> String {
+    let encode = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let mut params = Vec::new();
+    if !query.is_empty() {
+        params.push(format!("q={}", encode(query)));
+    }
+    if let Some(tag) = tag.filter(|t| !t.is_empty()) {
+        params.push(format!("tag={}", encode(tag)));
+    }
+    if params.is_empty() {
         path.to_owned()
     } else {
-        format!(
-            "{path}?q={}",
-            String::from(js_sys::encode_uri_component(query))
-        )
+        format!("{path}?{}", params.join("&"))
     }
 }
 
@@ -83,15 +90,18 @@ pub fn SearchBox() -> impl IntoView {
             resolve: false,
             ..Default::default()
         };
-        navigate(&query_href(&app_href(search_target(&path)), text), options);
+        // The tag filter stays while the reader refines the query on the results page.
+        let tag = is_results_page(&path)
+            .then(|| url_query.read_untracked().get("tag"))
+            .flatten();
+        let href = query_href(&app_href("/search"), text, tag.as_deref());
+        navigate(&href, options);
     };
     let go = move |text: String| {
         let path = location.pathname.get_untracked();
-        // On the page that shows the results typing replaces the history entry (the home page
-        // filters in place, so it is one); elsewhere the first keystroke opens the results,
-        // pushing one entry so Back returns here.
-        let on_results =
-            search_target(&path) == "/" || path.trim_end_matches('/').ends_with("/search");
+        // On the results page typing replaces the history entry; elsewhere the first keystroke
+        // opens the results, pushing one entry so Back returns here.
+        let on_results = is_results_page(&path);
         engine.query.set(text.clone());
         if !on_results {
             set_url(&text, false);

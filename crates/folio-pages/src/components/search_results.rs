@@ -6,6 +6,10 @@
 //! titles, dates, tags and the summary (its matched words marked) appear at once, snippets a
 //! moment later. A row keeps its snippet while later keystrokes leave its post and matched
 //! words as they were.
+//!
+//! Every match is reachable: the count is exact, a page of results shows at first and "Show
+//! more" adds the next (focus moves to the first new result). The tag filter is the URL's
+//! `tag` (a slug), so Back, Forward and shared links keep it.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,24 +17,25 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api::app_href;
 use crate::components::marked_text::marked_text;
 use crate::components::post_list::{post_href, PostDate, TagLinks};
+use crate::components::search_box::query_href;
 use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::model::Manifest;
-use crate::search::{highlight, Hit};
+use crate::search::{highlight, Ranked};
 use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
 use crate::tags::has_tag;
 
-/// How many results a page lists.
-const LIMIT: usize = 20;
+/// How many results are shown at first, and how many more each "Show more" adds.
+const PAGE: usize = 20;
 /// How long typing must pause before snippets are fetched and shown: longer than most gaps
 /// between a reader's keystrokes (typically 150-250 ms), so typing never waits on that work.
 const SNIPPET_PAUSE: Duration = Duration::from_millis(300);
-/// Snippets are fetched for the results a reader sees first.
-const SNIPPETS_FOR: usize = 10;
 
 /// A link to the post that marks the matched words in the article.
 fn result_href(slug: &str, matched_terms: &[String]) -> String {
@@ -47,37 +52,41 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     let engine = use_search_engine();
     // What the search box holds (see `SearchEngine::query`).
     let query = engine.query;
-    let hits = RwSignal::new(None::<(String, Vec<Hit>)>);
+    let hits = RwSignal::new(None::<(String, Ranked)>);
     let error = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
-    // The slug of the tag the results are narrowed to: its spellings are one chip.
-    let tag = RwSignal::new(None::<String>);
-    // Hits narrowed to the selected tag (all hits without one).
-    let shown = {
-        let manifest = manifest.clone();
-        Memo::new(move |_| {
-            let selected = tag.get();
-            hits.get().map(|(text, found)| {
-                let keep = |hit: &Hit| match &selected {
-                    None => true,
-                    Some(slug) => manifest
-                        .posts
-                        .get(hit.doc as usize)
-                        .is_some_and(|p| has_tag(&p.tags, slug)),
-                };
-                (text, found.into_iter().filter(keep).collect::<Vec<_>>())
-            })
-        })
-    };
-    // A memo: the chips are redrawn only when the counts change, not on every keystroke.
+    // The slug of the tag the results are narrowed to (its spellings are one chip), from the
+    // URL; pressing a chip navigates.
+    let url_query = use_query_map();
+    let tag = Memo::new(move |_| url_query.read().get("tag").filter(|t| !t.is_empty()));
+    let location = use_location();
+    let navigate = use_navigate();
+    let select_tag = Callback::new(move |slug: Option<String>| {
+        let path = location.pathname.get_untracked();
+        let href = query_href(&path, &query.get_untracked(), slug.as_deref());
+        // A history entry of its own: Back undoes the filter, as it would a link.
+        let options = NavigateOptions {
+            scroll: false,
+            resolve: false,
+            ..Default::default()
+        };
+        navigate(&href, options);
+    });
+    // How many pages of results are shown; back to one for a new query or tag.
+    let pages = RwSignal::new(1usize);
+    let answered_for = StoredValue::new((String::new(), None::<String>));
+    // The matches the chips count, all of them (not only those shown): set when the reader
+    // pauses, with the snippets, since counting tags over thousands of matches is no work for
+    // a keystroke.
+    let chip_docs = RwSignal::new(Vec::<u32>::new());
+    // A memo: the chips are redrawn only when the counts change.
     let tag_chips = {
         let manifest = manifest.clone();
         Memo::new(move |_| {
-            hits.with(|h| {
-                let found = h.as_ref().map(|(_, f)| f.as_slice()).unwrap_or_default();
-                let lists = found
+            chip_docs.with(|docs| {
+                let lists = docs
                     .iter()
-                    .filter_map(|hit| manifest.posts.get(hit.doc as usize))
+                    .filter_map(|&doc| manifest.posts.get(doc as usize))
                     .map(|p| p.tags.as_slice());
                 tag_counts(lists)
             })
@@ -87,13 +96,30 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     // Every keystroke is answered in the same task when the index parts it needs are loaded;
     // otherwise the list keeps the last answer, marked busy, until they are in.
     let busy = RwSignal::new(false);
+    let keep_manifest = manifest.clone();
     Effect::new(move |_| {
         let text = query.get();
+        let selected = tag.get();
         engine.track();
+        let asked = (text.clone(), selected.clone());
+        if answered_for.with_value(|a| *a != asked) {
+            answered_for.set_value(asked);
+            if pages.get_untracked() != 1 {
+                pages.set(1);
+            }
+        }
+        let limit = pages.get() * PAGE;
         // (Signals are set only when their value changes: a set wakes what reads them.)
         let set_busy = |b: bool| (busy.get_untracked() != b).then(|| busy.set(b));
         let set_error = |e: Option<String>| (error.get_untracked() != e).then(|| error.set(e));
-        match engine.search_now(&text, LIMIT) {
+        let keep = |doc: u32| match &selected {
+            None => true,
+            Some(slug) => keep_manifest
+                .posts
+                .get(doc as usize)
+                .is_some_and(|p| has_tag(&p.tags, slug)),
+        };
+        match engine.search_now(&text, limit, &keep) {
             Answer::Ready(found) => {
                 set_busy(false);
                 set_error(None);
@@ -127,18 +153,26 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
         let docs: Vec<u32> = hits
             .with(|h| {
                 h.as_ref()
-                    .map(|(_, hits)| hits.iter().take(SNIPPETS_FOR).map(|h| h.doc).collect())
+                    .map(|(_, found)| found.hits.iter().map(|h| h.doc).collect())
             })
             .unwrap_or_default();
         if let Some(handle) = snippet_timer.get_value() {
             handle.clear();
         }
         show_snippets.set(false);
-        if docs.is_empty() || waiting {
+        if waiting {
+            return;
+        }
+        if docs.is_empty()
+            && hits.with_untracked(|h| h.as_ref().is_none_or(|(_, f)| f.all.is_empty()))
+        {
+            chip_docs.set(Vec::new());
             return;
         }
         let current = generation.get_value();
         let show = move || {
+            let all = hits.with_untracked(|h| h.as_ref().map(|(_, f)| f.all.clone()));
+            chip_docs.set(all.unwrap_or_default());
             spawn_local(async move {
                 engine.fetch_texts(docs).await;
                 // (The reader may have left the results while the texts were on their way.)
@@ -167,13 +201,12 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
         if query.with(|q| q.trim().is_empty()) {
             return String::new();
         }
-        shown.with(|shown| match shown {
+        hits.with(|shown| match shown {
             None if waiting || busy.get() => "Loading the search index…".to_owned(),
             None => String::new(),
-            Some((text, found)) => match found.len() {
+            Some((text, found)) => match found.total {
                 0 => format!("No posts match “{text}”."),
                 1 => "1 post found".to_owned(),
-                n if n >= LIMIT => format!("{n}+ posts found"),
                 n => format!("{n} posts found"),
             },
         })
@@ -190,29 +223,41 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
                     .any(|r| r.snippet && r.doc == doc && r.terms == terms)
             })
         };
-        shown.with(|shown| {
+        hits.with(|shown| {
             let found = shown
                 .as_ref()
-                .map(|(_, f)| f.as_slice())
+                .map(|(_, f)| f.hits.as_slice())
                 .unwrap_or_default();
             found
                 .iter()
-                .enumerate()
-                .map(|(rank, hit)| RowKey {
+                .map(|hit| RowKey {
                     doc: hit.doc,
                     terms: hit.matched_terms.clone(),
-                    snippet: rank < SNIPPETS_FOR
-                        && (had_snippet(hit.doc, &hit.matched_terms)
-                            || (show && engine.texts.has(hit.doc))),
+                    snippet: had_snippet(hit.doc, &hit.matched_terms)
+                        || (show && engine.texts.has(hit.doc)),
                 })
                 .collect::<Vec<_>>()
         })
     });
     let row_view = move |row: RowKey| result_row(&manifest, engine, row);
 
+    let more_left = move || {
+        hits.with(|h| {
+            h.as_ref()
+                .is_some_and(|(_, found)| found.total > found.hits.len())
+        })
+    };
+    // The next page, with focus on its first result (the button may be gone, and a keyboard
+    // reader goes on from where the new results start).
+    let show_more = move |_| {
+        let first_new = hits.with_untracked(|h| h.as_ref().map_or(0, |(_, f)| f.hits.len()));
+        pages.update(|p| *p += 1);
+        request_animation_frame(move || focus_result(first_new));
+    };
+
     let empty_hint = move || {
         hits.with(
-            |h| matches!(h, Some((text, found)) if found.is_empty() && !text.trim().is_empty()),
+            |h| matches!(h, Some((text, found)) if found.total == 0 && !text.trim().is_empty()),
         )
         .then(|| {
             view! {
@@ -235,7 +280,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
                 </button>
             })}
         </p>
-        <TagFilter tags=tag_chips selected=tag />
+        <TagFilter tags=tag_chips selected=tag on_select=select_tag />
         // `data-query`: the query these results answer, set when they are in place (also when
         // a keystroke leaves them as they were), so a test or benchmark can tell they are ready.
         <ol
@@ -247,6 +292,13 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
         >
             {move || rows.get().into_iter().map(&row_view).collect_view()}
         </ol>
+        {move || more_left().then(|| view! {
+            <p class="show-more">
+                <button type="button" data-testid="show-more" on:click=show_more>
+                    "Show more"
+                </button>
+            </p>
+        })}
         {empty_hint}
     }
 }
@@ -285,6 +337,19 @@ fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl In
             <TagLinks tags=post.tags.clone() />
         </li>
     })
+}
+
+/// Focuses the result link at `index` (in rank order), if it is shown.
+fn focus_result(index: usize) {
+    let Ok(links) =
+        document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
+    else {
+        return;
+    };
+    let link = u32::try_from(index).ok().and_then(|i| links.item(i));
+    if let Some(link) = link.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = link.focus();
+    }
 }
 
 /// ↑ and ↓ move focus between result links; ↑ from the first, or Esc from anywhere in the

@@ -21,7 +21,9 @@ pub fn TagFilter(
     /// Tags with their counts, in display order.
     tags: Memo<Vec<TagCount>>,
     /// The slug of the tag the results are narrowed to, if any.
-    selected: RwSignal<Option<String>>,
+    selected: Memo<Option<String>>,
+    /// Asked to narrow to a slug, or to show all (`None`).
+    on_select: Callback<Option<String>>,
 ) -> impl IntoView {
     // Rebuilt in place when the counts change: the same markup per chip, only texts differ.
     let chip = move |TagCount { tag, slug, count }: TagCount| {
@@ -30,13 +32,8 @@ pub fn TagFilter(
             move || selected.with(|s| s.as_deref() == Some(slug.as_str()))
         };
         let toggle = move |_| {
-            selected.update(|s| {
-                *s = if s.as_deref() == Some(slug.as_str()) {
-                    None
-                } else {
-                    Some(slug.clone())
-                }
-            })
+            let again = selected.with_untracked(|s| s.as_deref() == Some(slug.as_str()));
+            on_select.run((!again).then(|| slug.clone()));
         };
         view! {
             <li>

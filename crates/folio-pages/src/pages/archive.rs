@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
-use crate::format::post_count;
 use crate::head_tags::PageInfo;
 use crate::listing::{archive_summary, by_year, YearGroup};
 use crate::model::Manifest;
+use crate::wording::post_count;
 
 #[component]
 pub fn ArchivePage() -> impl IntoView {

@@ -12,11 +12,11 @@ use crate::components::post_nav::PostNav;
 use crate::components::site_data::{use_site_data, WithManifest};
 use crate::components::status::{ErrorNotice, Loading};
 use crate::components::subscribe::Subscribe;
-use crate::format::reading_time;
 use crate::head_tags::PageInfo;
 use crate::html_text::{mark_terms, rewrite_fragment_links};
 use crate::model::{post_html_path, Manifest, PostSummary};
 use crate::pages::not_found::NotFoundPage;
+use crate::wording::reading_time;
 
 /// The body of a slug, with the slug it is for (the resource can still hold the last post's
 /// while the next one loads).

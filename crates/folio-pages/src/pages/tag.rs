@@ -9,10 +9,10 @@ use leptos_router::hooks::use_params_map;
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
-use crate::format::post_count;
 use crate::head_tags::PageInfo;
 use crate::pages::not_found::NotFoundPage;
 use crate::tags::find_tag;
+use crate::wording::post_count;
 
 #[component]
 pub fn TagPage() -> impl IntoView {

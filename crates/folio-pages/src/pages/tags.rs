@@ -9,11 +9,11 @@ use leptos::prelude::*;
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::tag_href;
 use crate::components::site_data::WithManifest;
-use crate::format::post_count;
 use crate::head_tags::PageInfo;
 use crate::listing::{tag_counts, tags_summary};
 use crate::model::Manifest;
 use crate::pages::not_found::NotFoundPage;
+use crate::wording::post_count;
 
 #[component]
 pub fn TagsPage() -> impl IntoView {

@@ -1,5 +1,5 @@
-//! Display formatting for dates and reading times: pure, so the host tests it and a later
-//! prerenderer prints exactly what the browser prints.
+//! Dates, reading times and counts worded as readers read them (`March 12, 2020`, `5 min read`,
+//! `1 post`): pure, so the host tests it and the prerenderer prints exactly what the browser prints.
 
 const MONTHS: [&str; 12] = [
     "January",
