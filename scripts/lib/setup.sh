@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Shared setup for Folio's scripts (serve, test, build, bench): source this file, then call
 #   folio_setup build     # Rust wasm target, Trunk, wasm-bindgen-cli, wasm-opt + terser — enough to build the app
-#   folio_setup browser   # Debian's Chromium + ChromeDriver, playwright-core for the end-to-end tests
+#   folio_setup browser   # Debian's Chromium + ChromeDriver, playwright-core for the end-to-end tests,
+#                         # nginx + its brotli_static module (tests/e2e/nginx.test.mjs serves the
+#                         # site with deploy/nginx/folio.conf)
 # Every step checks first and installs only what is missing or at the wrong version, so a second
 # run costs a few `--version` calls. Versions are pinned here, in Cargo.lock (wasm-bindgen) and in
 # the npm lockfiles (scripts/tools/package-lock.json, tests/e2e/package-lock.json).
@@ -186,7 +188,7 @@ folio_setup() {
             ;;
         browser)
             folio_node &&
-                folio_debian_packages chromium chromium-driver &&
+                folio_debian_packages chromium chromium-driver nginx libnginx-mod-http-brotli-static &&
                 [ -x "$FOLIO_CHROMIUM" ] && [ -x "$FOLIO_CHROMEDRIVER" ] &&
                 folio_say "  $("$FOLIO_CHROMIUM" --version 2>/dev/null); $("$FOLIO_CHROMEDRIVER" --version 2>/dev/null | cut -d' ' -f1-2)" &&
                 folio_npm_ci "$FOLIO_ROOT/tests/e2e" "$FOLIO_ROOT/tests/e2e"
