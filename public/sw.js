@@ -19,6 +19,8 @@ const scope = self.registration.scope;
 // Content-hashed names (Trunk's `name-<hex>.ext`, `name-<hex>_bg.wasm`, the index's `d-<hex>.bin`).
 const HASHED = /[-.][0-9a-f]{8,}(_bg)?\.[a-z0-9]+$/;
 const SEARCH_ROOT = "search/index.bin";
+// The posts' texts for snippets, in a folder named by their hash.
+const SEARCH_TEXTS = /^search\/t-[0-9a-f]{8,}\//;
 // The page for any address (the prerendered not-found page, which the app redraws as the route
 // the address names): offline, a page never opened (`/search?q=`) is drawn by the app from it.
 const ANY_PAGE = "404.html";
@@ -66,7 +68,7 @@ self.addEventListener("fetch", (event) => {
   const path = new URL(request.url).pathname.slice(new URL(scope).pathname.length);
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(pageUrl(request.url), request, new URL(ANY_PAGE, scope).href));
-  } else if (HASHED.test(path)) {
+  } else if (HASHED.test(path) || SEARCH_TEXTS.test(path)) {
     event.respondWith(cacheFirst(request));
     if (path.startsWith("search/")) event.waitUntil(keepSearchIndex());
   } else {

@@ -25,7 +25,8 @@ pub struct Stamp {
     pub version: String,
     /// The app's content-hashed files at the site's root (`folio-<hash>.js`, `.wasm`, `.css`...).
     pub assets: Vec<String>,
-    /// The search index's parts (`search/d-<hash>.bin`...), without its root.
+    /// The search index's parts (`search/d-<hash>.bin`...), without its root, and the posts'
+    /// texts for snippets (`search/t-<hash>/<doc>.txt`).
     pub search: Vec<String>,
 }
 
@@ -58,11 +59,20 @@ pub fn build_stamp(dist: &Path) -> io::Result<Stamp> {
         .into_iter()
         .filter(|name| is_hashed(name))
         .collect::<Vec<_>>();
-    let search = file_names(&dist.join(SEARCH))?
-        .into_iter()
-        .filter(|name| name.ends_with(".bin") && format!("{SEARCH}/{name}") != SEARCH_ROOT)
-        .map(|name| format!("{SEARCH}/{name}"))
-        .collect::<Vec<_>>();
+    // The index's parts, and the posts' texts its snippets are cut from (`t-<hash>/<doc>.txt`).
+    let mut search = Vec::new();
+    for name in file_names(&dist.join(SEARCH))? {
+        if name.ends_with(".bin") && format!("{SEARCH}/{name}") != SEARCH_ROOT {
+            search.push(format!("{SEARCH}/{name}"));
+        }
+    }
+    for folder in dir_names(&dist.join(SEARCH))? {
+        for name in file_names(&dist.join(SEARCH).join(&folder))? {
+            if name.ends_with(".txt") {
+                search.push(format!("{SEARCH}/{folder}/{name}"));
+            }
+        }
+    }
     // Every byte that can change what an offline reader sees from the cache: the app, the
     // manifest and the index. (The pages are network-first: a page changes without a new cache.)
     let mut hasher = DefaultHasher::new();
@@ -98,6 +108,15 @@ fn is_hashed(name: &str) -> bool {
 
 /// The names of the files directly in `dir`, sorted; none when it does not exist.
 fn file_names(dir: &Path) -> io::Result<Vec<String>> {
+    names(dir, true)
+}
+
+/// The names of the folders directly in `dir`, sorted.
+fn dir_names(dir: &Path) -> io::Result<Vec<String>> {
+    names(dir, false)
+}
+
+fn names(dir: &Path, files: bool) -> io::Result<Vec<String>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -106,7 +125,8 @@ fn file_names(dir: &Path) -> io::Result<Vec<String>> {
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry?;
-        if entry.file_type()?.is_file() {
+        let kind = entry.file_type()?;
+        if (files && kind.is_file()) || (!files && kind.is_dir()) {
             names.extend(entry.file_name().to_str().map(str::to_owned));
         }
     }

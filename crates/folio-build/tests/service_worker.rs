@@ -11,7 +11,7 @@ const WORKER: &str = "const BUILD = \"__FOLIO_BUILD__\";\nconsole.log(BUILD);\n"
 
 /// A built site as far as the worker cares: hashed app files, a manifest, a split index.
 fn site(dir: &Path) {
-    fs::create_dir_all(dir.join("search")).unwrap();
+    fs::create_dir_all(dir.join("search/t-8899aabbccddeeff")).unwrap();
     for (name, text) in [
         ("sw.js", WORKER),
         ("index.html", "<!DOCTYPE html>"),
@@ -23,6 +23,7 @@ fn site(dir: &Path) {
         ("search/d-00112233aabbccdd.bin", "dict"),
         ("search/p-44556677eeff0011.bin", "postings"),
         ("search/index.html", "<!DOCTYPE html>"),
+        ("search/t-8899aabbccddeeff/0.txt", "text"),
     ] {
         fs::write(dir.join(name), text).unwrap();
     }
