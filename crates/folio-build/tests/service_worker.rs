@@ -52,7 +52,8 @@ fn the_worker_is_stamped_with_the_builds_files() {
         stamped.search,
         [
             "search/d-00112233aabbccdd.bin",
-            "search/p-44556677eeff0011.bin"
+            "search/p-44556677eeff0011.bin",
+            "search/t-8899aabbccddeeff/0.txt"
         ]
     );
     let worker = fs::read_to_string(dir.join("sw.js")).unwrap();
