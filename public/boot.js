@@ -5,6 +5,8 @@
 // requested once that page has loaded and been painted: they never compete with what the reader
 // came for. The app then waits for the reader before it renders anything (src/takeover.rs).
 const boot = document.getElementById("folio-boot");
+// Reading offline (public/sw.js): the worker comes only once this visit has loaded.
+loaded().then(keepForOffline);
 // (Not a page written for another path, whose content theme.js hid: the app draws the right one.)
 const prerendered = document.querySelector('body > [data-folio-root="prerendered"]');
 if (prerendered && !document.documentElement.hasAttribute("data-folio-elsewhere")) {
@@ -36,4 +38,19 @@ function painted() {
       }
     }).observe({ type: "paint", buffered: true });
   });
+}
+
+/** Registers the offline worker (public/sw.js, at the site's root, so its scope is the whole
+ * site, also under a sub-path) and, when the browser is idle, asks it to keep this page and the
+ * search index. Without service workers (or storage, in some private modes) nothing changes. */
+async function keepForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    const registration = await navigator.serviceWorker.register(new URL("sw.js", document.baseURI));
+    await navigator.serviceWorker.ready;
+    const idle = window.requestIdleCallback ?? ((then) => setTimeout(then, 1000));
+    idle(() => registration.active?.postMessage("keep"));
+  } catch (refused) {
+    console.warn("Reading offline is not available:", refused);
+  }
 }

@@ -30,7 +30,10 @@ export async function openPage(browser, { allow = [], context: contextOptions = 
   // Chromium asks for /favicon.ico when a page names no icon, at a moment of its choosing (so
   // only some runs log the 404). A test of its own checks that the site has an icon instead.
   allow.push(/^console error: Failed to load resource: .* 404 .* @ https?:\/\/[^/]+\/favicon\.ico$/);
-  const context = await browser.newContext(contextOptions);
+  // The offline worker (public/sw.js) answers a page's requests once it runs, and requests it
+  // answers never reach `page.route`: the tests that inject faults need the network. Only the
+  // offline tests let it run (`{ serviceWorkers: 'allow' }`).
+  const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

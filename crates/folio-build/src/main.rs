@@ -53,7 +53,8 @@ Options:
                    --in-place run wrote, keep everything else (for the dev server)
   --prerender DIR  write every route of the site built in DIR (app and content, as
                    scripts/build makes it) as static HTML, using DIR/index.html as the
-                   shell (kept as DIR/404.html); nothing else is built
+                   shell (kept as DIR/404.html), and stamp DIR/sw.js with the build's
+                   version and files (not with --in-place); nothing else is built
   -h, --help       show this help
 ";
 
@@ -134,8 +135,17 @@ Options:
         let done = if in_place {
             folio_build::prerender::prerender_in_place(dist)
                 .map(|(done, changes)| (done, Some(changes)))
+                .map_err(|e| e.to_string())
         } else {
-            folio_build::prerender::prerender(dist).map(|done| (done, None))
+            // A production build: the offline worker gets the build's stamp. (The dev server's
+            // in-place pages leave it unstamped: it caches nothing there.)
+            folio_build::prerender::prerender(dist)
+                .map_err(|e| e.to_string())
+                .and_then(|done| {
+                    folio_build::service_worker::stamp(dist)
+                        .map(|_| (done, None))
+                        .map_err(|e| format!("stamping the offline worker: {e}"))
+                })
         };
         match done {
             Ok((done, changes)) => {

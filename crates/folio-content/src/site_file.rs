@@ -43,6 +43,7 @@ pub struct SiteFile {
 struct FileSite {
     author: Option<String>,
     tagline: Option<String>,
+    footer: Option<String>,
     bio: Option<String>,
     base_url: Option<Spanned<String>>,
     feed_url: Option<Spanned<String>>,
@@ -133,6 +134,7 @@ pub fn parse(path: &Path, text: &str) -> Result<SiteFile, BuildError> {
     let site = Site {
         author: trimmed(file.author, defaults.author),
         tagline: trimmed(file.tagline, defaults.tagline),
+        footer: trimmed(file.footer, defaults.footer),
         // Markdown: leading indentation may matter, so only the surrounding blank lines go.
         bio: file
             .bio
@@ -172,6 +174,14 @@ pub fn parse(path: &Path, text: &str) -> Result<SiteFile, BuildError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_footer_line_is_read_trimmed_and_optional() {
+        let file = parse(Path::new("site.toml"), "footer = \"  Set in type.  \"\n").unwrap();
+        assert_eq!(file.site.footer, "Set in type.");
+        let file = parse(Path::new("site.toml"), "author = \"Ann\"\n").unwrap();
+        assert_eq!(file.site.footer, "");
+    }
 
     #[test]
     fn reads_every_key() {

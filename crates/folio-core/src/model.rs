@@ -21,6 +21,8 @@ pub struct Site {
     pub author: String,
     /// One line under the name; empty for none.
     pub tagline: String,
+    /// A line of the site's own in the footer, under the copyright; empty for none.
+    pub footer: String,
     /// The bio as Markdown; empty for none.
     pub bio: String,
     /// The bio rendered to sanitised HTML by the pipeline, ready for `innerHTML`.
@@ -47,6 +49,7 @@ impl Default for Site {
         Site {
             author: "Folio".to_owned(),
             tagline: String::new(),
+            footer: String::new(),
             bio: String::new(),
             bio_html: String::new(),
             reach_out: None,
@@ -129,6 +132,23 @@ impl Manifest {
             .iter()
             .filter_map(|s| self.post(s))
             .collect()
+    }
+
+    /// The years the posts span, for the footer's copyright: `2019–2024`, or `2024` when every
+    /// post is from one year; `None` without dated posts.
+    pub fn copyright_years(&self) -> Option<String> {
+        let years = self
+            .posts
+            .iter()
+            .filter_map(|p| p.date.get(..4)?.parse::<u32>().ok());
+        let (first, last) = years.fold(None, |span: Option<(u32, u32)>, year| {
+            Some(span.map_or((year, year), |(a, b)| (a.min(year), b.max(year))))
+        })?;
+        Some(if first == last {
+            first.to_string()
+        } else {
+            format!("{first}\u{2013}{last}")
+        })
     }
 
     /// Whether any post carries a tag: a site without tags has no "Tags" link in its header (a

@@ -167,6 +167,7 @@ impl FromJs for Site {
         Ok(Site {
             author: f.or("author", d.author)?,
             tagline: f.or("tagline", d.tagline)?,
+            footer: f.or("footer", d.footer)?,
             bio: f.or("bio", d.bio)?,
             bio_html: f.or("bio_html", d.bio_html)?,
             reach_out: f.or("reach_out", d.reach_out)?,

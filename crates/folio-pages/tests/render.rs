@@ -74,6 +74,38 @@ fn the_header_has_a_tags_link_only_on_a_site_with_tags() {
 }
 
 #[test]
+fn the_tags_page_is_not_found_on_a_site_without_tags() {
+    let with = render_page("/tags", "/", manifest(true), None);
+    let without = render_page("/tags", "/", manifest(false), None);
+    assert!(with.body.contains("<h1>Tags</h1>"), "{}", with.body);
+    assert!(!with.body.contains("data-testid=\"not-found\""));
+    assert!(
+        without.body.contains("data-testid=\"not-found\""),
+        "{}",
+        without.body
+    );
+    assert!(!without.body.contains("<h1>Tags</h1>"), "{}", without.body);
+}
+
+#[test]
+fn the_footer_names_the_author_the_years_and_the_sites_line() {
+    let plain = render_page("/", "/", manifest(true), None);
+    let footer = &plain.body[plain.body.find("<footer").expect("a footer")..];
+    assert!(footer.contains("\u{a9} 2024 Ada Example"), "{footer}");
+    assert!(!footer.contains("footer-line"), "{footer}");
+    let mut site = (*manifest(true)).clone();
+    site.site.footer = "Typeset with care.".into();
+    site.posts[1].date = "2019-05-05".into();
+    let page = render_page("/archive", "/", std::sync::Arc::new(site), None);
+    let footer = &page.body[page.body.find("<footer").expect("a footer")..];
+    assert!(
+        footer.contains("\u{a9} 2019\u{2013}2024 Ada Example"),
+        "{footer}"
+    );
+    assert!(footer.contains("Typeset with care."), "{footer}");
+}
+
+#[test]
 fn each_route_draws_its_own_page() {
     let m = manifest(true);
     for (path, h1) in [

@@ -15,7 +15,7 @@
 //! | `/`            | `index.html`                                           |
 //! | `/posts/:slug` | `posts/<slug>.html` and `posts/<slug>/index.html`      |
 //! | `/tags/:tag`   | `tags/<slug>.html` and `tags/<slug>/index.html` (`folio_core::tags::tag_slug`) |
-//! | `/tags`        | `tags.html` and `tags/index.html`                      |
+//! | `/tags`        | `tags.html` and `tags/index.html` (none without tags)  |
 //! | `/archive`     | `archive.html` and `archive/index.html`                |
 //! | `/search`      | `search.html` and `search/index.html`... see [`route_files`] |
 //! | anything else  | `404.html`: the not-found page                         |
@@ -145,7 +145,10 @@ fn render_all(dist: &Path) -> Result<Vec<(String, String)>, PrerenderError> {
     for entry in folio_core::tags::site_tags(&manifest) {
         write(&tag_path(&entry.tag), &format!("tags/{}", entry.slug), None)?;
     }
-    write("/tags", "tags", None)?;
+    // A site without tags has no tags page (it would read "0 tags"): `/tags` is not found there.
+    if manifest.has_tags() {
+        write("/tags", "tags", None)?;
+    }
     write("/archive", "archive", None)?;
     write("/search", "search", None)?;
     // Any other path: the not-found page (its path matches no address, so the app always draws

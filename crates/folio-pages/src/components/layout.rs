@@ -44,11 +44,22 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// The site footer, from the site file: the copyright (the years the posts span and the
+/// author) and the site's own `footer` line, if it has one. The stylesheet keeps it at the
+/// bottom of the window on a short page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let manifest = use_manifest();
+    let copyright = match manifest.copyright_years() {
+        Some(years) => format!("\u{a9} {years} {}", manifest.site.author),
+        None => format!("\u{a9} {}", manifest.site.author),
+    };
+    let line = (!manifest.site.footer.is_empty())
+        .then(|| view! { <p data-testid="footer-line">{manifest.site.footer.clone()}</p> });
     view! {
-        <footer class="site-footer">
-            <p>"Written in Markdown, served as static files, rendered by Rust compiled to WebAssembly."</p>
+        <footer class="site-footer" data-testid="site-footer">
+            <p data-testid="copyright">{copyright}</p>
+            {line}
         </footer>
     }
 }

@@ -1,4 +1,6 @@
-//! `/tags`: every tag with its post count, most used first, each linking to its tag page.
+//! `/tags`: every tag with its post count, most used first, each linking to its tag page. A
+//! site without tags has no such page (the prerenderer writes none, the sitemap lists none):
+//! the address shows the not-found page.
 
 use std::sync::Arc;
 
@@ -10,14 +12,18 @@ use crate::components::site_data::WithManifest;
 use crate::head_tags::PageInfo;
 use crate::listing::{tag_counts, tags_summary};
 use crate::model::Manifest;
+use crate::pages::not_found::NotFoundPage;
 use crate::wording::post_count;
 
 #[component]
 pub fn TagsPage() -> impl IntoView {
-    view! { <WithManifest render=Arc::new(|m| tags(m).into_any()) /> }
+    view! { <WithManifest render=Arc::new(tags) /> }
 }
 
-fn tags(manifest: Arc<Manifest>) -> impl IntoView {
+fn tags(manifest: Arc<Manifest>) -> AnyView {
+    if !manifest.has_tags() {
+        return view! { <NotFoundPage /> }.into_any();
+    }
     let counts = tag_counts(&manifest);
     let summary = tags_summary(counts.len(), manifest.posts.len());
     let items = counts
@@ -43,4 +49,5 @@ fn tags(manifest: Arc<Manifest>) -> impl IntoView {
             <ul class="tag-counts">{items}</ul>
         </section>
     }
+    .into_any()
 }
