@@ -8,12 +8,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useSite, withPage, DIST, BASE_PATH } from './site.mjs';
+import { useSite, withPage, DIST, BASE_PATH, folioBuild } from './site.mjs';
 import { startServer } from './server.mjs';
 
 const site = useSite();
@@ -92,10 +91,9 @@ before(() => {
     `+++\ntitle = "${DOTTED.title}"\ndate = 2020-01-02\ntags = ["${DOTTED.tag}"]\n+++\nThe release notes, in a few words, long enough to be a body.\n\n## What changed\n\nEverything that mattered.\n`,
   );
   cpSync(DIST, out, { recursive: true });
-  const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  cargo('--content', content, '--out', built, '--base-path', BASE_PATH);
+  folioBuild('--content', content, '--out', built, '--base-path', BASE_PATH);
   cpSync(built, out, { recursive: true });
-  cargo('--prerender', out);
+  folioBuild('--prerender', out);
 });
 after(async () => {
   await fixture.server?.close();

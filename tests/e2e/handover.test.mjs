@@ -8,15 +8,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DIST, BASE_PATH, useSite, withPage } from './site.mjs';
+import { join } from 'node:path';
+import { DIST, BASE_PATH, useSite, withPage, folioBuild } from './site.mjs';
 import { startServer } from './server.mjs';
 
-const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const site = useSite();
 const posts = site.manifest.posts;
 const servers = [];
@@ -53,16 +50,11 @@ before(() => {
   );
   writeFileSync(join(content, 'posts', 'second.md'), '---\ntitle: "A second post"\ndate: 2024-02-01\n---\nSample text about heaps and pauses.\n');
   cpSync(DIST, fixture.root, { recursive: true });
-  const cargo = (...args) =>
-    execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], {
-      cwd: repo,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  cargo('--content', content, '--out', built, '--base-path', BASE_PATH);
+  folioBuild('--content', content, '--out', built, '--base-path', BASE_PATH);
   // The sample site's pages go: only the fixture's remain.
   for (const dir of ['posts', 'tags', 'bodies', 'search']) rmSync(join(fixture.root, dir), { recursive: true, force: true });
   cpSync(built, fixture.root, { recursive: true });
-  cargo('--prerender', fixture.root);
+  folioBuild('--prerender', fixture.root);
 });
 
 /**

@@ -17,7 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, BASE_PATH, loadManifest } from './site.mjs';
+import { DIST, BASE_PATH, loadManifest, folioBuild } from './site.mjs';
 import { headerCsp, HASHED_ASSET } from '../../scripts/lib/host-files.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -75,11 +75,9 @@ function buildDottedSite() {
     `+++\ntitle = "${DOTTED.title}"\ndate = 2020-01-02\n+++\nWhat the release brings, in a sentence or two.\n`,
   );
   cpSync(DIST, site, { recursive: true });
-  const cargo = (...args) =>
-    execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  cargo('--content', content, '--out', built, '--base-path', base);
+  folioBuild('--content', content, '--out', built, '--base-path', base);
   cpSync(built, site, { recursive: true });
-  cargo('--prerender', site);
+  folioBuild('--prerender', site);
   return site;
 }
 

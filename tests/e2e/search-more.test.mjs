@@ -5,16 +5,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { useSite, withPage, DIST, BASE_PATH } from './site.mjs';
+import { join } from 'node:path';
+import { useSite, withPage, DIST, BASE_PATH, folioBuild } from './site.mjs';
 import { startServer } from './server.mjs';
 
 const site = useSite();
-const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const RESULTS = '[data-testid="search-results"]';
 const RESULT_LINKS = `${RESULTS} a[data-result]`;
 const STATUS = '[data-testid="search-status"]';
@@ -56,10 +53,9 @@ before(() => {
     writeFileSync(join(content, 'posts', `${slug}.md`), post(title, `2023-01-0${i + 1}`, ['zh'], '一篇短文。', body));
   });
   cpSync(DIST, out, { recursive: true });
-  const cargo = (...args) => execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  cargo('--content', content, '--out', built, '--base-path', BASE_PATH);
+  folioBuild('--content', content, '--out', built, '--base-path', BASE_PATH);
   cpSync(built, out, { recursive: true });
-  cargo('--prerender', out);
+  folioBuild('--prerender', out);
 });
 after(async () => {
   await fixture.server?.close();

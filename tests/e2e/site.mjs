@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { startServer } from './server.mjs';
 import { launchBrowser, openPage } from './browser.mjs';
 
@@ -15,6 +16,15 @@ const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = resolve(process.env.FOLIO_DIST ?? join(repo, 'dist'));
 export const BASE_PATH = process.env.FOLIO_BASE_PATH ?? '/';
 export const TIMEOUT = 15_000;
+
+/** Runs the content pipeline's command line (`folio-build ARGS...`), as scripts/build does:
+ * tests that build a fixture site of their own use it. */
+export function folioBuild(...args) {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'folio-build', '--bin', 'folio-build', '--', ...args], {
+    cwd: repo,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 
 export function readDist(rel) {
   return readFileSync(join(DIST, rel), 'utf8');
