@@ -24,6 +24,7 @@
 //! hidden its content before the first paint), or text already typed into the search box.
 
 mod carry_over;
+mod dom_path;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -72,7 +73,7 @@ pub fn start() {
         let initial_body = (!wrong_page).then(|| body_on_page(&prerendered)).flatten();
         let wake = move || {
             let container = app_container(&prerendered);
-            forward_button_clicks(&prerendered, &container);
+            carry_over::forward_button_clicks(&prerendered, &container);
             owner.with(|| mount(container, manifest, initial_body));
             reveal_when_ready(0);
         };
@@ -236,31 +237,6 @@ fn focus_search_on_slash(ev: &web_sys::Event) {
         ev.prevent_default();
         let _ = search.focus();
     }
-}
-
-/// A press of a prerendered button (the theme switch) is passed to the app's copy of it.
-fn forward_button_clicks(prerendered: &Element, app: &Element) {
-    let (scope, app) = (prerendered.clone(), app.clone());
-    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
-        move |ev: web_sys::MouseEvent| {
-            let button = ev
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|e| e.closest("button").ok().flatten());
-            let twin = button
-                .and_then(|b| carry_over::path_of(&scope, &b))
-                .and_then(|path| carry_over::at_path(&app, &path))
-                .and_then(|t| t.dyn_into::<HtmlElement>().ok());
-            if let Some(twin) = twin {
-                ev.prevent_default();
-                twin.click();
-            }
-        },
-    );
-    let _ =
-        prerendered.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    // Lives as long as the prerendered page, which the swap removes.
-    on_click.forget();
 }
 
 fn reveal_when_ready(frames: u32) {

@@ -2,16 +2,15 @@
 //! focus, the search box's text with its caret and selection, a text selection in the page,
 //! open `<details>`, and the reading position.
 //!
-//! The two copies are drawn by the same components, so an element of one has its twin at the
-//! same place among the other's elements. Text nodes may be split differently (the prerendered
-//! HTML can hold comment markers between texts), so a point in text is carried as its element's
-//! path plus a count of characters into that element.
+//! Elements and points in text are found in the app's copy by their place (`super::dom_path`).
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, Node};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use super::dom_path::{at_path, path_of, restore_selection, text_point, TextPoint};
 
 thread_local! {
     /// An input method is composing (CJK input): the swap waits, or the reader's
@@ -28,12 +27,6 @@ pub fn watch_composition() {
 
 pub fn composing() -> bool {
     COMPOSING.get()
-}
-
-/// A point in text: the element's path and how many characters into its text.
-struct TextPoint {
-    path: Vec<u32>,
-    chars: u32,
 }
 
 /// A text field's text, caret and selection.
@@ -161,7 +154,7 @@ impl Carried {
 }
 
 /// Whether the app's copy shows the page the prerendered one does (same route: the first
-/// heading's text and the main's first element's classes agree).
+/// heading's text agrees).
 fn same_page(prerendered: &Element, app: &Element) -> bool {
     let heading = |root: &Element| {
         root.query_selector("main h1")
@@ -212,109 +205,6 @@ fn app_details(root: &Element) -> Vec<Element> {
         .collect()
 }
 
-/// The indices, among element children, from `root` down to `element`.
-pub fn path_of(root: &Element, element: &Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut current = element.clone();
-    while !current.is_same_node(Some(root.as_ref())) {
-        let parent = current.parent_element()?;
-        let siblings = parent.children();
-        let index = (0..siblings.length()).find(|&i| {
-            siblings
-                .item(i)
-                .is_some_and(|s| s.is_same_node(Some(current.as_ref())))
-        })?;
-        path.push(index);
-        current = parent;
-    }
-    path.reverse();
-    Some(path)
-}
-
-pub fn at_path(root: &Element, path: &[u32]) -> Option<Element> {
-    let mut current = root.clone();
-    for &index in path {
-        current = current.children().item(index)?;
-    }
-    Some(current)
-}
-
-/// `offset` into `node` as a point of `root`'s text.
-fn text_point(root: &Element, node: &Node, offset: u32) -> Option<TextPoint> {
-    let element = match node.dyn_ref::<Element>() {
-        Some(element) => element.clone(),
-        None => node.parent_element()?,
-    };
-    if !root.contains(Some(element.as_ref())) {
-        return None;
-    }
-    let range = document().create_range().ok()?;
-    range.set_start(element.as_ref(), 0).ok()?;
-    range.set_end(node, offset).ok()?;
-    let chars = String::from(range.to_string()).chars().count() as u32;
-    Some(TextPoint {
-        path: path_of(root, &element)?,
-        chars,
-    })
-}
-
-/// The text node and offset `point.chars` characters into its element's text.
-fn locate(root: &Element, point: &TextPoint) -> Option<(Node, u32)> {
-    let element = at_path(root, &point.path)?;
-    let mut left = point.chars;
-    let mut stack: Vec<Node> = vec![element.clone().into()];
-    let mut last_text = None;
-    while let Some(node) = stack.pop() {
-        if node.node_type() == Node::TEXT_NODE {
-            let length = node
-                .text_content()
-                .unwrap_or_default()
-                .encode_utf16()
-                .count() as u32;
-            let chars = node.text_content().unwrap_or_default().chars().count() as u32;
-            if left <= chars {
-                let prefix: String = node
-                    .text_content()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(left as usize)
-                    .collect();
-                return Some((node, prefix.encode_utf16().count() as u32));
-            }
-            left -= chars;
-            last_text = Some((node, length));
-            continue;
-        }
-        let children = node.child_nodes();
-        for i in (0..children.length()).rev() {
-            if let Some(child) = children.item(i) {
-                stack.push(child);
-            }
-        }
-    }
-    last_text.or(Some((element.into(), 0)))
-}
-
-fn restore_selection(app: &Element, start: &TextPoint, end: &TextPoint) {
-    let (Some((start_node, start_offset)), Some((end_node, end_offset))) =
-        (locate(app, start), locate(app, end))
-    else {
-        return;
-    };
-    let Ok(range) = document().create_range() else {
-        return;
-    };
-    if range.set_start(&start_node, start_offset).is_err()
-        || range.set_end(&end_node, end_offset).is_err()
-    {
-        return;
-    }
-    if let Some(selection) = window().get_selection().ok().flatten() {
-        let _ = selection.remove_all_ranges();
-        let _ = selection.add_range(&range);
-    }
-}
-
 /// The id the URL's `#anchor` names, decoded.
 fn anchor_id() -> Option<String> {
     let hash = window().location().hash().ok()?;
@@ -325,4 +215,29 @@ fn anchor_id() -> Option<String> {
             .and_then(|d| d.as_string())
             .unwrap_or_else(|| id.to_owned()),
     )
+}
+
+/// A press of a prerendered button (the theme switch) is passed to the app's copy of it.
+pub fn forward_button_clicks(prerendered: &Element, app: &Element) {
+    let (scope, app) = (prerendered.clone(), app.clone());
+    let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+        move |ev: web_sys::MouseEvent| {
+            let button = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("button").ok().flatten());
+            let twin = button
+                .and_then(|b| path_of(&scope, &b))
+                .and_then(|path| at_path(&app, &path))
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok());
+            if let Some(twin) = twin {
+                ev.prevent_default();
+                twin.click();
+            }
+        },
+    );
+    let _ =
+        prerendered.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    // Lives as long as the prerendered page, which the swap removes.
+    on_click.forget();
 }
