@@ -44,6 +44,11 @@ impl Ids {
         if base.is_empty() {
             base.push_str("section");
         }
+        self.free(base)
+    }
+
+    /// `base` itself if no id has it yet, else the first free `base-1`, `base-2`, ...; taken.
+    pub(super) fn free(&mut self, base: String) -> String {
         if self.used.insert(base.clone()) {
             return base;
         }

@@ -11,6 +11,7 @@
 //! feed URLs, search text) reads it with the same tokenizer, html5ever's ([`html::tokens`]).
 
 mod code;
+mod footnotes;
 pub mod html;
 mod ids;
 mod render;
@@ -22,7 +23,7 @@ pub mod highlight;
 
 pub use render::LinkTargets;
 use toc::heading_anchor;
-pub use toc::{toc_html, without_page_navigation, MIN_TOC_HEADINGS};
+pub use toc::{toc_html, without_page_navigation, MAX_TOC_ENTRIES, MIN_TOC_HEADINGS};
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -45,7 +46,13 @@ fn article(markdown: &str, links: Option<LinkTargets<'_>>) -> Rendered {
     if let Some(toc) = toc_html(&rendered.headings) {
         rendered.html.insert_str(0, &toc);
     }
-    rendered.html = html::publish(&rendered.html);
+    let (html, demoted) = html::publish_demoting(&rendered.html);
+    rendered.html = html;
+    if demoted {
+        for heading in &mut rendered.headings {
+            heading.level = (heading.level + 1).min(6);
+        }
+    }
     rendered
 }
 

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use crate::html::readable::{classify, readable, RawTag};
 use crate::html::sanitize::content_id;
 use crate::html::tokens::{is_void, serialize, tokenize, Token};
+use crate::footnotes::Footnotes;
 use crate::{code, ids, options, Heading, Rendered};
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output,
@@ -42,6 +43,8 @@ pub type LinkTargets<'a> = &'a mut dyn FnMut(&str, usize) -> Option<String>;
 ///   decoding="async"`, tables a scrolling wrapper (see `html::finish`).
 /// - Column alignment is a class (`align-center`), never a `style` attribute (the CSP blocks
 ///   those).
+/// - Footnotes link both ways: each reference has an id its note links back to (see
+///   `footnotes`).
 /// - Code blocks are `<pre tabindex="0"><code class="language-x">` (focusable to scroll), an
 ///   info string like `rust,ignore` reduced to its language, and highlighted when a grammar
 ///   knows the language (see `code`).
@@ -59,6 +62,7 @@ pub(super) fn render_with(
     let mut raw = RawHtml::default();
     let mut ids = ids::Ids::default();
     let mut table = TableCells::default();
+    let mut footnotes = Footnotes::default();
 
     while let Some((event, range)) = parser.next() {
         let heading_text = if in_heading {
@@ -204,12 +208,18 @@ pub(super) fn render_with(
                 let mut events = parser.by_ref().map(|(event, _)| event);
                 out.push(code::fenced_block(&mut events, ""));
             }
-            Event::Start(Tag::FootnoteDefinition(ref name))
-            | Event::FootnoteReference(ref name) => {
-                // As written (a heading slug must not equal it) and as published.
-                ids.reserve(name);
-                ids.reserve(&content_id(name));
-                out.push(event);
+            Event::FootnoteReference(name) => {
+                reserve_both(&mut ids, &name);
+                let slot = out.len();
+                out.push(footnotes.reference(&name, slot));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                reserve_both(&mut ids, &name);
+                out.push(footnotes.open(&name));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let slot = out.len();
+                out.extend(footnotes.close(slot));
             }
             _ => out.push(event),
         }
@@ -219,6 +229,8 @@ pub(super) fn render_with(
     for id in &raw.ids {
         ids.reserve(id);
     }
+    // Then the footnote references' ids, which headings' slugs must avoid too.
+    footnotes.link(&mut out, &mut ids);
     let mut headings = Vec::with_capacity(pending.len());
     for h in pending {
         let id = match h.custom {
@@ -244,6 +256,12 @@ pub(super) fn render_with(
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered { html, headings }
+}
+
+/// Takes `id` as written (a heading slug must not equal it) and as published.
+fn reserve_both(ids: &mut ids::Ids, id: &str) {
+    ids.reserve(id);
+    ids.reserve(&content_id(id));
 }
 
 /// Where the writer is in a Markdown table. Cells are written here rather than by

@@ -6,6 +6,11 @@
 //! is h2–h4; a post that writes `#` sections (its title lives in the front matter, so its `#`
 //! headings are sections too) gets h1–h3. A table needs [`MIN_TOC_HEADINGS`] listed headings: a
 //! short post with one or two sections reads better without one.
+//!
+//! A very long table is capped: past [`MAX_TOC_ENTRIES`] listed headings only the outermost
+//! level is listed, and never more than [`MAX_TOC_ENTRIES`] entries, then a line saying how many
+//! more sections follow (each heading still links to itself). A post with 50,000 headings would
+//! otherwise open with 50,000 links, which the browser must lay out before the page can be used.
 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
@@ -14,6 +19,9 @@ use crate::Heading;
 
 /// Fewer listed headings than this and the post gets no table of contents.
 pub const MIN_TOC_HEADINGS: usize = 3;
+
+/// The most entries a table of contents lists.
+pub const MAX_TOC_ENTRIES: usize = 60;
 
 /// Levels listed below the shallowest one (so three levels in all).
 const TOC_DEPTH: u8 = 2;
@@ -30,10 +38,16 @@ const TOC_DEEPEST: u8 = 4;
 pub fn toc_html(headings: &[Heading]) -> Option<String> {
     let top = headings.iter().map(|h| h.level).min()?;
     let deepest = (top + TOC_DEPTH).min(TOC_DEEPEST);
-    let listed: Vec<&Heading> = headings.iter().filter(|h| h.level <= deepest).collect();
+    let mut listed: Vec<&Heading> = headings.iter().filter(|h| h.level <= deepest).collect();
     if listed.len() < MIN_TOC_HEADINGS {
         return None;
     }
+    if listed.len() > MAX_TOC_ENTRIES {
+        listed.retain(|h| h.level == top);
+    }
+    // Sections past the cap, at the listed levels.
+    let unlisted = listed.len().saturating_sub(MAX_TOC_ENTRIES);
+    listed.truncate(MAX_TOC_ENTRIES);
     let mut html = String::with_capacity(64 + listed.len() * 64);
     html.push_str("<nav class=\"toc\" aria-label=\"Contents\"><p class=\"toc-title\">Contents</p>");
     // Levels of the open items, outermost first; each open item sits in an open `<ol>`.
@@ -63,26 +77,39 @@ pub fn toc_html(headings: &[Heading]) -> Option<String> {
     for _ in open {
         html.push_str("</li></ol>");
     }
+    if unlisted > 0 {
+        let more = if unlisted == 1 { "section" } else { "sections" };
+        html.push_str(&format!(
+            "<p class=\"toc-more\">… and {unlisted} more {more} below.</p>"
+        ));
+    }
     html.push_str("</nav>\n");
     Some(html)
 }
 
 /// An article's HTML ([`super::render_article`], sanitized) without what only makes sense on
 /// the page: the table of contents (the `<nav class="toc">` it starts with) and the `#` link
-/// after every heading (`<a class="heading-anchor">#</a>`, with the space before it). Feed
-/// readers show both as junk (a list of dead in-page links, a stray `#` after each heading).
+/// after every heading (`<a class="heading-anchor">#</a>`, with the space before it), and the
+/// code blocks' copy buttons. Feed readers show them as junk (a list of dead in-page links, a
+/// stray `#` after each heading, buttons that do nothing).
 /// Raw HTML with the same classes elsewhere, or with other text, is kept.
 pub fn without_page_navigation(html: &str) -> String {
     let mut tokens = tokenize(html).into_iter().peekable();
     let mut kept: Vec<Token> = Vec::new();
     if matches!(tokens.peek(), Some(Token::Start(tag)) if tag.name == "nav" && tag.has_class("toc"))
     {
-        skip_element(&mut tokens);
+        skip_element(tokens.by_ref());
         if let Some(Token::Text(text)) = tokens.peek_mut() {
             *text = text.trim_start_matches('\n').to_owned();
         }
     }
     while let Some(token) = tokens.next() {
+        // A code block's copy button and its status line do nothing outside the page.
+        if matches!(&token, Token::Start(tag) if tag.has_class("copy-code") || tag.has_class("copy-status"))
+        {
+            skip_element(std::iter::once(token).chain(tokens.by_ref()));
+            continue;
+        }
         let anchor = matches!(&token, Token::Start(tag) if tag.name == "a" && tag.has_class("heading-anchor"));
         let generated =
             anchor && matches!(tokens.peek(), Some(Token::Text(text)) if text == "#") && {
@@ -105,7 +132,7 @@ pub fn without_page_navigation(html: &str) -> String {
 }
 
 /// Consumes the element `tokens` starts with, up to its end tag.
-fn skip_element(tokens: &mut impl Iterator<Item = Token>) {
+fn skip_element(tokens: impl Iterator<Item = Token>) {
     let mut depth = 0usize;
     for token in tokens {
         match token {

@@ -6,6 +6,7 @@
 use folio_core::html_text::mark_terms;
 use folio_markdown::highlight::{highlight, is_known, language_names, spans, write_html, Class};
 use folio_markdown::render;
+use folio_markdown::html::finish::CODE_BLOCK_OPEN;
 
 /// The (text, class) of every span, in order.
 fn tokens(lang: &str, code: &str) -> Vec<(String, &'static str)> {
@@ -120,10 +121,10 @@ fn a_block_in_each_of_thirty_languages_is_highlighted() {
     for &(lang, code, expected) in BLOCKS {
         assert_tokens(lang, code, &[expected]);
         let html = render(&format!("```{lang}\n{code}\n```\n")).html;
-        let open = format!("<pre tabindex=\"0\"><code class=\"language-{lang}\">");
+        let open = format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-{lang}\">");
         let inner = html
             .strip_prefix(&open)
-            .and_then(|rest| rest.strip_suffix("</code></pre>\n"))
+            .and_then(|rest| rest.strip_suffix("</code></pre></div>\n"))
             .unwrap_or_else(|| panic!("{lang}: {html}"));
         let span = format!("<span class=\"{}\">", expected.1);
         assert!(inner.contains(&span), "{lang}: no {span} in {html}");
@@ -225,7 +226,7 @@ fn an_unknown_language_is_plain_escaped_text() {
     let html = render("```brainfuck\n+[<b>&</b>] \"q\"\n```\n").html;
     assert_eq!(
         html,
-        "<pre tabindex=\"0\"><code class=\"language-brainfuck\">+[&lt;b&gt;&amp;&lt;/b&gt;] \"q\"\n</code></pre>\n"
+        format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-brainfuck\">+[&lt;b&gt;&amp;&lt;/b&gt;] \"q\"\n</code></pre></div>\n")
     );
 }
 
@@ -408,7 +409,7 @@ fn random_input_is_shown_exactly_and_never_panics() {
 fn markdown_code_blocks_are_highlighted_by_language() {
     let html = render("```rust,ignore\nfn main() { let s = \"<b>\"; }\n```\n").html;
     assert!(
-        html.starts_with("<pre tabindex=\"0\"><code class=\"language-rust\">"),
+        html.starts_with(&format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-rust\">")),
         "{html}"
     );
     assert!(html.contains("<span class=\"hl-kw\">fn</span>"), "{html}");
@@ -416,22 +417,22 @@ fn markdown_code_blocks_are_highlighted_by_language() {
         html.contains("<span class=\"hl-str\">\"&lt;b&gt;\"</span>"),
         "{html}"
     );
-    assert!(html.ends_with("</code></pre>\n"), "{html}");
+    assert!(html.ends_with("</code></pre></div>\n"), "{html}");
 
     let plain = render("```text\nfn main() {}\n```\n").html;
     assert_eq!(
         plain,
-        "<pre tabindex=\"0\"><code class=\"language-text\">fn main() {}\n</code></pre>\n"
+        format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-text\">fn main() {{}}\n</code></pre></div>\n")
     );
     let indented = render("    fn main() {}\n").html;
     assert_eq!(
         indented,
-        "<pre tabindex=\"0\"><code>fn main() {}\n</code></pre>\n"
+        format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code>fn main() {{}}\n</code></pre></div>\n")
     );
     let bare = render("```\nfn <x>\n```\n").html;
     assert_eq!(
         bare,
-        "<pre tabindex=\"0\"><code>fn &lt;x&gt;\n</code></pre>\n"
+        format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code>fn &lt;x&gt;\n</code></pre></div>\n")
     );
 }
 

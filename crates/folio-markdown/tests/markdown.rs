@@ -2,6 +2,7 @@
 //! (raw HTML allowlist, URL schemes).
 #![cfg(not(target_arch = "wasm32"))]
 
+use folio_markdown::html::finish::CODE_BLOCK_OPEN;
 use folio_markdown::html::tokens::{tokenize, Token};
 use folio_markdown::{
     code_ranges, plain_text, render, render_article_with_links, word_count, Heading,
@@ -38,7 +39,7 @@ fn assert_neutralised(markdown: &str) {
 fn tables_are_wrapped_for_horizontal_scrolling() {
     let out = html("| a | b |\n|---|--:|\n| 1 | 2 |\n");
     assert!(
-        out.starts_with("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table><thead><tr><th>a</th>"),
+        out.starts_with("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table: a, b\"><table><thead><tr><th>a</th>"),
         "{out}"
     );
     assert!(out.contains("<td class=\"align-right\">2</td>"), "{out}");
@@ -53,9 +54,10 @@ fn scrolling_blocks_are_focusable_so_a_keyboard_can_scroll_them() {
     assert_eq!(out.matches("<pre tabindex=\"0\">").count(), 3, "{out}");
     assert_eq!(out.matches("<pre").count(), 3, "{out}");
     // The table wrappers are named regions, so a screen reader says what took focus.
-    let wrap =
-        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>";
-    assert_eq!(out.matches(wrap).count(), 2, "{out}");
+    for name in ["Table: a", "Table 2 of 2"] {
+        let wrap = format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\"><table>");
+        assert_eq!(out.matches(&wrap).count(), 1, "{out}");
+    }
 }
 
 #[test]
@@ -78,7 +80,7 @@ fn column_alignment_is_a_class_not_an_inline_style() {
         "{out}"
     );
     assert!(
-        out.contains("<td class=\"align-right\"><code>b</code></td>"),
+        out.contains("<td class=\"align-right\"><code class=\"nowrap\">b</code></td>"),
         "{out}"
     );
     assert!(
@@ -91,14 +93,47 @@ fn column_alignment_is_a_class_not_an_inline_style() {
 fn footnotes_have_reference_and_definition() {
     let out = html("Claim.[^src]\n\n[^src]: The source.\n");
     assert!(
-        out.contains("<sup class=\"footnote-reference\"><a href=\"#src\">1</a></sup>"),
+        out.contains(
+            "<sup class=\"footnote-reference\" id=\"fnref-src\"><a href=\"#src\">1</a></sup>"
+        ),
         "{out}"
     );
     assert!(
-        out.contains("<div class=\"footnote-definition\" id=\"src\">"),
+        out.contains("<div class=\"footnote-definition\" id=\"src\"><sup class=\"footnote-definition-label\">1</sup>"),
         "{out}"
     );
     assert!(out.contains("The source."), "{out}");
+    assert!(
+        out.contains("</p>\n <a class=\"footnote-backref\" href=\"#fnref-src\" aria-label=\"Back to reference 1\">\u{21a9}\u{fe0e}</a></div>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_note_referenced_twice_links_back_to_each_reference() {
+    // The definition comes first; numbers follow first sight, as pulldown-cmark's writer does.
+    let out = html("[^b]: Bee.\n\nOne[^a] two[^b] three[^b].\n\n[^a]: Ay.\n");
+    for (id, note, n) in [("fnref-a", "a", 2), ("fnref-b", "b", 1), ("fnref-b-2", "b", 1)] {
+        let reference = format!("<sup class=\"footnote-reference\" id=\"{id}\"><a href=\"#{note}\">{n}</a></sup>");
+        assert!(out.contains(&reference), "{reference} in {out}");
+    }
+    assert!(out.contains("href=\"#fnref-b\" aria-label=\"Back to reference 1 (1 of 2)\">"), "{out}");
+    assert!(
+        out.contains("href=\"#fnref-b-2\" aria-label=\"Back to reference 1 (2 of 2)\">\u{21a9}\u{fe0e}<sup>2</sup></a>"),
+        "{out}"
+    );
+    assert!(out.contains("href=\"#fnref-a\" aria-label=\"Back to reference 2\">"), "{out}");
+    // A note nobody references has no way back.
+    let lonely = html("Text.\n\n[^z]: Zed.\n");
+    assert!(!lonely.contains("footnote-backref"), "{lonely}");
+}
+
+#[test]
+fn reference_ids_avoid_ids_the_author_gave_and_headings_avoid_them() {
+    let r = render("## Fnref x\n\nA[^x].\n\n<p id=\"fnref-x\">taken</p>\n\n[^x]: Note.\n");
+    assert!(r.html.contains("<sup class=\"footnote-reference\" id=\"fnref-x-1\">"), "{}", r.html);
+    assert!(r.html.contains("href=\"#fnref-x-1\""), "{}", r.html);
+    assert_eq!(r.headings[0].id, "fnref-x-2");
 }
 
 #[test]
@@ -140,17 +175,17 @@ fn code_blocks_keep_the_language_class() {
     let out = html("```text\nlet x = 1 < 2;\n```\n");
     assert_eq!(
         out,
-        "<pre tabindex=\"0\"><code class=\"language-text\">let x = 1 &lt; 2;\n</code></pre>\n"
+        format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-text\">let x = 1 &lt; 2;\n</code></pre></div>\n")
     );
     // Rust posts write `rust,ignore`: the class stays the language.
     let out = html("```rust,ignore\nfn f() {}\n```\n");
     assert!(
-        out.starts_with("<pre tabindex=\"0\"><code class=\"language-rust\">"),
+        out.starts_with(&format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-rust\">")),
         "{out}"
     );
     assert_eq!(
         html("```\nplain\n```\n"),
-        "<pre tabindex=\"0\"><code>plain\n</code></pre>\n"
+        format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code>plain\n</code></pre></div>\n")
     );
 }
 
@@ -161,7 +196,7 @@ fn heading_ids_are_slugs_of_the_text() {
     let out = html("## Getting *Started*: the `cargo` way!\n");
     assert_eq!(
         out,
-        "<h2 id=\"getting-started-the-cargo-way\">Getting <em>Started</em>: the <code>cargo</code> way!</h2>\n"
+        "<h2 id=\"getting-started-the-cargo-way\">Getting <em>Started</em>: the <code class=\"nowrap\">cargo</code> way!</h2>\n"
     );
     assert_eq!(ids("# --Trim  me--\n"), ["trim-me"]);
     assert_eq!(
@@ -250,10 +285,10 @@ fn headings_list_in_document_order() {
 #[test]
 fn heading_attributes_other_than_id_and_class_are_dropped() {
     // Classes the site gives no meaning to go too (see the class policy below).
-    let out = html("# Hi {#x .wide onclick=alert(1) onmouseover=\"alert(2)\"}\n");
-    assert_eq!(out, "<h1 id=\"x\">Hi</h1>\n");
-    let out = html("# Hi {#x .wide .align-center}\n");
-    assert_eq!(out, "<h1 id=\"x\" class=\"align-center\">Hi</h1>\n");
+    let out = html("### Hi {#x .wide onclick=alert(1) onmouseover=\"alert(2)\"}\n");
+    assert_eq!(out, "<h3 id=\"x\">Hi</h3>\n");
+    let out = html("### Hi {#x .wide .align-center}\n");
+    assert_eq!(out, "<h3 id=\"x\" class=\"align-center\">Hi</h3>\n");
 }
 
 // --- Raw HTML ---------------------------------------------------------------------------------
@@ -442,7 +477,7 @@ fn allowed_tags_and_attributes_are_kept_and_requoted() {
         "{out}"
     );
     assert!(
-        out.contains("<code class=\"language-rust\">x</code>"),
+        out.contains("<code class=\"language-rust nowrap\">x</code>"),
         "{out}"
     );
     assert!(out.contains("<span lang=\"fr\">oui</span>"), "{out}");
@@ -524,7 +559,7 @@ fn a_rust_blog_html_table_renders_as_a_table() {
     assert_eq!(
         html(markdown),
         // (The parser adds the `<tbody>` a browser would.)
-        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>\n<tbody><tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</tbody></table></div>\n"
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1 of 1\"><table>\n<tbody><tr>\n<td>Progress</td>\n<td><progress value=\"3\" max=\"7\"></progress>\n</td>\n</tr>\n<tr>\n<th rowspan=\"2\" scope=\"row\">Owner</th>\n<td colspan=\"2\"><a href=\"https://github.com/someone\" target=\"_blank\" rel=\"noopener noreferrer\">@someone</a></td>\n</tr>\n</tbody></table></div>\n"
     );
 }
 
@@ -532,30 +567,23 @@ fn a_rust_blog_html_table_renders_as_a_table() {
 fn raw_html_tables_scroll_in_the_same_wrapper_as_markdown_tables() {
     // A wide raw table (the compiler team's reports) would otherwise widen the whole page.
     let out = html("<table class=\"align-center\"><tr><td>a</td></tr></table>\n\ntext <table><tr><td>b</td></tr></table>\n");
-    assert_eq!(
-        out.matches(
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table"
-        )
-        .count(),
-        2,
-        "{out}"
-    );
+    assert_eq!(out.matches("<div class=\"table-wrap\"").count(), 2, "{out}");
     assert_eq!(out.matches("</table></div>").count(), 2, "{out}");
     assert!(
-        out.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table class=\"align-center\">"),
+        out.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table 1 of 2\"><table class=\"align-center\">"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table 2 of 2\"><table>"),
         "{out}"
     );
     // A nested table gets its own wrapper, and a stray `</table>` closes nothing.
     let out =
         html("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>\n\n</table>\n");
-    assert_eq!(
-        out.matches(
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
-        )
-        .count(),
-        2,
-        "{out}"
-    );
+    for name in ["Table 1 of 2", "Table 2 of 2"] {
+        let wrap = format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\">");
+        assert_eq!(out.matches(&wrap).count(), 1, "{out}");
+    }
     assert_eq!(
         out.matches("<div").count(),
         out.matches("</div>").count(),

@@ -1,47 +1,79 @@
 //! What every article gets after sanitizing, whatever wrote its markup (Markdown or raw HTML):
 //! images load lazily and decode off the main thread, code blocks and tables are focusable so a
-//! keyboard can scroll them, tables scroll inside their own wrapper, and links that leave the
-//! site or open a window get `rel="noopener noreferrer"`, and an `<input>` is a disabled checkbox
-//! (a task list's). Only fixed attributes and the wrapper
-//! are added, through the escaping writer of [`super::tokens`].
+//! keyboard can scroll them, tables scroll inside their own wrapper (a region named after the
+//! table: see [`super::table_names`]), code blocks get a copy button, short inline code is kept
+//! on one line, the post's headings sit below the page's title, links that leave the site or
+//! open a window get `rel="noopener noreferrer"`, and an `<input>` is a disabled checkbox (a task
+//! list's). Only fixed attributes and elements (and the tables' names) are added, through the
+//! escaping writer of [`super::tokens`]; the sanitizer lets no `button` or these classes
+//! through, so none of this markup can come from a post.
 
-use super::tokens::{rewrite, StartTag, Token};
+use super::table_names::table_names;
+use super::tokens::{tokenize, write_token, StartTag, Token};
 
-/// The wrapper that lets a wide table scroll sideways (Markdown and raw HTML tables alike).
-/// Focusable so a keyboard can scroll it (axe `scrollable-region-focusable`), and then a named
-/// region so a screen reader says what has focus.
-pub const TABLE_WRAP_OPEN: &str =
-    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
-/// Closes [`TABLE_WRAP_OPEN`].
-pub const TABLE_WRAP_CLOSE: &str = "</div>";
+/// Inline code up to this many characters is one unbreakable token (`[u8]`, `Vec<T>`); longer
+/// spans wrap like text, so they never widen the page.
+pub const NOWRAP_CODE_CHARS: usize = 24;
 
-fn table_wrap() -> StartTag {
+fn table_wrap(name: String) -> StartTag {
     StartTag {
         name: "div".into(),
         attrs: vec![
             ("class".into(), "table-wrap".into()),
             ("tabindex".into(), "0".into()),
             ("role".into(), "region".into()),
-            ("aria-label".into(), "Table".into()),
+            ("aria-label".into(), name),
         ],
     }
 }
 
-/// `html` (sanitized) finished as described in the module documentation.
-pub fn finish(html: &str) -> String {
+/// What a code block starts with: a box holding the copy button and the line that says it
+/// copied (a live region), then the block. The button's label is drawn by the stylesheet, so
+/// the article's text (search, feeds, word counts) does not contain it; the click is handled by
+/// `public/theme.js`, and without script the stylesheet hides the button. The box closes after
+/// the block (`</pre></div>`).
+pub const CODE_BLOCK_OPEN: &str = "<div class=\"code-block\"><button type=\"button\" class=\"copy-code\" aria-label=\"Copy code\"></button><span class=\"copy-status\" role=\"status\" aria-live=\"polite\"></span>";
+
+/// `html` (sanitized) finished as described in the module documentation; also says whether the
+/// headings were moved one level down (the document had an `h1`).
+pub fn finish(html: &str) -> (String, bool) {
+    let tokens = tokenize(html);
+    let mut names = table_names(&tokens).into_iter().peekable();
+    // The page's title is the one `h1`: a document with its own moves every heading down one.
+    let demote = tokens
+        .iter()
+        .any(|t| matches!(t, Token::Start(tag) if tag.name == "h1"));
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut written: Vec<Token> = Vec::new();
     // Per open table: whether this pass wrapped it (so its end closes the wrapper too).
     let mut tables: Vec<bool> = Vec::new();
     let mut in_wrap = false;
-    rewrite(html, |token, out| {
-        match token {
+    let mut pre_depth = 0usize;
+    for (i, token) in tokens.iter().enumerate() {
+        match token.clone() {
             Token::Start(mut tag) => {
                 let wrapper = tag.name == "div" && tag.has_class("table-wrap");
+                // A wrapper the post wrote itself (an imported site's) is named like ours.
+                if wrapper && table_follows(&tokens[i + 1..]) {
+                    tag.set_attr("role", "region".into());
+                    tag.set_attr("tabindex", "0".into());
+                    tag.set_attr("aria-label", names.peek().cloned().unwrap_or_default());
+                }
                 match tag.name.as_str() {
                     "img" => {
                         add_missing(&mut tag, "loading", "lazy");
                         add_missing(&mut tag, "decoding", "async");
                     }
-                    "pre" => add_missing(&mut tag, "tabindex", "0"),
+                    "pre" => {
+                        add_missing(&mut tag, "tabindex", "0");
+                        if pre_depth == 0 {
+                            written.extend(tokenize(CODE_BLOCK_OPEN));
+                        }
+                        pre_depth += 1;
+                    }
+                    "code" if pre_depth == 0 && short_text_follows(&tokens[i + 1..]) => {
+                        add_class(&mut tag, "nowrap");
+                    }
                     // Only task lists' checkboxes are content; never a field to type in.
                     "input" => {
                         tag.set_attr("type", "checkbox".into());
@@ -49,30 +81,72 @@ pub fn finish(html: &str) -> String {
                     }
                     "a" if leaves_the_page(&tag) => add_rel(&mut tag),
                     "table" => {
+                        let name = names.next().unwrap_or_default();
                         tables.push(!in_wrap);
                         if !in_wrap {
-                            out.push(Token::Start(table_wrap()));
+                            written.push(Token::Start(table_wrap(name)));
                         }
                     }
+                    _ if demote => tag.name = demoted(&tag.name),
                     _ => {}
                 }
                 in_wrap = wrapper;
-                out.push(Token::Start(tag));
+                written.push(Token::Start(tag));
             }
             Token::End(name) => {
                 in_wrap = false;
                 let wrapped = name == "table" && tables.pop() == Some(true);
-                out.push(Token::End(name));
-                if wrapped {
-                    out.push(Token::End("div".into()));
+                let closes_block = name == "pre" && pre_depth == 1;
+                pre_depth = pre_depth.saturating_sub(usize::from(name == "pre"));
+                let name = if demote { demoted(&name) } else { name };
+                written.push(Token::End(name));
+                if wrapped || closes_block {
+                    written.push(Token::End("div".into()));
                 }
             }
             text => {
                 in_wrap = in_wrap && matches!(&text, Token::Text(t) if t.trim().is_empty());
-                out.push(text);
+                written.push(text);
             }
         }
-    })
+        for token in written.drain(..) {
+            write_token(&mut out, &token);
+        }
+    }
+    (out, demote)
+}
+
+/// A heading's name one level down (`h6` stays); any other name as it is.
+fn demoted(name: &str) -> String {
+    match name {
+        "h1" => "h2",
+        "h2" => "h3",
+        "h3" => "h4",
+        "h4" => "h5",
+        "h5" => "h6",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// Whether `rest` starts with a table (after blank text).
+fn table_follows(rest: &[Token]) -> bool {
+    let mut rest = rest.iter().skip_while(|t| matches!(t, Token::Text(t) if t.trim().is_empty()));
+    matches!(rest.next(), Some(Token::Start(tag)) if tag.name == "table")
+}
+
+/// Whether an inline `<code>` whose content is `rest` holds only a short text.
+fn short_text_follows(rest: &[Token]) -> bool {
+    matches!(rest, [Token::Text(text), Token::End(end), ..]
+        if end == "code" && text.chars().count() <= NOWRAP_CODE_CHARS)
+}
+
+fn add_class(tag: &mut StartTag, class: &str) {
+    let classes = match tag.attr("class") {
+        Some(old) => format!("{old} {class}"),
+        None => class.to_owned(),
+    };
+    tag.set_attr("class", classes);
 }
 
 fn add_missing(tag: &mut StartTag, name: &str, value: &str) {

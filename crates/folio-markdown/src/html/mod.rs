@@ -6,6 +6,7 @@ pub mod finish;
 pub mod readable;
 pub mod sanitize;
 pub mod srcset;
+pub mod table_names;
 pub mod text;
 pub mod tokens;
 
@@ -20,10 +21,17 @@ pub fn escape(text: &str) -> String {
 /// A rendered document (Markdown's HTML with raw HTML, the table of contents and heading
 /// anchors) as published: [`sanitize::sanitize`]d, then [`finish::finish`]ed.
 pub fn publish(html: &str) -> String {
-    let published = finish::finish(&sanitize::sanitize(html));
+    publish_demoting(html).0
+}
+
+/// [`publish`], also saying whether the document's headings were moved one level down (it had
+/// an `h1`: see [`finish::finish`]).
+pub fn publish_demoting(html: &str) -> (String, bool) {
+    let (published, demoted) = finish::finish(&sanitize::sanitize(html));
     // A removed block (a script) leaves its line break behind; at the start it is noise.
-    match published.strip_prefix('\n') {
+    let published = match published.strip_prefix('\n') {
         Some(rest) => rest.trim_start_matches('\n').to_owned(),
         None => published,
-    }
+    };
+    (published, demoted)
 }

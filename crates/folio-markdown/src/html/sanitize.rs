@@ -129,6 +129,7 @@ pub const REMOVED_WITH_CONTENT: &[&str] = &[
 const CLASSES: &[&str] = &[
     "toc",
     "toc-title",
+    "toc-more",
     "heading-anchor",
     "table-wrap",
     "align-left",
@@ -137,6 +138,7 @@ const CLASSES: &[&str] = &[
     "footnote-reference",
     "footnote-definition",
     "footnote-definition-label",
+    "footnote-backref",
     "contains-task-list",
     "task-list-item",
 ];

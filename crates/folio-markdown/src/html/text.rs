@@ -4,8 +4,9 @@
 use super::tokens::{tokenize, Token};
 
 /// Elements whose text is not read as part of the article: the table of contents (it repeats
-/// the headings), and what the sanitizer never lets through anyway.
-const SKIPPED: &[&str] = &["nav", "script", "style", "template", "svg", "math"];
+/// the headings), the code blocks' copy buttons, and what the sanitizer never lets through
+/// anyway.
+const SKIPPED: &[&str] = &["nav", "button", "script", "style", "template", "svg", "math"];
 
 /// Elements that sit inside a line of text: their tags must not split or join words. Any other
 /// tag ends a block, so it becomes a line break.
@@ -15,8 +16,8 @@ const INLINE: &[&str] = &[
 ];
 
 /// The text of `html`: character references decoded, tags dropped (block boundaries become
-/// newlines, so words never run together), the table of contents and the `#` link after each
-/// heading left out.
+/// newlines, so words never run together), the table of contents, the `#` link after each
+/// heading and the footnotes' back-links left out.
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     // Depth inside skipped elements (and the heading anchors), by name.
@@ -25,7 +26,8 @@ pub fn plain_text(html: &str) -> String {
         match token {
             Token::Start(tag) => {
                 let skip = SKIPPED.contains(&tag.name.as_str())
-                    || (tag.name == "a" && tag.has_class("heading-anchor"));
+                    || (tag.name == "a"
+                        && (tag.has_class("heading-anchor") || tag.has_class("footnote-backref")));
                 if !skipping.is_empty() || skip {
                     if !super::tokens::is_void(&tag.name) {
                         skipping.push(tag.name);
