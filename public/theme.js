@@ -57,6 +57,35 @@
     var box = root.querySelector('input[type="search"]');
     if (query && box && !box.value) box.value = query;
   });
+  // Code blocks' copy buttons (written at build time: crates/folio-markdown/src/html/finish.rs),
+  // one listener for the whole page, so it serves the prerendered page and the app alike. A
+  // click the app forwards to its own copy of the button arrives there; the original is then
+  // marked handled (defaultPrevented) and left alone. The live region beside the button says
+  // what happened, and is emptied again so the next copy is announced too.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".copy-code");
+    if (!button || event.defaultPrevented) return;
+    var block = button.parentNode;
+    var status = block.querySelector(".copy-status");
+    var say = function (text) {
+      status.textContent = text;
+      clearTimeout(status.timer);
+      status.timer = setTimeout(function () {
+        status.textContent = "";
+      }, 2000);
+    };
+    var copying = navigator.clipboard
+      ? navigator.clipboard.writeText(block.querySelector("pre").textContent)
+      : Promise.reject();
+    copying.then(
+      function () {
+        say("Copied");
+      },
+      function () {
+        say("Could not copy");
+      }
+    );
+  });
   // One spelling of a page's path, as src/page_path.rs reads it: without index.html, .html or
   // a trailing slash, percent-decoded.
   function pagePath(path) {

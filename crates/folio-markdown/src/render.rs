@@ -231,6 +231,9 @@ pub(super) fn render_with(
     }
     // Then the footnote references' ids, which headings' slugs must avoid too.
     footnotes.link(&mut out, &mut ids);
+    // Headings deeper than a capped table of contents lists get no link to themselves (see
+    // `toc`); otherwise every heading does.
+    let anchored = crate::toc::capped_level(pending.iter().map(|h| h.level as u8)).unwrap_or(6);
     let mut headings = Vec::with_capacity(pending.len());
     for h in pending {
         let id = match h.custom {
@@ -243,7 +246,7 @@ pub(super) fn render_with(
             *slot = Some(CowStr::from(id.clone()));
         }
         let text = h.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some(at) = h.anchor_at.filter(|_| anchors) {
+        if let Some(at) = h.anchor_at.filter(|_| anchors && h.level as u8 <= anchored) {
             out[at] = Event::InlineHtml(super::heading_anchor(&id, &text).into());
         }
         headings.push(Heading {

@@ -11,6 +11,9 @@
 //! level is listed, and never more than [`MAX_TOC_ENTRIES`] entries, then a line saying how many
 //! more sections follow (each heading still links to itself). A post with 50,000 headings would
 //! otherwise open with 50,000 links, which the browser must lay out before the page can be used.
+//! In such a post only the listed level's headings carry the `#` link to themselves (every
+//! heading keeps its id): a link per heading doubles the elements of a page that is mostly
+//! headings, and the app lays out every one of them again when it takes the page over.
 
 use pulldown_cmark_escape::{escape_href, escape_html};
 
@@ -36,14 +39,10 @@ const TOC_DEEPEST: u8 = 4;
 /// right after an h2 is one level in, not two), so the list never has empty items; an h3 after
 /// that h4 is then its sibling.
 pub fn toc_html(headings: &[Heading]) -> Option<String> {
-    let top = headings.iter().map(|h| h.level).min()?;
-    let deepest = (top + TOC_DEPTH).min(TOC_DEEPEST);
+    let deepest = listed_depth(headings.iter().map(|h| h.level))?;
     let mut listed: Vec<&Heading> = headings.iter().filter(|h| h.level <= deepest).collect();
     if listed.len() < MIN_TOC_HEADINGS {
         return None;
-    }
-    if listed.len() > MAX_TOC_ENTRIES {
-        listed.retain(|h| h.level == top);
     }
     // Sections past the cap, at the listed levels.
     let unlisted = listed.len().saturating_sub(MAX_TOC_ENTRIES);
@@ -87,6 +86,24 @@ pub fn toc_html(headings: &[Heading]) -> Option<String> {
     Some(html)
 }
 
+/// The deepest heading level a table of contents of headings at `levels` lists: three levels
+/// from the shallowest (never past h4), or only the shallowest when that would list more than
+/// [`MAX_TOC_ENTRIES`]. `None` without headings.
+pub(super) fn listed_depth(levels: impl Iterator<Item = u8> + Clone) -> Option<u8> {
+    let top = levels.clone().min()?;
+    let deepest = (top + TOC_DEPTH).min(TOC_DEEPEST);
+    let listed = levels.filter(|&level| level <= deepest).count();
+    Some(if listed > MAX_TOC_ENTRIES { top } else { deepest })
+}
+
+/// The one level a table of contents of headings at `levels` lists when it is capped (see
+/// [`listed_depth`]); `None` when it is not.
+pub(super) fn capped_level(levels: impl Iterator<Item = u8> + Clone) -> Option<u8> {
+    let top = levels.clone().min()?;
+    let deepest = (top + TOC_DEPTH).min(TOC_DEEPEST);
+    (deepest > top && listed_depth(levels) == Some(top)).then_some(top)
+}
+
 /// An article's HTML ([`super::render_article`], sanitized) without what only makes sense on
 /// the page: the table of contents (the `<nav class="toc">` it starts with) and the `#` link
 /// after every heading (`<a class="heading-anchor">#</a>`, with the space before it), and the
@@ -94,58 +111,60 @@ pub fn toc_html(headings: &[Heading]) -> Option<String> {
 /// stray `#` after each heading, buttons that do nothing).
 /// Raw HTML with the same classes elsewhere, or with other text, is kept.
 pub fn without_page_navigation(html: &str) -> String {
-    let mut tokens = tokenize(html).into_iter().peekable();
-    let mut kept: Vec<Token> = Vec::new();
-    if matches!(tokens.peek(), Some(Token::Start(tag)) if tag.name == "nav" && tag.has_class("toc"))
+    let mut tokens = tokenize(html);
+    let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    if matches!(tokens.first(), Some(Token::Start(tag)) if tag.name == "nav" && tag.has_class("toc"))
     {
-        skip_element(tokens.by_ref());
-        if let Some(Token::Text(text)) = tokens.peek_mut() {
+        at = element_end(&tokens, 0);
+        if let Some(Token::Text(text)) = tokens.get_mut(at) {
             *text = text.trim_start_matches('\n').to_owned();
         }
     }
-    while let Some(token) = tokens.next() {
+    while at < tokens.len() {
+        let token = std::mem::replace(&mut tokens[at], Token::Text(String::new()));
         // A code block's copy button and its status line do nothing outside the page.
         if matches!(&token, Token::Start(tag) if tag.has_class("copy-code") || tag.has_class("copy-status"))
         {
-            skip_element(std::iter::once(token).chain(tokens.by_ref()));
+            at = element_end(&tokens, at);
             continue;
         }
         let anchor = matches!(&token, Token::Start(tag) if tag.name == "a" && tag.has_class("heading-anchor"));
-        let generated =
-            anchor && matches!(tokens.peek(), Some(Token::Text(text)) if text == "#") && {
-                // Its text and its end: nothing else inside.
-                let mut ahead = tokens.clone();
-                ahead.next();
-                matches!(ahead.next(), Some(Token::End(name)) if name == "a")
-            };
+        // Its text and its end: nothing else inside.
+        let generated = anchor
+            && matches!(
+                &tokens[at + 1..],
+                [Token::Text(text), Token::End(name), ..] if text == "#" && name == "a"
+            );
         if generated {
-            tokens.next();
-            tokens.next();
+            at += 3;
             if let Some(Token::Text(before)) = kept.last_mut() {
                 before.truncate(before.trim_end_matches(' ').len());
             }
             continue;
         }
         kept.push(token);
+        at += 1;
     }
     serialize(&kept)
 }
 
-/// Consumes the element `tokens` starts with, up to its end tag.
-fn skip_element(tokens: impl Iterator<Item = Token>) {
+/// Where the element starting at `tokens[start]` ends: the index after its end tag.
+fn element_end(tokens: &[Token], start: usize) -> usize {
     let mut depth = 0usize;
-    for token in tokens {
+    for (i, token) in tokens.iter().enumerate().skip(start) {
         match token {
             Token::Start(tag) if !is_void(&tag.name) => depth += 1,
             Token::End(_) => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return;
+                    return i + 1;
                 }
             }
             _ => {}
         }
     }
+    tokens.len()
 }
 
 /// The link a heading ends with, to its own id, so a reader can copy a link to the section.

@@ -89,6 +89,12 @@ fn a_huge_table_of_contents_lists_the_top_level_only_and_at_most_the_cap() {
     assert_eq!(toc_entries(&html), 30);
     assert!(!html[..html.find("</nav>").unwrap()].contains("#sub-0"));
     assert!(!html.contains("toc-more"));
+    // Only the listed level links to itself; every heading keeps its id.
+    assert_eq!(html.matches("class=\"heading-anchor\"").count(), 30);
+    assert!(html.contains("<h3 id=\"sub-29\">Sub 29</h3>"), "{html}");
+    // A post with fewer headings keeps every link, h5 and h6 too.
+    let small = render_article("## A\n\n### B\n\n##### C\n\n###### D\n").html;
+    assert_eq!(small.matches("class=\"heading-anchor\"").count(), 4, "{small}");
     // 1,000 h2s: the first MAX_TOC_ENTRIES, then a line saying how many more follow.
     let flat: String = (0..1000).map(|i| format!("## H {i}\n\n")).collect();
     let html = render_article(&flat).html;
