@@ -74,9 +74,20 @@
         status.textContent = "";
       }, 2000);
     };
-    var copying = navigator.clipboard
-      ? navigator.clipboard.writeText(block.querySelector("pre").textContent)
-      : Promise.reject();
+    var pre = block.querySelector("pre");
+    var text = pre.textContent;
+    // A terminal session (a shell block with `$ ` prompts, see highlight/session.rs): the
+    // commands alone, as a terminal takes them, without their prompts or the output between.
+    if (pre.querySelector(".hl-prompt")) {
+      var going = false;
+      text = text.split("\n").reduce(function (commands, line) {
+        var prompt = /^\$(?: |\s*$)/.test(line);
+        if (prompt || going) commands.push(prompt ? line.replace(/^\$ ?/, "") : line);
+        going = (prompt || going) && /\\\s*$/.test(line);
+        return commands;
+      }, []).join("\n") + "\n";
+    }
+    var copying = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject();
     copying.then(
       function () {
         say("Copied");

@@ -41,6 +41,8 @@ const MANY_TABLES = [
 
 const RUST = 'fn main() {\n    let bytes: &[u8] = b"hi";\n    println!("{bytes:?} <ok> & done");\n}';
 const LONG_CODE = 'x'.repeat(3000);
+// A terminal session: two commands (the second continued on a second line) and their output.
+const SESSION = '$ cargo new hello\n     Created binary (application) `hello` package\n$ cd hello && \\\n    cargo run\nHello, world!';
 const CODE = [
   `Each of \`[u8]\`, \`&[u8]\`, \`Vec<u8>\`, \`Option<T>\` and \`[u8; 4]\` stays whole, ${'and the line goes on '.repeat(8)}with \`&mut [u8]\` at the end.`,
   '',
@@ -52,6 +54,10 @@ const CODE = [
   '',
   '```sh',
   'cargo build --release',
+  '```',
+  '',
+  '```console',
+  SESSION,
   '```',
 ].join('\n');
 
@@ -251,6 +257,12 @@ test('a code block has a copy button: the code on the clipboard, "Copied" announ
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'cargo build --release\n');
     // The status empties again, so the next copy is announced anew.
     await block.locator('.copy-status:empty').waitFor({ state: 'attached' });
+    // A terminal session gives its commands, without prompts or output.
+    const session = page.locator('[data-testid="article-body"] .code-block').nth(2);
+    assert.equal(await session.locator('.hl-prompt').count(), 2);
+    await session.locator('button').click();
+    await session.locator('.copy-status', { hasText: 'Copied' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'cargo new hello\ncd hello && \\\n    cargo run\n');
   }, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
 });
 
