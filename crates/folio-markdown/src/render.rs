@@ -6,10 +6,10 @@ use pulldown_cmark::{
 use pulldown_cmark_escape::{escape_href, escape_html};
 use std::collections::HashMap;
 
+use crate::footnotes::Footnotes;
 use crate::html::readable::{classify, readable, RawTag};
 use crate::html::sanitize::content_id;
 use crate::html::tokens::{is_void, serialize, tokenize, Token};
-use crate::footnotes::Footnotes;
 use crate::{code, ids, options, Heading, Rendered};
 
 /// A heading whose id is decided after the pass: `at` is its `Start` event in the output,

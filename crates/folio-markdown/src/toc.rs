@@ -93,7 +93,11 @@ pub(super) fn listed_depth(levels: impl Iterator<Item = u8> + Clone) -> Option<u
     let top = levels.clone().min()?;
     let deepest = (top + TOC_DEPTH).min(TOC_DEEPEST);
     let listed = levels.filter(|&level| level <= deepest).count();
-    Some(if listed > MAX_TOC_ENTRIES { top } else { deepest })
+    Some(if listed > MAX_TOC_ENTRIES {
+        top
+    } else {
+        deepest
+    })
 }
 
 /// The one level a table of contents of headings at `levels` lists when it is capped (see

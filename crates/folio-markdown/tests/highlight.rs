@@ -5,8 +5,8 @@
 
 use folio_core::html_text::mark_terms;
 use folio_markdown::highlight::{highlight, is_known, language_names, spans, write_html, Class};
-use folio_markdown::render;
 use folio_markdown::html::finish::CODE_BLOCK_OPEN;
+use folio_markdown::render;
 
 /// The (text, class) of every span, in order.
 fn tokens(lang: &str, code: &str) -> Vec<(String, &'static str)> {
@@ -409,7 +409,9 @@ fn random_input_is_shown_exactly_and_never_panics() {
 fn markdown_code_blocks_are_highlighted_by_language() {
     let html = render("```rust,ignore\nfn main() { let s = \"<b>\"; }\n```\n").html;
     assert!(
-        html.starts_with(&format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-rust\">")),
+        html.starts_with(&format!(
+            "{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-rust\">"
+        )),
         "{html}"
     );
     assert!(html.contains("<span class=\"hl-kw\">fn</span>"), "{html}");

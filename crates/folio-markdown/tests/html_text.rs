@@ -74,7 +74,10 @@ fn code_is_marked_like_before_and_the_table_of_contents_is_not() {
                     ```java\nCleaner cleaner = Cleaner.create();\n```\n";
     let html = render_article(markdown).html;
     let out = mark_terms(&html, &terms(&["cleaner"]));
-    assert!(out.contains("<code class=\"nowrap\"><mark>cleaner</mark></code>"), "{out}");
+    assert!(
+        out.contains("<code class=\"nowrap\"><mark>cleaner</mark></code>"),
+        "{out}"
+    );
     // In highlighted code the marks go inside the token spans.
     assert!(
         out.contains(

@@ -113,16 +113,28 @@ fn footnotes_have_reference_and_definition() {
 fn a_note_referenced_twice_links_back_to_each_reference() {
     // The definition comes first; numbers follow first sight, as pulldown-cmark's writer does.
     let out = html("[^b]: Bee.\n\nOne[^a] two[^b] three[^b].\n\n[^a]: Ay.\n");
-    for (id, note, n) in [("fnref-a", "a", 2), ("fnref-b", "b", 1), ("fnref-b-2", "b", 1)] {
-        let reference = format!("<sup class=\"footnote-reference\" id=\"{id}\"><a href=\"#{note}\">{n}</a></sup>");
+    for (id, note, n) in [
+        ("fnref-a", "a", 2),
+        ("fnref-b", "b", 1),
+        ("fnref-b-2", "b", 1),
+    ] {
+        let reference = format!(
+            "<sup class=\"footnote-reference\" id=\"{id}\"><a href=\"#{note}\">{n}</a></sup>"
+        );
         assert!(out.contains(&reference), "{reference} in {out}");
     }
-    assert!(out.contains("href=\"#fnref-b\" aria-label=\"Back to reference 1 (1 of 2)\">"), "{out}");
+    assert!(
+        out.contains("href=\"#fnref-b\" aria-label=\"Back to reference 1 (1 of 2)\">"),
+        "{out}"
+    );
     assert!(
         out.contains("href=\"#fnref-b-2\" aria-label=\"Back to reference 1 (2 of 2)\">\u{21a9}\u{fe0e}<sup>2</sup></a>"),
         "{out}"
     );
-    assert!(out.contains("href=\"#fnref-a\" aria-label=\"Back to reference 2\">"), "{out}");
+    assert!(
+        out.contains("href=\"#fnref-a\" aria-label=\"Back to reference 2\">"),
+        "{out}"
+    );
     // A note nobody references has no way back.
     let lonely = html("Text.\n\n[^z]: Zed.\n");
     assert!(!lonely.contains("footnote-backref"), "{lonely}");
@@ -131,7 +143,12 @@ fn a_note_referenced_twice_links_back_to_each_reference() {
 #[test]
 fn reference_ids_avoid_ids_the_author_gave_and_headings_avoid_them() {
     let r = render("## Fnref x\n\nA[^x].\n\n<p id=\"fnref-x\">taken</p>\n\n[^x]: Note.\n");
-    assert!(r.html.contains("<sup class=\"footnote-reference\" id=\"fnref-x-1\">"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<sup class=\"footnote-reference\" id=\"fnref-x-1\">"),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("href=\"#fnref-x-1\""), "{}", r.html);
     assert_eq!(r.headings[0].id, "fnref-x-2");
 }
@@ -180,7 +197,9 @@ fn code_blocks_keep_the_language_class() {
     // Rust posts write `rust,ignore`: the class stays the language.
     let out = html("```rust,ignore\nfn f() {}\n```\n");
     assert!(
-        out.starts_with(&format!("{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-rust\">")),
+        out.starts_with(&format!(
+            "{CODE_BLOCK_OPEN}<pre tabindex=\"0\"><code class=\"language-rust\">"
+        )),
         "{out}"
     );
     assert_eq!(
@@ -581,7 +600,9 @@ fn raw_html_tables_scroll_in_the_same_wrapper_as_markdown_tables() {
     let out =
         html("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>\n\n</table>\n");
     for name in ["Table 1 of 2", "Table 2 of 2"] {
-        let wrap = format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\">");
+        let wrap = format!(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\">"
+        );
         assert_eq!(out.matches(&wrap).count(), 1, "{out}");
     }
     assert_eq!(

@@ -131,7 +131,9 @@ fn demoted(name: &str) -> String {
 
 /// Whether `rest` starts with a table (after blank text).
 fn table_follows(rest: &[Token]) -> bool {
-    let mut rest = rest.iter().skip_while(|t| matches!(t, Token::Text(t) if t.trim().is_empty()));
+    let mut rest = rest
+        .iter()
+        .skip_while(|t| matches!(t, Token::Text(t) if t.trim().is_empty()));
     matches!(rest.next(), Some(Token::Start(tag)) if tag.name == "table")
 }
 

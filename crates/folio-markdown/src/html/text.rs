@@ -6,7 +6,9 @@ use super::tokens::{tokenize, Token};
 /// Elements whose text is not read as part of the article: the table of contents (it repeats
 /// the headings), the code blocks' copy buttons, and what the sanitizer never lets through
 /// anyway.
-const SKIPPED: &[&str] = &["nav", "button", "script", "style", "template", "svg", "math"];
+const SKIPPED: &[&str] = &[
+    "nav", "button", "script", "style", "template", "svg", "math",
+];
 
 /// Elements that sit inside a line of text: their tags must not split or join words. Any other
 /// tag ends a block, so it becomes a line break.
