@@ -286,3 +286,26 @@ test('without JavaScript the copy button is not shown, and the code is', async (
     assert.equal(await page.locator('[data-testid="article-body"] pre').first().isVisible(), true);
   }, { context: { javaScriptEnabled: false } });
 });
+
+test('axe finds no violations on these articles, in both themes, with a copy announced', async () => {
+  const s = await fixture.site();
+  const found = [];
+  for (const theme of ['light', 'dark']) {
+    for (const slug of ['tables', 'code', 'notes', 'headings']) {
+      await withPage(s, async (page) => {
+        await page.open(`/posts/${slug}`);
+        await waitForArticle(page);
+        if (slug === 'code') {
+          await page.click('.copy-code');
+          await page.locator('.copy-status', { hasText: 'Copied' }).first().waitFor();
+        }
+        await page.waitForTimeout(300);
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
+        for (const v of violations) found.push(`${theme} ${slug}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }, { context: { colorScheme: theme, permissions: ['clipboard-read', 'clipboard-write'] } });
+    }
+  }
+  assert.deepEqual(found, []);
+});
