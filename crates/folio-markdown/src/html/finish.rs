@@ -3,8 +3,10 @@
 //! keyboard can scroll them, tables scroll inside their own wrapper (a region named after the
 //! table: see [`super::table_names`]), code blocks get a copy button, short inline code is kept
 //! on one line, the post's headings sit below the page's title, links that leave the site or
-//! open a window get `rel="noopener noreferrer"`, and an `<input>` is a disabled checkbox (a task
-//! list's). Only fixed attributes and elements (and the tables' names) are added, through the
+//! open a window get `rel="noopener noreferrer"`, an `<input>` is a disabled checkbox (a task
+//! list's), and a link whose address the sanitizer refused (`ttps://…`, `javascript:`) becomes
+//! its plain text: an `<a>` without `href` looks like a link, goes nowhere, and crawlers flag
+//! it. Only fixed attributes and elements (and the tables' names) are added, through the
 //! escaping writer of [`super::tokens`]; the sanitizer lets no `button` or these classes
 //! through, so none of this markup can come from a post.
 
@@ -49,8 +51,12 @@ pub fn finish(html: &str) -> (String, bool) {
     let mut tables: Vec<bool> = Vec::new();
     let mut in_wrap = false;
     let mut pre_depth = 0usize;
+    // Per open `<a>`: whether this pass dropped its tags (keeping its content).
+    let mut anchors: Vec<bool> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         match token.clone() {
+            Token::Start(tag) if tag.name == "a" && is_dead_link(&tag) => anchors.push(true),
+            Token::End(name) if name == "a" && anchors.pop() == Some(true) => {}
             Token::Start(mut tag) => {
                 let wrapper = tag.name == "div" && tag.has_class("table-wrap");
                 // A wrapper the post wrote itself (an imported site's) is named like ours.
@@ -79,7 +85,12 @@ pub fn finish(html: &str) -> (String, bool) {
                         tag.set_attr("type", "checkbox".into());
                         tag.set_attr("disabled", String::new());
                     }
-                    "a" if leaves_the_page(&tag) => add_rel(&mut tag),
+                    "a" => {
+                        anchors.push(false);
+                        if leaves_the_page(&tag) {
+                            add_rel(&mut tag);
+                        }
+                    }
                     "table" => {
                         let name = names.next().unwrap_or_default();
                         tables.push(!in_wrap);
@@ -149,6 +160,13 @@ fn add_class(tag: &mut StartTag, class: &str) {
         None => class.to_owned(),
     };
     tag.set_attr("class", classes);
+}
+
+/// A link without an address that is not a target either (`<a id>`, `<a name>` stay).
+fn is_dead_link(tag: &StartTag) -> bool {
+    ["href", "id", "name"]
+        .iter()
+        .all(|name| tag.attr(name).is_none())
 }
 
 fn add_missing(tag: &mut StartTag, name: &str, value: &str) {
