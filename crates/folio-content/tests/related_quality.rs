@@ -19,6 +19,7 @@ mod shared;
 use std::path::{Path, PathBuf};
 
 use folio_content::{prepare, Options, Report};
+use folio_core::related::{related_posts_with, RelatedDoc, RelatedParams, RELATED_COUNT};
 use related_support::{
     ours, overlap_of, rust_blog_labels, score, tag_labels, tag_overlap, Labels, Score,
 };
@@ -114,6 +115,7 @@ fn read_next_figures() {
             eprintln!("    team:           {}", score(&related, &teams));
             eprintln!("    series:         {}", score(&related, &series));
         }
+        sweep(&report, &labels);
     }
     for (name, path) in sites {
         let report = build(&path);
@@ -173,4 +175,41 @@ fn gzip(bytes: &[u8]) -> usize {
         .write_all(bytes)
         .expect("gzip reads");
     child.wait_with_output().expect("gzip ends").stdout.len()
+}
+
+/// The Rust blog's score (team or series) for other weights than the default: how sensitive the
+/// choice is to them (the blog has no tags, so the tag weight plays no part there).
+fn sweep(report: &Report, labels: &Labels) {
+    let docs: Vec<RelatedDoc<'_>> = report
+        .manifest
+        .posts
+        .iter()
+        .zip(&report.posts)
+        .map(|(post, record)| RelatedDoc {
+            title: &post.title,
+            tags: &post.tags,
+            body: &record.text,
+        })
+        .collect();
+    eprintln!("  weights (title x, kept terms): slots sharing a label");
+    for title_weight in [1.0, 2.0, 4.0, 8.0] {
+        let mut line = format!("    title x{title_weight}:");
+        for kept_terms in [32, 64, 128, 100_000] {
+            let params = RelatedParams {
+                title_weight,
+                kept_terms,
+                ..RelatedParams::default()
+            };
+            let started = std::time::Instant::now();
+            let related = related_posts_with(&docs, RELATED_COUNT, &params);
+            let took = started.elapsed();
+            let s = score(&related, labels);
+            line.push_str(&format!(
+                "  {kept_terms} terms {:.1}% ({:.0?})",
+                s.shared * 100.0,
+                took
+            ));
+        }
+        eprintln!("{line}");
+    }
 }

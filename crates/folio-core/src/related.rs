@@ -1,13 +1,13 @@
 //! "Read next": for every post, the few posts most like it, chosen at build time from the text.
 //!
 //! Each post is a TF-IDF vector over the search index's own terms ([`crate::search`]'s
-//! tokenizer, folding, stemming and stop words), its title counted [`TITLE_WEIGHT`] times and
-//! each of its tags (by slug, a term of its own that no word can spell) [`TAG_WEIGHT`] times;
+//! tokenizer, folding, stemming and stop words), its title counted 4 times and each of its tags
+//! (by slug, a term of its own that no word can spell) 6 times ([`RelatedParams`]);
 //! the related posts are those with the highest cosine. Term weights are sublinear
 //! (`1 + ln tf`) so a long post does not win on length, and idf is `ln(N / df)` so a word in
 //! every post counts for nothing.
 //!
-//! Only each post's [`KEPT_TERMS`] heaviest terms take part in the matching (the norm still
+//! Only each post's 64 heaviest terms take part in the matching (the norm still
 //! counts all of them): the posts an article resembles share its distinctive words, and this
 //! keeps the work near linear in the number of posts (10,000 posts stay well under a second).
 //!
@@ -23,12 +23,27 @@ use crate::tags::tag_slug;
 
 /// How many related posts each article shows.
 pub const RELATED_COUNT: usize = 3;
-/// A title word weighs like this many body words: the title says what a post is about.
-pub const TITLE_WEIGHT: f32 = 4.0;
-/// A tag weighs like this many body words: the author's own label for the subject.
-pub const TAG_WEIGHT: f32 = 6.0;
-/// Terms per post used for matching.
-pub const KEPT_TERMS: usize = 64;
+
+/// The weights (the benchmark in `folio-content/tests/related_quality.rs` varies them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RelatedParams {
+    /// A title word weighs like this many body words: the title says what a post is about.
+    pub title_weight: f32,
+    /// A tag weighs like this many body words: the author's own label for the subject.
+    pub tag_weight: f32,
+    /// Terms per post used for matching.
+    pub kept_terms: usize,
+}
+
+impl Default for RelatedParams {
+    fn default() -> Self {
+        RelatedParams {
+            title_weight: 4.0,
+            tag_weight: 6.0,
+            kept_terms: 64,
+        }
+    }
+}
 
 /// One post's text, as a reader sees it.
 #[derive(Clone, Copy, Debug, Default)]
@@ -42,7 +57,16 @@ pub struct RelatedDoc<'a> {
 /// For each of `docs` (in the manifest's order: newest first), the positions of its related
 /// posts, most related first, at most `count`, never itself.
 pub fn related_posts(docs: &[RelatedDoc<'_>], count: usize) -> Vec<Vec<u32>> {
-    let vectors = weighted_vectors(docs);
+    related_posts_with(docs, count, &RelatedParams::default())
+}
+
+/// [`related_posts`] with other weights.
+pub fn related_posts_with(
+    docs: &[RelatedDoc<'_>],
+    count: usize,
+    params: &RelatedParams,
+) -> Vec<Vec<u32>> {
+    let vectors = weighted_vectors(docs, params);
     // Postings over the kept terms: term -> (doc, weight), docs in increasing order.
     let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
     let mut term_ids: HashMap<&str, usize> = HashMap::new();
@@ -100,8 +124,9 @@ pub fn related_posts(docs: &[RelatedDoc<'_>], count: usize) -> Vec<Vec<u32>> {
 
 /// Each post's kept terms with their unit-normalised TF-IDF weights, terms sorted (so sums run
 /// in one order).
-fn weighted_vectors(docs: &[RelatedDoc<'_>]) -> Vec<Vec<(String, f32)>> {
-    let counts: Vec<HashMap<String, f32>> = docs.iter().map(term_counts).collect();
+fn weighted_vectors(docs: &[RelatedDoc<'_>], params: &RelatedParams) -> Vec<Vec<(String, f32)>> {
+    let counts: Vec<HashMap<String, f32>> =
+        docs.iter().map(|doc| term_counts(doc, params)).collect();
     let mut doc_freq: HashMap<&str, u32> = HashMap::new();
     for terms in &counts {
         for term in terms.keys() {
@@ -125,7 +150,7 @@ fn weighted_vectors(docs: &[RelatedDoc<'_>]) -> Vec<Vec<(String, f32)>> {
             // Heaviest first, a term shared with no other post left out (it matches nothing).
             weights.retain(|(term, w)| *w > 0.0 && doc_freq[term] > 1);
             weights.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-            weights.truncate(KEPT_TERMS);
+            weights.truncate(params.kept_terms);
             weights.sort_unstable_by(|a, b| a.0.cmp(b.0));
             weights
                 .into_iter()
@@ -135,21 +160,21 @@ fn weighted_vectors(docs: &[RelatedDoc<'_>]) -> Vec<Vec<(String, f32)>> {
         .collect()
 }
 
-/// A post's terms with their weighted counts: body words once, title words [`TITLE_WEIGHT`]
-/// times, each distinct tag [`TAG_WEIGHT`] times as `#<slug>`.
-fn term_counts(doc: &RelatedDoc<'_>) -> HashMap<String, f32> {
+/// A post's terms with their weighted counts: body words once, title words `title_weight`
+/// times, each distinct tag `tag_weight` times as `#<slug>`.
+fn term_counts(doc: &RelatedDoc<'_>, params: &RelatedParams) -> HashMap<String, f32> {
     let mut counts: HashMap<String, f32> = HashMap::new();
     let mut add = |term: &str, weight: f32| {
         *counts.entry(term.to_owned()).or_default() += weight;
     };
     analyze(doc.body, |term, _| add(term, 1.0));
-    analyze(doc.title, |term, _| add(term, TITLE_WEIGHT));
+    analyze(doc.title, |term, _| add(term, params.title_weight));
     let mut slugs: Vec<String> = doc.tags.iter().map(|t| tag_slug(t)).collect();
     slugs.sort_unstable();
     slugs.dedup();
     for slug in slugs {
         // `#` never survives tokenizing, so no word of the text can be this term.
-        add(&format!("#{slug}"), TAG_WEIGHT);
+        add(&format!("#{slug}"), params.tag_weight);
     }
     counts
 }
