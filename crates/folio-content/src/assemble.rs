@@ -12,7 +12,9 @@ use super::site_file::Highlight;
 use super::slug;
 use super::PostRecord;
 use folio_core::model::{reading_minutes, Manifest, PostSummary, Site};
-use folio_core::related::{related_posts, RelatedDoc, RELATED_COUNT};
+use folio_core::related::{
+    related_from_counts, term_counts, RelatedDoc, RelatedParams, RELATED_COUNT,
+};
 use folio_markdown::html::text::{plain_text, word_count};
 
 /// Which posts go out.
@@ -157,7 +159,9 @@ fn choose_related(posts: &mut [PostSummary], records: &[PostRecord]) {
             body: &record.text,
         })
         .collect();
-    let related = related_posts(&docs, RELATED_COUNT);
+    let params = RelatedParams::default();
+    let counts = super::parallel::map(&docs, |doc| term_counts(doc, &params));
+    let related = related_from_counts(&counts, RELATED_COUNT, &params);
     for (post, related) in posts.iter_mut().zip(related) {
         post.related = related;
     }

@@ -9,6 +9,8 @@
 //! cargo test --release -p folio-content --test related_quality -- --ignored --nocapture
 //! # and other sites (Jekyll, Hugo, Zola folders), measured on their tags:
 //! FOLIO_RELATED_SITES=/path/to/hugo-site:/path/to/jekyll-site cargo test ... (same)
+//! # and how the score moves with the weights (slower):
+//! FOLIO_RELATED_SWEEP=1 cargo test ... (same)
 //! ```
 
 mod common;
@@ -115,7 +117,9 @@ fn read_next_figures() {
             eprintln!("    team:           {}", score(&related, &teams));
             eprintln!("    series:         {}", score(&related, &series));
         }
-        sweep(&report, &labels);
+        if std::env::var_os("FOLIO_RELATED_SWEEP").is_some() {
+            sweep(&report, &labels);
+        }
     }
     for (name, path) in sites {
         let report = build(&path);
@@ -123,6 +127,9 @@ fn read_next_figures() {
         let (ours, tags) = both(&report, &labels);
         eprintln!("{name}: {} posts", report.manifest.posts.len());
         eprintln!("  read next (ours): {ours}\n  tag overlap:      {tags}");
+        if std::env::var_os("FOLIO_RELATED_SWEEP").is_some() {
+            sweep(&report, &labels);
+        }
     }
 }
 
@@ -177,8 +184,7 @@ fn gzip(bytes: &[u8]) -> usize {
     child.wait_with_output().expect("gzip ends").stdout.len()
 }
 
-/// The Rust blog's score (team or series) for other weights than the default: how sensitive the
-/// choice is to them (the blog has no tags, so the tag weight plays no part there).
+/// A site's score for other weights than the default: how sensitive the choice is to them.
 fn sweep(report: &Report, labels: &Labels) {
     let docs: Vec<RelatedDoc<'_>> = report
         .manifest
@@ -191,25 +197,26 @@ fn sweep(report: &Report, labels: &Labels) {
             body: &record.text,
         })
         .collect();
-    eprintln!("  weights (title x, kept terms): slots sharing a label");
-    for title_weight in [1.0, 2.0, 4.0, 8.0] {
-        let mut line = format!("    title x{title_weight}:");
-        for kept_terms in [32, 64, 128, 100_000] {
-            let params = RelatedParams {
-                title_weight,
-                kept_terms,
-                ..RelatedParams::default()
-            };
-            let started = std::time::Instant::now();
-            let related = related_posts_with(&docs, RELATED_COUNT, &params);
-            let took = started.elapsed();
-            let s = score(&related, labels);
-            line.push_str(&format!(
-                "  {kept_terms} terms {:.1}% ({:.0?})",
-                s.shared * 100.0,
-                took
-            ));
+    eprintln!("  slots sharing a label, by weights (title x, tag x, kept terms) and time taken:");
+    for title_weight in [1.0, 2.0, 4.0] {
+        for tag_weight in [6.0, 12.0, 24.0, 48.0] {
+            let mut line = format!("    title x{title_weight} tag x{tag_weight}:");
+            for kept_terms in [64, 128] {
+                let params = RelatedParams {
+                    title_weight,
+                    tag_weight,
+                    kept_terms,
+                };
+                let started = std::time::Instant::now();
+                let related = related_posts_with(&docs, RELATED_COUNT, &params);
+                let took = started.elapsed().as_millis();
+                let s = score(&related, labels);
+                line.push_str(&format!(
+                    "  {kept_terms}: {:.1}% ({took} ms)",
+                    s.shared * 100.0
+                ));
+            }
+            eprintln!("{line}");
         }
-        eprintln!("{line}");
     }
 }

@@ -1,17 +1,18 @@
 //! `/tags/:tag`: every post with that tag, in any spelling, newest first. `:tag` is the tag's
 //! slug (`crate::tags::tag_slug`); the page shows the tag as most posts spell it, and links the
-//! tag's own feed (`/tags/<slug>/atom.xml`, written by the pipeline).
+//! tag's own feed (`tags/<slug>/atom.xml`, written by the pipeline).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::app_href;
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::PostList;
 use crate::components::site_data::WithManifest;
+use crate::components::subscribe::Subscribe;
 use crate::head_tags::PageInfo;
+use crate::model::Site;
 use crate::pages::not_found::NotFoundPage;
 use crate::site_url::tag_feed_path;
 use crate::tags::find_tag;
@@ -29,19 +30,22 @@ pub fn TagPage() -> impl IntoView {
                 return view! { <NotFoundPage /> }.into_any();
             };
             let posts: Vec<_> = manifest.tagged(&found.slug).cloned().collect();
-            // The pipeline writes a feed per tag when it writes the site's feeds (the site has a
-            // base URL); a site that asked for no feed link (`feed_url = ""`) gets none here.
+            // The tag's own feed, offered as the home page offers the site's: the very same
+            // "Get updates" box (no new markup in the app's wasm), its feed link the tag's feed
+            // and no mailing list (which is for every post). The pipeline writes the feed when
+            // it writes the site's (with a base URL); a site that asked for no feed link
+            // (`feed_url = ""`) gets none here either.
             let site = &manifest.site;
-            let feed = (!site.base_url.is_empty() && !site.feed_url.is_empty()).then(|| {
-                // `rel="external"`: the browser opens the feed, not the router.
-                view! {
-                    <p class="tag-feed">
-                        <a rel="external" href=app_href(&tag_feed_path(&found.slug)) data-testid="tag-feed-link">
-                            {format!("RSS feed of #{}", found.tag)}
-                        </a>
-                    </p>
-                }
-            });
+            let feed_url = if site.base_url.is_empty() || site.feed_url.is_empty() {
+                String::new()
+            } else {
+                // Relative to `<base href>`, like the site's feed link.
+                tag_feed_path(&found.slug).split_off(1)
+            };
+            let tag_site = Site {
+                feed_url,
+                ..Site::default()
+            };
             let tag = found.tag;
             let count = post_count(posts.len());
             let page = PageInfo::tag(&tag, &count);
@@ -50,9 +54,9 @@ pub fn TagPage() -> impl IntoView {
                 <section class="tag-page">
                     <h1>"Posts tagged " <span class="tag-name">{format!("#{tag}")}</span></h1>
                     <p class="count">{count}</p>
-                    {feed}
                     <PostList posts />
                 </section>
+                <Subscribe site=tag_site />
             }
             .into_any()
         }) />
