@@ -66,8 +66,8 @@ test('a tag page links its feed, names it in its head, and the feed holds the ta
     const feedPath = `${tagPath}/atom.xml`;
 
     await page.open(tagPath.slice(site.path('/').length - 1));
-    // The visible link, in the page's "Get updates" box (relative to <base href>).
-    const visible = await page.$eval('main [data-testid="rss-link"]', (a) => new URL(a.href).pathname);
+    // The visible link, beside the post count (relative to <base href>).
+    const visible = await page.$eval('main [data-testid="tag-feed"]', (a) => new URL(a.href).pathname);
     assert.equal(visible, feedPath);
     const inHead = await page.$$eval('head link[rel="alternate"][type="application/atom+xml"]', (links) =>
       links.map((l) => new URL(l.href).pathname),
