@@ -1,6 +1,7 @@
 // Runs Lighthouse on the home page and an article of a built site; see scripts/lighthouse.
 //
 //   node scripts/lighthouse.mjs --dist DIR --modules DIR [--runs N] [--throttling simulate|provided] [--save DIR]
+//        [--only home,article,long,search,tags]
 
 import { join } from 'node:path';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -45,8 +46,13 @@ const pages = [
   [`article (${article.slug})`, `/posts/${article.slug}`],
   [`long article (${longest.slug}, ${longest.reading_minutes} min)`, `/posts/${longest.slug}`],
   [`search (?q=${query})`, `/search?q=${encodeURIComponent(query)}`],
-  ['tags', '/tags'],
 ];
+// A site without tags has no /tags page (issue 15): there is nothing to measure there.
+if (manifest.posts.some((p) => p.tags?.length)) pages.push(['tags', '/tags']);
+else console.log('tags: skipped, this site has no tags and so no /tags page');
+// --only home,search: just those pages (by the first word of their label).
+const only = opt('--only', '');
+if (only) pages.splice(0, pages.length, ...pages.filter(([label]) => only.split(',').includes(label.split(' ')[0])));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,7 +91,8 @@ try {
       samples.push(result.lhr);
       if (save) {
         mkdirSync(save, { recursive: true });
-        writeFileSync(join(save, `${path === '/' ? 'home' : 'article'}-${i}.json`), JSON.stringify(result.lhr));
+        const name = label.split(' ')[0] === 'long' ? 'long-article' : label.split(' ')[0];
+        writeFileSync(join(save, `${name}-${i}.json`), JSON.stringify(result.lhr));
       }
     }
     if (samples.length < runs) continue;

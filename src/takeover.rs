@@ -59,6 +59,7 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     owner.with(|| provide_search_engine().load_after_first_paint());
     carry_over::watch_composition();
+    carry_over::watch_pointer();
 
     let Some(prerendered) = handover::root(PRERENDERED) else {
         return;
@@ -78,6 +79,8 @@ pub fn start() {
             reveal_when_ready(0);
         };
         if start_now {
+            // Reading the manifest was one task; drawing the page is the next.
+            handover::next_task().await;
             wake();
         } else {
             // `<html data-app="ready">`: loaded and waiting (the end-to-end tests wake it).
@@ -241,7 +244,7 @@ fn focus_search_on_slash(ev: &web_sys::Event) {
 
 fn reveal_when_ready(frames: u32) {
     request_animation_frame(move || {
-        let ready = page_ready() && !carry_over::composing();
+        let ready = page_ready() && !carry_over::composing() && !carry_over::pointer_down();
         if frames >= MAX_WAIT_FRAMES || ready {
             reveal();
         } else {
