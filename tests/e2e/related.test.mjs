@@ -66,7 +66,7 @@ test('a tag page links its feed, names it in its head, and the feed holds the ta
     const feedPath = `${tagPath}/atom.xml`;
 
     await page.open(tagPath.slice(site.path('/').length - 1));
-    // The visible link, beside the post count (relative to <base href>).
+    // The visible link, under the post count.
     const visible = await page.$eval('main [data-testid="tag-feed"]', (a) => new URL(a.href).pathname);
     assert.equal(visible, feedPath);
     const inHead = await page.$$eval('head link[rel="alternate"][type="application/atom+xml"]', (links) =>

@@ -192,11 +192,11 @@ fn a_tag_page_links_its_feed_when_the_site_writes_feeds() {
     let mut m = (*manifest(true)).clone();
     m.site.feed_url = "atom.xml".into();
     let page = render_page("/tags/c-plus-plus", "/blog/", Arc::new(m.clone()), None);
-    // Beside the count, relative to `<base href>` like the site's feed link.
+    // Under the count, under the base path; the browser's to open, not the router's.
     assert!(
         page.body.contains(
-            "<p class=\"count\">1 post \u{b7} <a rel=\"external\" href=\"tags/c-plus-plus/atom.xml\" \
-             data-testid=\"tag-feed\">RSS feed</a></p>"
+            "<p class=\"tag-feed\"><a rel=\"external\" href=\"/blog/tags/c-plus-plus/atom.xml\" \
+             data-testid=\"tag-feed\">RSS feed of #C++</a></p>"
         ),
         "{}",
         page.body
