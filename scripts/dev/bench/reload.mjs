@@ -26,7 +26,7 @@ const opt = (name, fallback) => {
 };
 const RUNS = Number(opt('--runs', '10'));
 const APP = opt('--app', join(repo, 'target/dev/app-release'));
-const FOLIO_BUILD = opt('--folio-build', join(repo, 'target/release/folio-build'));
+const FOLIO_BUILD = opt('--folio-build', join(repo, 'target/native/folio-build'));
 const CORPUS = opt('--corpus', resolve(repo, '../shared/corpus/rust-blog/content'));
 const work = mkdtempSync(join(tmpdir(), 'folio-bench-reload-'));
 
