@@ -9,6 +9,7 @@
 // Medians of --runs N (after one warm-up run that is not counted).
 //
 //   node scripts/bench.mjs --runs 9 --sample DIST --corpus-dist DIST --corpus CONTENT --pipeline BIN
+//        [--pipeline-before BIN --pipeline-before-label TEXT]   (an earlier folio-build, run alternately)
 
 import { spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
@@ -30,6 +31,8 @@ const CORPUS_DIST = opt('--corpus-dist', null);
 const CORPUS = opt('--corpus', null);
 const PIPELINE = opt('--pipeline', null);
 const PIPELINE_KIND = opt('--pipeline-kind', 'release');
+const PIPELINE_BEFORE = opt('--pipeline-before', null);
+const PIPELINE_BEFORE_LABEL = opt('--pipeline-before-label', PIPELINE_BEFORE);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -204,24 +207,45 @@ function writeStaticHome(dist, postHref = (slug) => `/posts/${encodeURIComponent
 function pipeline() {
   if (!PIPELINE || !CORPUS) return;
   heading(`Content pipeline on the Rust blog corpus (${PIPELINE}, ${PIPELINE_KIND} build)`);
-  const run = () => {
+  // CPU time comes from GNU time when it is installed: on this kind of machine the wall time of
+  // a run is mostly the file system creating ~4,700 files (ext4 scanning recently deleted
+  // inodes), which varies from run to run far more than the pipeline's own work.
+  const gnuTime = existsSync('/usr/bin/time');
+  const run = (bin) => {
     const out = mkdtempSync(join(tmpdir(), 'folio-bench-'));
+    const argv = ['--content', CORPUS, '--out', out];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(PIPELINE, ['--content', CORPUS, '--out', out], { encoding: 'utf8' });
+    const r = gnuTime
+      ? spawnSync('/usr/bin/time', ['-f', 'folio-bench-cpu %U %S', bin, ...argv], { encoding: 'utf8' })
+      : spawnSync(bin, argv, { encoding: 'utf8' });
     const t = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpu = /folio-bench-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
     const posts = existsSync(join(out, 'manifest.json'))
       ? JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).posts.length
       : 0;
     rmSync(out, { recursive: true, force: true });
-    if (r.status !== 0) throw new Error(`folio-build failed (${r.status}): ${r.stderr}`);
-    return { t, posts };
+    if (r.status !== 0) throw new Error(`${bin} failed (${r.status}): ${r.stderr}`);
+    return { t, posts, user: cpu ? Number(cpu[1]) * 1000 : NaN, sys: cpu ? Number(cpu[2]) * 1000 : NaN };
   };
-  const warm = run();
-  const xs = [];
-  for (let i = 0; i < RUNS; i++) xs.push(run().t);
+  const bins = PIPELINE_BEFORE ? [PIPELINE, PIPELINE_BEFORE] : [PIPELINE];
+  const warm = bins.map(run);
+  // Alternated run by run, so both see the same state of the file system and the machine.
+  const xs = bins.map(() => []);
+  for (let i = 0; i < RUNS; i++) bins.forEach((bin, k) => xs[k].push(run(bin)));
   const markdownFiles = readdirSync(CORPUS, { recursive: true }).filter((n) => String(n).endsWith('.md')).length;
-  line(`folio-build: ${markdownFiles} .md files → ${warm.posts} posts`, ms(median(xs)), `(min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`);
-  console.log('  (no peer generator is installed here to compare with)');
+  const report = (label, runs) => {
+    const wall = runs.map((r) => r.t);
+    line(label, ms(median(wall)), `(min ${ms(Math.min(...wall))}, max ${ms(Math.max(...wall))})`);
+    if (gnuTime) line('  of which CPU: user / system', `${ms(median(runs.map((r) => r.user)))}`, `/ ${ms(median(runs.map((r) => r.sys)))}`);
+  };
+  report(`folio-build: ${markdownFiles} .md files → ${warm[0].posts} posts`, xs[0]);
+  if (PIPELINE_BEFORE) {
+    report(`before (${PIPELINE_BEFORE_LABEL}): → ${warm[1].posts} posts`, xs[1]);
+    const ratio = (f) => (median(xs[0].map(f)) / median(xs[1].map(f))).toFixed(2);
+    line('ratio now / before: wall', `${ratio((r) => r.t)}x`, gnuTime ? `(user CPU ${ratio((r) => r.user)}x)` : '');
+  } else {
+    console.log('  (no earlier build to compare with: scripts/bench --before REV builds one)');
+  }
 }
 
 // ---------------------------------------------------------------- main

@@ -45,8 +45,10 @@ const pages = [
   [`article (${article.slug})`, `/posts/${article.slug}`],
   [`long article (${longest.slug}, ${longest.reading_minutes} min)`, `/posts/${longest.slug}`],
   [`search (?q=${query})`, `/search?q=${encodeURIComponent(query)}`],
-  ['tags', '/tags'],
 ];
+// A site without tags has no /tags page (issue 15): there is nothing to measure there.
+if (manifest.posts.some((p) => p.tags?.length)) pages.push(['tags', '/tags']);
+else console.log('tags: skipped, this site has no tags and so no /tags page');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,7 +87,8 @@ try {
       samples.push(result.lhr);
       if (save) {
         mkdirSync(save, { recursive: true });
-        writeFileSync(join(save, `${path === '/' ? 'home' : 'article'}-${i}.json`), JSON.stringify(result.lhr));
+        const name = label.split(' ')[0] === 'long' ? 'long-article' : label.split(' ')[0];
+        writeFileSync(join(save, `${name}-${i}.json`), JSON.stringify(result.lhr));
       }
     }
     if (samples.length < runs) continue;

@@ -59,6 +59,7 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     owner.with(|| provide_search_engine().load_after_first_paint());
     carry_over::watch_composition();
+    carry_over::watch_pointer();
 
     let Some(prerendered) = handover::root(PRERENDERED) else {
         return;
@@ -241,7 +242,7 @@ fn focus_search_on_slash(ev: &web_sys::Event) {
 
 fn reveal_when_ready(frames: u32) {
     request_animation_frame(move || {
-        let ready = page_ready() && !carry_over::composing();
+        let ready = page_ready() && !carry_over::composing() && !carry_over::pointer_down();
         if frames >= MAX_WAIT_FRAMES || ready {
             reveal();
         } else {

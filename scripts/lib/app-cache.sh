@@ -7,7 +7,8 @@
 # Everything whose change can change the app's files. Native-only code under crates/ is included
 # too: a needless rebuild is cheap next to a stale app.
 FOLIO_APP_SOURCES=(src crates style public index.html Trunk.toml Cargo.toml Cargo.lock .cargo
-    scripts/trunk-post-build scripts/lib/drop-feed-links.sh scripts/tools/package-lock.json)
+    scripts/trunk-post-build scripts/lib/drop-feed-links.sh scripts/lib/slim-wasm.mjs
+    scripts/tools/package-lock.json)
 
 # folio_app_key BASE_PATH: prints the cache key, a SHA-256 of the source files (path and bytes),
 # the tool versions and the base path (Trunk writes it into index.html's <base href> and the

@@ -16,6 +16,10 @@ thread_local! {
     /// An input method is composing (CJK input): the swap waits, or the reader's
     /// half-composed word would be lost with the element it lives in.
     static COMPOSING: Cell<bool> = const { Cell::new(false) };
+    /// A mouse button, finger or pen is down: the swap waits for its release. A click goes to
+    /// the element that both the press and the release hit; were the press's element (in the
+    /// prerendered page) gone by the release, the reader's first click would be lost.
+    static POINTER_DOWN: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Follows composition on the whole page, from the app's start.
@@ -27,6 +31,20 @@ pub fn watch_composition() {
 
 pub fn composing() -> bool {
     COMPOSING.get()
+}
+
+/// Follows pointer presses on the whole page, from the app's start. The release clears it:
+/// the browser dispatches the click in the same task as the release, before any frame, so a
+/// swap in the next frame cannot come between the two.
+pub fn watch_pointer() {
+    let down = window_event_listener_untyped("pointerdown", |_| POINTER_DOWN.set(true));
+    let up = window_event_listener_untyped("pointerup", |_| POINTER_DOWN.set(false));
+    let cancel = window_event_listener_untyped("pointercancel", |_| POINTER_DOWN.set(false));
+    std::mem::forget((down, up, cancel));
+}
+
+pub fn pointer_down() -> bool {
+    POINTER_DOWN.get()
 }
 
 /// A text field's text, caret and selection.

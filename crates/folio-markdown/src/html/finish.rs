@@ -2,8 +2,10 @@
 //! images load lazily and decode off the main thread, code blocks and tables are focusable so a
 //! keyboard can scroll them, tables scroll inside their own wrapper, and links that leave the
 //! site or open a window get `rel="noopener noreferrer"`, and an `<input>` is a disabled checkbox
-//! (a task list's). Only fixed attributes and the wrapper
-//! are added, through the escaping writer of [`super::tokens`].
+//! (a task list's), and a link whose address the sanitizer refused (`ttps://…`, `javascript:`)
+//! becomes its plain text: an `<a>` without `href` looks like a link, goes nowhere, and crawlers
+//! flag it. Only fixed attributes and the wrapper are added, through the escaping writer of
+//! [`super::tokens`].
 
 use super::tokens::{rewrite, StartTag, Token};
 
@@ -32,8 +34,12 @@ pub fn finish(html: &str) -> String {
     // Per open table: whether this pass wrapped it (so its end closes the wrapper too).
     let mut tables: Vec<bool> = Vec::new();
     let mut in_wrap = false;
+    // Per open `<a>`: whether this pass dropped its tags (keeping its content).
+    let mut anchors: Vec<bool> = Vec::new();
     rewrite(html, |token, out| {
         match token {
+            Token::Start(tag) if tag.name == "a" && is_dead_link(&tag) => anchors.push(true),
+            Token::End(name) if name == "a" && anchors.pop() == Some(true) => {}
             Token::Start(mut tag) => {
                 let wrapper = tag.name == "div" && tag.has_class("table-wrap");
                 match tag.name.as_str() {
@@ -47,7 +53,12 @@ pub fn finish(html: &str) -> String {
                         tag.set_attr("type", "checkbox".into());
                         tag.set_attr("disabled", String::new());
                     }
-                    "a" if leaves_the_page(&tag) => add_rel(&mut tag),
+                    "a" => {
+                        anchors.push(false);
+                        if leaves_the_page(&tag) {
+                            add_rel(&mut tag);
+                        }
+                    }
                     "table" => {
                         tables.push(!in_wrap);
                         if !in_wrap {
@@ -73,6 +84,13 @@ pub fn finish(html: &str) -> String {
             }
         }
     })
+}
+
+/// A link without an address that is not a target either (`<a id>`, `<a name>` stay).
+fn is_dead_link(tag: &StartTag) -> bool {
+    ["href", "id", "name"]
+        .iter()
+        .all(|name| tag.attr(name).is_none())
 }
 
 fn add_missing(tag: &mut StartTag, name: &str, value: &str) {
