@@ -1,6 +1,7 @@
 // Runs Lighthouse on the home page and an article of a built site; see scripts/lighthouse.
 //
 //   node scripts/lighthouse.mjs --dist DIR --modules DIR [--runs N] [--throttling simulate|provided] [--save DIR]
+//        [--only home,article,long,search,tags]
 
 import { join } from 'node:path';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -49,6 +50,9 @@ const pages = [
 // A site without tags has no /tags page (issue 15): there is nothing to measure there.
 if (manifest.posts.some((p) => p.tags?.length)) pages.push(['tags', '/tags']);
 else console.log('tags: skipped, this site has no tags and so no /tags page');
+// --only home,search: just those pages (by the first word of their label).
+const only = opt('--only', '');
+if (only) pages.splice(0, pages.length, ...pages.filter(([label]) => only.split(',').includes(label.split(' ')[0])));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -79,6 +79,8 @@ pub fn start() {
             reveal_when_ready(0);
         };
         if start_now {
+            // Reading the manifest was one task; drawing the page is the next.
+            handover::next_task().await;
             wake();
         } else {
             // `<html data-app="ready">`: loaded and waiting (the end-to-end tests wake it).

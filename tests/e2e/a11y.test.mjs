@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { useSite, withPage, readDist } from './site.mjs';
 
 const site = useSite();
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 function pages() {
   const post = site.manifest.posts[0];
@@ -77,5 +77,23 @@ test('on a phone, wide code blocks scroll from the keyboard (axe scrollable-regi
     await page.focus('[data-testid="article-body"] pre');
     const outline = await page.$eval('[data-testid="article-body"] pre', (p) => getComputedStyle(p).outlineStyle);
     assert.equal(outline, 'solid');
+  });
+});
+
+test('heading anchors are targets of at least 24 x 24 px (WCAG 2.5.8): one often follows a link in the heading', async () => {
+  const post = site.manifest.posts.find((p) => readDist(`bodies/${p.slug}.html`).includes('class="heading-anchor"'));
+  assert.ok(post, 'a post with a heading');
+  await withPage(site, async (page) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.open(`/posts/${post.slug}`);
+    await settled(page);
+    const sizes = await page.$$eval('[data-testid="article-body"] .heading-anchor', (as) =>
+      as.map((a) => {
+        const r = a.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      }),
+    );
+    assert.ok(sizes.length > 0);
+    for (const [w, h] of sizes) assert.ok(w >= 24 && h >= 24, `an anchor of ${w} x ${h} px`);
   });
 });

@@ -103,7 +103,12 @@ impl SearchEngine {
         match searcher {
             Ok(searcher) => {
                 self.searcher.set_value(Some(searcher));
-                self.state.set(EngineState::Ready);
+                // Decoding the index was this task; the waiting query, and drawing its
+                // results, are the next one.
+                set_timeout(
+                    move || self.state.set(EngineState::Ready),
+                    std::time::Duration::ZERO,
+                );
             }
             Err(error) => self.state.set(EngineState::Failed(error.to_string())),
         }
@@ -261,7 +266,11 @@ impl SearchEngine {
             .try_update_value(|l| l.satisfied(|p| self.loaded(p)))
             .unwrap_or(false)
         {
-            self.parts_arrived.update(|n| *n += 1);
+            // As with the root: the query is asked again in a task of its own.
+            set_timeout(
+                move || self.parts_arrived.update(|n| *n += 1),
+                std::time::Duration::ZERO,
+            );
         }
         self.schedule_fetches();
     }
