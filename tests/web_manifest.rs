@@ -29,7 +29,7 @@ const MANIFEST: &str = r#"{
   "posts": [
     {"slug": "one", "title": "One & \"two\"", "date": "2024-05-01", "updated": null,
      "summary": "", "tags": ["rust", "wasm"], "word_count": 1234, "reading_minutes": 6,
-     "highlight": "Read this"},
+     "highlight": "Read this", "related": [1]},
     {"slug": "two", "title": "Two", "date": "2023-01-02", "updated": "2023-02-03",
      "tags": [], "word_count": 0, "reading_minutes": 1}
   ]
@@ -41,6 +41,8 @@ fn reads_what_serde_json_reads() {
     let read: Manifest = from_value(parse(MANIFEST)).unwrap();
     assert_eq!(read, expected);
     assert_eq!(read.posts[0].word_count, 1234);
+    assert_eq!(read.posts[0].related, [1]);
+    assert!(read.posts[1].related.is_empty());
     assert_eq!(read.site.mailing_list.unwrap().hidden[0].value, "1");
 }
 

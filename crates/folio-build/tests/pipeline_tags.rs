@@ -217,3 +217,42 @@ fn non_ascii_tags_keep_their_letters() {
         "{sitemap}"
     );
 }
+
+#[test]
+fn each_tag_page_names_and_links_its_feed_and_the_feed_is_there() {
+    let fx = built(None);
+    for slug in ["rust", "c-sharp", "ci-cd", "c"] {
+        let page = read(&fx, &format!("tags/{slug}.html"));
+        let feed = format!("tags/{slug}/atom.xml");
+        // In the head, for feed readers (relative to `<base href>`, like the site's feeds)...
+        let head = &page[..page.find("</head>").expect("a head")];
+        let named = format!(" feed\" href=\"{feed}\">");
+        let start = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"#";
+        assert!(head.contains(start), "{head}");
+        assert!(head.contains(&named), "{head}");
+        // ...as a link on the page, under the base path...
+        let link = format!("rel=\"external\" href=\"/blog/{feed}\" data-testid=\"tag-feed\"");
+        assert!(page.contains(&link), "{slug}: {page}");
+        // ...and the file is published.
+        let atom = read(&fx, &feed);
+        assert!(atom.contains("<feed"), "{atom}");
+    }
+    // Every link of every page leads somewhere (the feed links included).
+    let checked = folio_build::site_check::check(&fx.out()).expect("check");
+    assert!(checked.broken.is_empty(), "{:?}", checked.broken);
+
+    // A site without feed links (`feed_url = ""`) names no tag feed either.
+    let fx = Fixture::new();
+    fx.write(
+        "site.toml",
+        "base_url = \"https://example.com/\"\nfeed_url = \"\"\n",
+    );
+    fx.write(
+        "a.md",
+        toml_post("A", "2024-01-01", "tags = [\"x\"]", "A.\n"),
+    );
+    build(&fx.options()).expect("build");
+    fs::write(fx.out().join("index.html"), SHELL).expect("write the shell");
+    folio_build::prerender::prerender(&fx.out()).expect("prerender");
+    assert!(!read(&fx, "tags/x.html").contains("atom.xml"));
+}

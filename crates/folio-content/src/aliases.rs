@@ -65,6 +65,10 @@ pub fn plan(
     for post in &manifest.posts {
         taken.insert(post_body_path(&post.slug), Owner::Site);
     }
+    // The tags' feeds (even when this build writes no feeds, like the site's own above).
+    for entry in folio_core::tags::site_tags(manifest) {
+        taken.insert(outputs::tag_feed_file(&entry.slug), Owner::Site);
+    }
 
     let mut redirects = Vec::new();
     for post in posts {

@@ -12,6 +12,9 @@ use super::site_file::Highlight;
 use super::slug;
 use super::PostRecord;
 use folio_core::model::{reading_minutes, Manifest, PostSummary, Site};
+use folio_core::related::{
+    related_from_counts, term_counts, RelatedDoc, RelatedParams, RELATED_COUNT,
+};
 use folio_markdown::html::text::{plain_text, word_count};
 
 /// Which posts go out.
@@ -122,6 +125,7 @@ pub fn manifest(
             word_count: words,
             reading_minutes: reading_minutes(words),
             highlight: None,
+            related: Vec::new(),
         });
         records.push(PostRecord {
             slug,
@@ -134,11 +138,33 @@ pub fn manifest(
             text,
         });
     }
+    choose_related(&mut summaries, &records);
     let manifest = Manifest {
         site,
         posts: summaries,
     };
     (manifest, records)
+}
+
+/// Fills each post's "Read next" from the published posts' titles, tags and text (the words a
+/// reader reads, as the search index has them): drafts and held-back posts are not in `posts`,
+/// so they are never offered.
+fn choose_related(posts: &mut [PostSummary], records: &[PostRecord]) {
+    let docs: Vec<RelatedDoc<'_>> = posts
+        .iter()
+        .zip(records)
+        .map(|(post, record)| RelatedDoc {
+            title: &post.title,
+            tags: &post.tags,
+            body: &record.text,
+        })
+        .collect();
+    let params = RelatedParams::default();
+    let counts = super::parallel::map(&docs, |doc| term_counts(doc, &params));
+    let related = related_from_counts(&counts, RELATED_COUNT, &params);
+    for (post, related) in posts.iter_mut().zip(related) {
+        post.related = related;
+    }
 }
 
 /// Fills `site.highlights` in the author's order and each highlighted post's blurb. A slug no

@@ -16,6 +16,7 @@ use super::base_url::BaseUrl;
 use super::{PostRecord, Report};
 use folio_core::model::PostSummary;
 use folio_core::site_url;
+use folio_core::tags::has_tag;
 use folio_markdown::without_page_navigation;
 
 /// How many posts the feeds carry when the site file does not say.
@@ -56,21 +57,56 @@ pub struct Item {
 
 /// The channel for `report`'s newest `limit` posts (0: all), newest first.
 pub fn channel(report: &Report, base: &BaseUrl, limit: usize) -> Channel {
+    let site = &report.manifest.site;
+    let mut channel = items_of(report, base, limit, |_| true);
+    channel.title = site.author.clone();
+    channel.subtitle = site.tagline.clone();
+    channel.home_url = base.as_str().to_owned();
+    channel
+}
+
+/// The channel of the tag `tag` (its page's slug `slug`): the newest `limit` posts (0: all)
+/// carrying it in any spelling, newest first, named after the tag and the site as the tag's
+/// page is, its home the tag's page.
+pub fn tag_channel(
+    report: &Report,
+    base: &BaseUrl,
+    limit: usize,
+    tag: &str,
+    slug: &str,
+) -> Channel {
+    let site = &report.manifest.site;
+    let mut channel = items_of(report, base, limit, |post| has_tag(&post.tags, slug));
+    channel.title = format!("#{tag} \u{b7} {}", site.author);
+    channel.subtitle = format!("Posts tagged {tag}");
+    channel.home_url =
+        site_url::absolute(base.as_str(), &site_url::tag_path(tag)).unwrap_or_default();
+    channel
+}
+
+/// The newest `limit` posts (0: all) that `keep` accepts, in manifest order, as a channel with
+/// the site's author and no title yet.
+fn items_of(
+    report: &Report,
+    base: &BaseUrl,
+    limit: usize,
+    keep: impl Fn(&PostSummary) -> bool,
+) -> Channel {
     let limit = if limit == 0 { usize::MAX } else { limit };
     let items: Vec<Item> = report
         .manifest
         .posts
         .iter()
         .zip(&report.posts)
+        .filter(|(summary, _)| keep(summary))
         .take(limit)
         .map(|(summary, record)| item(summary, record, base))
         .collect();
-    let site = &report.manifest.site;
     Channel {
-        title: site.author.clone(),
-        subtitle: site.tagline.clone(),
-        author: site.author.clone(),
-        home_url: base.as_str().to_owned(),
+        title: String::new(),
+        subtitle: String::new(),
+        author: report.manifest.site.author.clone(),
+        home_url: String::new(),
         updated: items.iter().map(|i| i.updated).max(),
         items,
     }

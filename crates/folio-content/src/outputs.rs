@@ -17,6 +17,13 @@ pub const OWN_DIRS: &[&str] = &["bodies/", "search/", "files/"];
 /// Written by Trunk and `scripts/build`, not by the pipeline, but taken all the same.
 pub const TRUNK_FILES: &[&str] = &["index.html", "404.html"];
 
+/// Where the feed of the tag whose page is `/tags/<slug>` is written: beside the page's
+/// `tags/<slug>/index.html`, so its address is the page's followed by `/atom.xml`
+/// ([`folio_core::site_url::tag_feed_path`]).
+pub fn tag_feed_file(slug: &str) -> String {
+    format!("tags/{slug}/{ATOM}")
+}
+
 /// Every fixed file name at the site's root (the feeds and sitemap even when this build skips
 /// them: a redirect page there would be clobbered by the next build that has a base URL).
 pub fn fixed_files() -> impl Iterator<Item = &'static str> {

@@ -9,6 +9,7 @@
 //!   [`head_tags`]: a page's description, canonical and link-preview tags; [`page_ids`]: the ids
 //!   the page itself uses, which a post's HTML must not take;
 //! - [`search`]: the index format, its builder (pipeline) and its searcher (app);
+//!   `related`: the "Read next" posts, chosen by the pipeline from the index's terms;
 //! - [`html_text`]: edits the app makes to a post's rendered HTML (search marks, in-page links).
 
 pub mod head_tags;
@@ -18,6 +19,8 @@ pub mod marks;
 pub mod model;
 pub mod page_ids;
 pub mod page_path;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod related;
 pub mod search;
 pub mod site_url;
 pub mod tags;

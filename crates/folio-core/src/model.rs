@@ -116,6 +116,10 @@ pub struct PostSummary {
     pub reading_minutes: u32,
     /// The blurb shown under the post on the home page when the post is a highlight.
     pub highlight: Option<String>,
+    /// "Read next": positions in [`Manifest::posts`] of the posts most like this one, most
+    /// alike first (chosen by the pipeline, `crate::related`); left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<u32>,
 }
 
 impl Manifest {
@@ -149,6 +153,13 @@ impl Manifest {
         } else {
             format!("{first}\u{2013}{last}")
         })
+    }
+
+    /// The "Read next" posts of `post`, in its order; positions that name no post are skipped.
+    pub fn related<'a>(&'a self, post: &'a PostSummary) -> impl Iterator<Item = &'a PostSummary> {
+        post.related
+            .iter()
+            .filter_map(|&i| self.posts.get(i as usize))
     }
 
     /// Whether any post carries a tag: a site without tags has no "Tags" link in its header (a

@@ -17,6 +17,13 @@ pub fn tag_path(tag: &str) -> String {
     format!("/tags/{}", encode_segment(&crate::tags::tag_slug(tag)))
 }
 
+/// The app path of a tag's Atom feed, `/tags/<slug>/atom.xml`, from the tag's slug (as
+/// [`crate::tags::tag_slug`] gives it), percent-encoded like [`tag_path`]. The pipeline writes
+/// the file at the same path unencoded.
+pub fn tag_feed_path(slug: &str) -> String {
+    format!("/tags/{}/atom.xml", encode_segment(slug))
+}
+
 /// `base_url` (absolute, ending in `/`) joined with an app path (`/posts/x`, `/`, or a file
 /// such as `atom.xml`): `https://example.com/blog/` + `/posts/x` is
 /// `https://example.com/blog/posts/x`. The path must already be encoded (see

@@ -230,6 +230,7 @@ impl FromJs for PostSummary {
             word_count: f.or("word_count", d.word_count)?,
             reading_minutes: f.or("reading_minutes", d.reading_minutes)?,
             highlight: f.or("highlight", d.highlight)?,
+            related: f.or("related", d.related)?,
         })
     }
 }

@@ -158,3 +158,58 @@ fn every_id_the_page_draws_is_one_no_post_can_take() {
         }
     }
 }
+
+#[test]
+fn an_article_ends_with_its_read_next_posts_title_and_date() {
+    let mut m = (*manifest(true)).clone();
+    m.posts
+        .push(post("third", "A third post", "2023-06-01", &[]));
+    m.posts[0].related = vec![2, 1, 99];
+    let page = render_page("/posts/newer", "/blog/", Arc::new(m.clone()), None);
+    let section = &page.body[page
+        .body
+        .find("data-testid=\"read-next\"")
+        .expect("a Read next section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("Read next</h2>"), "{section}");
+    // In the pipeline's order; a position naming no post is skipped.
+    let third = section.find("href=\"/blog/posts/third\"").expect("third");
+    let older = section.find("href=\"/blog/posts/older\"").expect("older");
+    assert!(third < older, "{section}");
+    assert!(
+        section.contains("<time datetime=\"2023-06-01\">"),
+        "{section}"
+    );
+    assert_eq!(section.matches("<li").count(), 2, "{section}");
+
+    // A post with no related posts has no section.
+    let page = render_page("/posts/older", "/blog/", Arc::new(m), None);
+    assert!(!page.body.contains("read-next"), "{}", page.body);
+}
+
+#[test]
+fn a_tag_page_links_its_feed_when_the_site_writes_feeds() {
+    let mut m = (*manifest(true)).clone();
+    m.site.feed_url = "atom.xml".into();
+    let page = render_page("/tags/c-plus-plus", "/blog/", Arc::new(m.clone()), None);
+    // Under the count, under the base path; the browser's to open, not the router's.
+    assert!(
+        page.body.contains(
+            "<p class=\"tag-feed\"><a rel=\"external\" href=\"/blog/tags/c-plus-plus/atom.xml\" \
+             data-testid=\"tag-feed\">RSS feed of #C++</a></p>"
+        ),
+        "{}",
+        page.body
+    );
+
+    // No base URL, no feeds written; no feed link asked for: no link.
+    for edit in [
+        |m: &mut Manifest| m.site.base_url.clear(),
+        |m: &mut Manifest| m.site.feed_url.clear(),
+    ] {
+        let mut m = m.clone();
+        edit(&mut m);
+        let page = render_page("/tags/c-plus-plus", "/blog/", Arc::new(m), None);
+        assert!(!page.body.contains("atom.xml"), "{}", page.body);
+    }
+}

@@ -39,7 +39,7 @@ pub use error::PrerenderError;
 pub use shell::{Page, Shell, ShellError};
 
 use folio_core::model::{post_html_path, Manifest};
-use folio_core::site_url::{post_path, tag_path};
+use folio_core::site_url::{post_path, tag_feed_path, tag_path};
 use folio_pages::components::site_data::InitialBody;
 use folio_pages::render::{render_page, RenderedPage};
 
@@ -113,21 +113,25 @@ fn render_all(dist: &Path) -> Result<Vec<(String, String)>, PrerenderError> {
 
     let mut files = Vec::new();
     // `url` is the route as links spell it (percent-encoded), `file` as the file system names it.
-    let mut write =
-        |url: &str, file: &str, body: Option<InitialBody>| -> Result<(), PrerenderError> {
-            let page = render_page(url, &base, manifest.clone(), body);
-            let html = shell.render(&as_page(&page, &base, url).as_page());
-            let names = match file {
-                "404" => vec!["404.html".to_owned()],
-                file => route_files(file),
-            };
-            for relative in names {
-                files.push((relative, html.clone()));
-            }
-            Ok(())
+    // `head`: the page's own head elements besides those the app's `PageMeta` names.
+    let mut write = |url: &str,
+                     file: &str,
+                     body: Option<InitialBody>,
+                     head: &str|
+     -> Result<(), PrerenderError> {
+        let page = render_page(url, &base, manifest.clone(), body);
+        let html = shell.render(&as_page(&page, &base, url, head).as_page());
+        let names = match file {
+            "404" => vec!["404.html".to_owned()],
+            file => route_files(file),
         };
+        for relative in names {
+            files.push((relative, html.clone()));
+        }
+        Ok(())
+    };
 
-    write("/", "", None)?;
+    write("/", "", None, "")?;
     for post in &manifest.posts {
         let body_path = dist.join(post_html_path(&post.slug));
         let body = InitialBody {
@@ -138,30 +142,54 @@ fn render_all(dist: &Path) -> Result<Vec<(String, String)>, PrerenderError> {
             &post_path(&post.slug),
             &format!("posts/{}", post.slug),
             Some(body),
+            "",
         )?;
     }
     // One page per slug: a safe file name, and `Rust` and `rust` share it rather than overwrite
     // each other on a case-insensitive file system.
     for entry in folio_core::tags::site_tags(&manifest) {
-        write(&tag_path(&entry.tag), &format!("tags/{}", entry.slug), None)?;
+        let feed = tag_feed_link(&manifest, &entry.tag, &entry.slug);
+        write(
+            &tag_path(&entry.tag),
+            &format!("tags/{}", entry.slug),
+            None,
+            &feed,
+        )?;
     }
     // A site without tags has no tags page (it would read "0 tags"): `/tags` is not found there.
     if manifest.has_tags() {
-        write("/tags", "tags", None)?;
+        write("/tags", "tags", None, "")?;
     }
-    write("/archive", "archive", None)?;
-    write("/search", "search", None)?;
+    write("/archive", "archive", None, "")?;
+    write("/search", "search", None, "")?;
     // Any other path: the not-found page (its path matches no address, so the app always draws
     // the route itself there: an old `/tags/<spelling>` link still finds its page).
-    write("/404", "404", None)?;
+    write("/404", "404", None, "")?;
     Ok(files)
 }
 
-/// A drawn route as the shell's parts: the title, the head tags and the page's own path, and
-/// the body inside the prerendered root.
-fn as_page(page: &RenderedPage, base: &str, route: &str) -> OwnedPage {
+/// A tag page's feed for feed readers and browsers (autodiscovery), relative to `<base href>`
+/// like the site's feeds in `index.html`: when the tag page links it (the pipeline wrote the
+/// feeds and the site wants feed links). Written here, not by the app, to keep it out of the
+/// wasm; the app leaves it in place while it runs.
+fn tag_feed_link(manifest: &Manifest, tag: &str, slug: &str) -> String {
+    let site = &manifest.site;
+    if site.base_url.is_empty() || site.feed_url.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
+        html::attr(&format!("#{tag} feed")),
+        html::attr(tag_feed_path(slug).trim_start_matches('/'))
+    )
+}
+
+/// A drawn route as the shell's parts: the title, the head tags (and `extra_head`, written as
+/// is) and the page's own path, and the body inside the prerendered root.
+fn as_page(page: &RenderedPage, base: &str, route: &str, extra_head: &str) -> OwnedPage {
     let mut head = String::from(shell::PAGE_HEAD_START);
     head.extend(page.head.iter().map(|tag| tag.html()));
+    head.push_str(extra_head);
     head.push_str(&format!(
         "<meta name=\"folio-path\" content=\"{}\">",
         html::attr(&format!("{}{route}", base.trim_end_matches('/')))

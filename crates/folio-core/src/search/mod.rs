@@ -65,7 +65,7 @@ mod searcher;
 mod snippet;
 mod tokenize;
 
-pub use analyze::{is_stop_word, stem};
+pub use analyze::{analyze, is_stop_word, stem};
 pub use build::{Bm25f, BuildOptions, BuiltIndex, DocFields, IndexBuilder};
 pub use bytes::FormatError;
 pub use expand::{Expansion, SearchParams, Slot};

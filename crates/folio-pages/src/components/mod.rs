@@ -4,6 +4,7 @@ pub mod marked_text;
 pub mod page_meta;
 pub mod post_list;
 pub mod post_nav;
+pub mod read_next;
 pub mod route_focus;
 pub mod scroll_memory;
 pub mod search_box;

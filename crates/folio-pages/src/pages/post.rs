@@ -9,6 +9,7 @@ use crate::api::{self, FetchError};
 use crate::components::page_meta::PageMeta;
 use crate::components::post_list::{PostDate, TagLinks};
 use crate::components::post_nav::PostNav;
+use crate::components::read_next::read_next;
 use crate::components::site_data::{use_site_data, WithManifest};
 use crate::components::status::{ErrorNotice, Loading};
 use crate::components::subscribe::Subscribe;
@@ -74,6 +75,7 @@ fn article(
         return view! { <NotFoundPage /> }.into_any();
     };
     let page = PageInfo::post(&manifest.site, &post);
+    let read_next = read_next(&manifest, &post);
     view! {
         <PageMeta title=format!("{} · {}", post.title, manifest.site.author) site=&manifest.site page />
         <article class="article" data-testid="article" data-slug=slug.to_owned()>
@@ -84,6 +86,7 @@ fn article(
                 None => loaded_body(body, slug, highlight).into_any(),
             }}
         </article>
+        {read_next}
         <PostNav manifest=manifest.clone() slug=slug.to_owned() />
         <Subscribe site=manifest.site.clone() />
     }
