@@ -1,7 +1,8 @@
 // Folio's dev server: the real (prerendered) site, rebuilt on every change and reloaded live.
 //
 //   node scripts/dev/server.mjs --content DIR --app DIR --folio-build BIN [--port 8080]
-//        [--dir target/dev/site] [--project .] [--app-build "scripts/dev/build-app"] [-- folio-build flags]
+//        [--dir target/dev/site] [--project .] [--app-build "scripts/dev/build-app"] [--app-pending]
+//        [-- folio-build flags]
 //
 // It serves on 127.0.0.1 what scripts/build would publish (pages, feeds, redirects, search index;
 // same addresses as the static hosts: tests/e2e/server.mjs's rules), and adds to each HTML page a
@@ -11,6 +12,8 @@
 //   a stylesheet            served as edited (the app copies it verbatim), swapped in place;
 //   a script or icon Trunk copies   served as edited, then reload;
 //   anything else of the app (src/, crates/, index.html...)   --app-build, then a full rebuild.
+// With --app-pending (the app is not built yet, as in a fresh clone), the site is served at once
+// with a provisional shell (site.mjs: provisionalShell) while --app-build runs, then reloaded.
 // A failed build shows in the page as an overlay (file, line, message) until it is fixed.
 
 import { createServer } from 'node:http';
@@ -48,7 +51,7 @@ export function injectDevTags(html) {
 const time = () => new Date().toTimeString().slice(0, 8);
 
 export async function startDevServer({ content, app, folioBuild, dir, port = 8080, project = null, appBuild = null,
-  flags = [], log = console.log }) {
+  appPending = false, flags = [], log = console.log }) {
   const site = new DevSite({ content: resolve(content), dir: resolve(dir), app: resolve(app), folioBuild, flags, project });
   const clients = new Set();
   let failure = null;
@@ -71,7 +74,8 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
     const fresh = result.warnings.filter((w) => !warnings.has(w));
     warnings = new Set(result.warnings);
     for (const w of fresh) log(`warning: ${w}`);
-    log(`[${time()}] ${what}: built in ${ms} ms: ${result.summary}`);
+    const posts = result.rendered ? `; posts rendered: ${result.rendered.rendered}, from the cache: ${result.rendered.reused}` : '';
+    log(`[${time()}] ${what}: built in ${ms} ms: ${result.summary}${posts}`);
     if (failure) send('ok');
     failure = null;
     send('reload');
@@ -81,8 +85,9 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
   const pending = new Map();
   let running = null;
   let timer = null;
-  function schedule(kind, path) {
-    pending.set(kind, path);
+  /** `why`: what changed, as the log says it ("posts/a.md changed"). */
+  function schedule(kind, why) {
+    pending.set(kind, why);
     clearTimeout(timer);
     timer = setTimeout(drain, 30);
   }
@@ -93,9 +98,9 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
     pending.clear();
     running = (async () => {
       const started = performance.now();
-      const what = [...kinds.values()].join(', ') + ' changed';
+      const what = [...kinds.values()].join(', ');
       if (kinds.has('app')) {
-        log(`[${time()}] ${kinds.get('app')} changed: building the app (${appBuild})`);
+        log(`[${time()}] ${kinds.get('app')}: building the app (${appBuild})`);
         const built = await run('sh', ['-c', appBuild], { cwd: project });
         if (built.code !== 0) {
           const output = `${built.stdout}\n${built.stderr}`.trim().split('\n');
@@ -157,13 +162,13 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
   const keepAlive = setInterval(() => { for (const res of clients) res.write(': \n\n'); }, 15_000);
 
   const started = performance.now();
-  await site.loadApp();
-  report(await site.build(), 'first build', started);
+  await (appPending ? site.loadProvisionalApp() : site.loadApp());
+  report(await site.build(), appPending ? 'first build, without the app' : 'first build', started);
 
   const watchers = [];
   const ignored = (name) => !name || /(^|\/)\.|~$|\.sw[px]$|(^|\/)4913$/.test(name);
   watchers.push(watchTree(site.content, (name) => {
-    if (!ignored(name)) schedule('content', name);
+    if (!ignored(name)) schedule('content', `${name} changed`);
   }));
   function appChanged(changed) {
     if (ignored(changed) || !APP_SOURCES.some((entry) => changed === entry || changed.startsWith(`${entry}/`))) return;
@@ -178,7 +183,7 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
         liveChange = null;
       }, 30);
     } else if (appBuild) {
-      schedule('app', changed);
+      schedule('app', `${changed} changed`);
     }
   }
   let liveChange = null;
@@ -199,6 +204,7 @@ export async function startDevServer({ content, app, folioBuild, dir, port = 808
     server.listen(port, '127.0.0.1', ok);
   });
   const actual = server.address().port;
+  if (appPending && appBuild) schedule('app', 'the app is not built yet');
   return {
     port: actual,
     url: `http://127.0.0.1:${actual}/`,
@@ -230,11 +236,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const options = {
     content: opt('--content', 'content'),
     app: opt('--app', 'target/dev/app'),
-    folioBuild: opt('--folio-build', 'target/release/folio-build'),
+    folioBuild: opt('--folio-build', 'target/native/folio-build'),
     dir: opt('--dir', 'target/dev/site'),
     port: Number(opt('--port', '8080')),
     project: opt('--project', null),
     appBuild: opt('--app-build', null),
+    appPending: (() => { const i = args.indexOf('--app-pending'); return i >= 0 && args.splice(i, 1).length > 0; })(),
     flags,
   };
   if (args.length) {

@@ -6,7 +6,7 @@
 // was most of a build's time on a large site: see crates/folio-content/src/in_place.rs).
 
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 
@@ -84,15 +84,39 @@ async function liveSources(project, appFiles) {
   return live;
 }
 
+/**
+ * The shell for the time the app is not built yet (a fresh clone: compiling it takes minutes):
+ * the project's index.html without the app, its stylesheets, icon and plain scripts linked at
+ * their sources' paths, so the prerendered pages read as they will, and the app comes with a
+ * reload once built. Resolves to { shell, files: [source paths, relative to the project] }.
+ */
+export function provisionalShell(html) {
+  const files = [];
+  const shell = html
+    .replace(/<base\b[^>]*\bdata-trunk-public-url\b[^>]*>/i, '<base href="/">')
+    .replace(/<(link|script)\b[^>]*\bdata-trunk\b[^>]*>(\s*<\/script>)?/gi, (tag, name) => {
+      const rel = /\brel="([^"]+)"/.exec(tag)?.[1];
+      const path = /\b(?:href|src)="([^"]+)"/.exec(tag)?.[1];
+      // The app itself, the module that starts it and files Trunk only copies: not there yet.
+      if (!path || rel === 'rust' || rel === 'copy-file' || /\btype="module"/.test(tag)) return '';
+      files.push(path);
+      if (name.toLowerCase() === 'script') return `<script src="${path}"></script>`;
+      return rel === 'css' ? `<link rel="stylesheet" href="${path}">` : `<link rel="${rel}" href="${path}">`;
+    });
+  return { shell, files };
+}
+
 export class DevSite {
   /**
    * `content`: the content folder; `dir`: the folder served; `app`: a built app (Trunk's output,
    * or a finished build, whose 404.html is the shell); `folioBuild`: the folio-build binary;
    * `flags`: more folio-build flags (--drafts, --future); `project`: the repository, for
-   * serving style and script sources live.
+   * serving style and script sources live; `cache`: where the pipeline keeps posts'
+   * renderings between builds (default: `render-cache` beside `dir`), so an edit renders the
+   * edited post again, not every post.
    */
-  constructor({ content, dir, app, folioBuild, flags = [], project = null }) {
-    Object.assign(this, { content, dir, app, folioBuild, flags, project });
+  constructor({ content, dir, app, folioBuild, flags = [], project = null, cache = join(dirname(dir), 'render-cache') }) {
+    Object.assign(this, { content, dir, app, folioBuild, flags, project, cache });
     this.live = new Map();
     this.shell = null;
   }
@@ -114,6 +138,29 @@ export class DevSite {
     }
     this.live = this.project ? await liveSources(this.project, files) : new Map();
     this.writtenShell = null;
+    // The provisional shell's copies of the sources go once the app is in.
+    for (const name of this.provisional ?? []) await rm(join(this.dir, name), { force: true });
+    this.provisional = [];
+  }
+
+  /**
+   * Serves the site without the app until it is built (see provisionalShell): the shell comes
+   * from the project's index.html and its files are served from their sources.
+   */
+  async loadProvisionalApp() {
+    const { shell, files } = provisionalShell(await readFile(join(this.project, 'index.html'), 'utf8'));
+    this.shell = shell;
+    this.live = new Map();
+    await mkdir(this.dir, { recursive: true });
+    for (const name of files) {
+      const source = join(this.project, name);
+      if (!existsSync(source)) continue;
+      await mkdir(dirname(join(this.dir, name)), { recursive: true });
+      await copyFile(source, join(this.dir, name));
+      this.live.set(name, source);
+    }
+    this.provisional = [...this.live.keys()];
+    this.writtenShell = null;
   }
 
   /** The source file served for a built name, when it is one Trunk only copies. */
@@ -133,7 +180,8 @@ export class DevSite {
   async build() {
     const root = this.content.endsWith('/') ? this.content : `${this.content}/`;
     const pipeline = await run(this.folioBuild, [
-      '--content', this.content, '--out', this.dir, '--in-place', '--base-path', '/', ...this.flags,
+      '--content', this.content, '--out', this.dir, '--in-place', '--base-path', '/', '--cache', this.cache,
+      ...this.flags,
     ]);
     if (pipeline.code !== 0) return { ok: false, failure: parseFailure(pipeline.stderr, root) };
     // The shell the prerender pours every page into is index.html. Once prerendered, that is the
@@ -149,6 +197,10 @@ export class DevSite {
     const warnings = pipeline.stderr.split('\n').filter((l) => l.startsWith('folio-build: warning: '))
       .map((l) => l.slice('folio-build: warning: '.length));
     const summary = /wrote (.*)$/m.exec(pipeline.stdout)?.[1]?.replace(` to ${this.dir}`, '') ?? pipeline.stdout.trim();
-    return { ok: true, summary, warnings, prerendered: prerender.stdout.trim() };
+    const rendered = /rendered (\d+) posts, (\d+) from the render cache/.exec(pipeline.stdout);
+    return {
+      ok: true, summary, warnings, prerendered: prerender.stdout.trim(),
+      rendered: rendered ? { rendered: Number(rendered[1]), reused: Number(rendered[2]) } : null,
+    };
   }
 }

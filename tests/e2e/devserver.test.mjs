@@ -114,6 +114,8 @@ test('an edited title shows in the open page, at the same scroll position', { sk
   });
   await server.idle();
   assert.ok(logged.some((line) => /changed: built in \d+ ms: 18 posts/.test(line)), logged.join('\n'));
+  // The edited post alone was rendered again; the other 17 came from the render cache.
+  assert.ok(logged.some((line) => /changed: built .*posts rendered: 1, from the cache: 17$/.test(line)), logged.join('\n'));
 });
 
 test('broken front matter shows an overlay naming the file, gone once fixed', { skip }, async () => {

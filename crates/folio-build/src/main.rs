@@ -22,7 +22,7 @@ mod cli {
     const USAGE: &str = "\
 Usage: folio-build [--content DIR] [--out DIR] [--site FILE] [--drafts] [--future]
                    [--base-url URL] [--base-path PATH] [--allow-shrink] [--print-base-path]
-                   [--in-place]
+                   [--in-place] [--cache DIR]
        folio-build --prerender DIR [--in-place]
 
 Builds manifest.json, bodies/<slug>.html, posts/<slug>.md, the search index,
@@ -51,6 +51,9 @@ Options:
   --in-place       update the output folder (or, with --prerender, the pages) in place:
                    write only files whose bytes changed, remove only the files the previous
                    --in-place run wrote, keep everything else (for the dev server)
+  --cache DIR      keep posts' renderings in DIR and reuse them: a post whose file,
+                   settings and links to other posts did not change is not rendered
+                   again (the output is the same; a rebuilt folio-build renders all)
   --prerender DIR  write every route of the site built in DIR (app and content, as
                    scripts/build makes it) as static HTML, using DIR/index.html as the
                    shell (kept as DIR/404.html), and stamp DIR/sw.js with the build's
@@ -117,6 +120,13 @@ Options:
                 );
                 if let Some(shortfall) = &report.shortfall {
                     eprintln!("folio-build: WARNING: {shortfall}");
+                }
+                if options.cache_dir.is_some() {
+                    let stats = report.render_stats;
+                    println!(
+                        "folio-build: rendered {} posts, {} from the render cache",
+                        stats.rendered, stats.reused
+                    );
                 }
                 if let Some(changes) = changes {
                     println!("folio-build: {}", describe(&changes));
@@ -212,6 +222,7 @@ Options:
                 "--content" => options.content_dir = value("--content")?,
                 "--out" => options.out_dir = value("--out")?,
                 "--site" => options.site_file = Some(value("--site")?),
+                "--cache" => options.cache_dir = Some(value("--cache")?),
                 "--drafts" if inline.is_none() => options.include_drafts = true,
                 "--future" if inline.is_none() => options.include_future = true,
                 "--allow-shrink" if inline.is_none() => options.allow_shrink = true,
@@ -265,9 +276,12 @@ Options:
                 "--drafts",
                 "--future",
                 "--allow-shrink",
+                "--cache",
+                "k",
             ]) else {
                 panic!("should parse");
             };
+            assert_eq!(o.cache_dir, Some(PathBuf::from("k")));
             assert_eq!(o.content_dir, PathBuf::from("c"));
             assert_eq!(o.out_dir, PathBuf::from("o"));
             assert_eq!(o.site_file, Some(PathBuf::from("s.toml")));

@@ -113,7 +113,7 @@ pub fn manifest(
     let mut records = Vec::with_capacity(posts.len());
     for ((slug, post), body) in posts.into_iter().zip(bodies) {
         // Read from the published HTML: the words a reader reads.
-        let text = plain_text(&body.html);
+        let text = body.text.unwrap_or_else(|| plain_text(&body.html));
         let words = word_count(&text);
         summaries.push(PostSummary {
             slug: slug.clone(),

@@ -13,9 +13,11 @@ use super::load::SourcePost;
 use super::old_addresses::{old_path, OldAddresses, PostFacts};
 use super::parallel;
 use super::post_links::{folder_of, relative_key, PostTable};
+use super::render_cache::{body_hash, RecordingTable, RenderCache, Rendering};
 use super::shortcodes::{self, PostRefs};
 use super::site_config::{lookup, scalar_text, Generator, SiteConfig};
 use super::summary;
+use folio_markdown::html::text::plain_text;
 use folio_markdown::render_article_with_links;
 
 /// A post's rendered body and what was learnt rendering it.
@@ -24,6 +26,19 @@ pub struct Body {
     pub html: String,
     /// From the summary marker, when the front matter gives no summary.
     pub summary: Option<String>,
+    /// The plain text a reader reads in `html`, once read (see [`read_texts`]).
+    pub text: Option<String>,
+    /// The rendering as the cache keeps it, when there is a cache.
+    pub cached: Option<Cached>,
+}
+
+/// A body's entry in the render cache.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cached {
+    pub key: String,
+    pub rendering: Rendering,
+    /// Rendered afresh: not in the cache yet.
+    pub fresh: bool,
 }
 
 /// Renders the published posts (spread over the cores), in their order, and what the authors
@@ -34,6 +49,7 @@ pub fn render_published(
     published: &Published,
     assets: &Assets,
     site: &SiteConfig,
+    cache: &RenderCache,
 ) -> (Vec<Body>, Vec<Warning>) {
     let table = PostTable::new(
         content_dir,
@@ -48,7 +64,7 @@ pub fn render_published(
     )
     .with_old_addresses(old_addresses(content_dir, published, site));
     let rendered = parallel::map(&published.posts, |(_, post)| {
-        render(content_dir, post, &table, assets, site)
+        render(content_dir, post, &table, assets, site, cache)
     });
     let mut warnings = Vec::new();
     let bodies = rendered
@@ -102,8 +118,7 @@ pub fn old_addresses(content_dir: &Path, published: &Published, site: &SiteConfi
 /// Resolves the template tags that link posts, from the linking post's folder, and reads the
 /// site's and the post's values.
 struct Refs<'a> {
-    table: &'a PostTable,
-    dir: &'a str,
+    table: &'a RecordingTable<'a>,
     site: &'a SiteConfig,
     post: &'a SourcePost,
 }
@@ -114,7 +129,7 @@ impl PostRefs for Refs<'_> {
     }
 
     fn hugo_ref(&self, target: &str) -> Result<String, String> {
-        self.table.hugo_ref(self.dir, target)
+        self.table.hugo_ref(target)
     }
 
     fn jekyll_link(&self, path: &str) -> Result<String, String> {
@@ -148,11 +163,51 @@ fn render(
     table: &PostTable,
     assets: &Assets,
     site: &SiteConfig,
+    cache: &RenderCache,
 ) -> (Body, Vec<Warning>) {
     let dir = folder_of(content_dir, &post.path);
+    let key = cache.key(content_dir, post, site);
+    let reused = key.as_deref().and_then(|key| cache.get(key, table, &dir));
+    let fresh = reused.is_none();
+    let rendering = reused.unwrap_or_else(|| {
+        cache.count_rendered();
+        render_markdown(post, table, site, &dir)
+    });
+    let warnings = rendering
+        .notes
+        .iter()
+        .map(|(at, message)| Warning {
+            path: post.path.clone(),
+            line: Some(post.body_line + line_at(&post.body, *at) - 1),
+            message: message.clone(),
+        })
+        .collect();
+    // Links to the post's own files are rewritten on every build: their targets and image
+    // sizes come from files the cache key does not cover.
+    let body = Body {
+        html: assets.rewrite(&rendering.html, &dir),
+        summary: rendering.summary.clone(),
+        text: None,
+        cached: key.map(|key| Cached {
+            key,
+            rendering,
+            fresh,
+        }),
+    };
+    (body, warnings)
+}
+
+/// Converts the post's template syntax and renders it, recording what it asked about other
+/// posts.
+fn render_markdown(
+    post: &SourcePost,
+    table: &PostTable,
+    site: &SiteConfig,
+    dir: &str,
+) -> Rendering {
+    let table = RecordingTable::new(table, dir);
     let refs = Refs {
-        table,
-        dir: &dir,
+        table: &table,
         site,
         post,
     };
@@ -163,7 +218,7 @@ fn render(
         .into_iter()
         .map(|note| (note.offset, note.message))
         .collect();
-    let mut links = |dest: &str, offset: usize| match table.markdown_link(&dir, dest)? {
+    let mut links = |dest: &str, offset: usize| match table.markdown_link(dest)? {
         Ok(href) => Some(href),
         Err(why) => {
             let at = converted.source_map.source_offset(offset);
@@ -181,17 +236,41 @@ fn render(
         None
     };
     notes.sort_by_key(|(at, _)| *at);
-    let warnings = notes
-        .into_iter()
-        .map(|(at, message)| Warning {
-            path: post.path.clone(),
-            line: Some(post.body_line + line_at(&post.body, at) - 1),
-            message,
-        })
-        .collect();
-    let body = Body {
-        html: assets.rewrite(&html, &dir),
+    Rendering {
+        html,
         summary,
-    };
-    (body, warnings)
+        notes,
+        lookups: table.into_lookups(),
+        text: None,
+    }
+}
+
+/// Reads every finished body's plain text (the search index's and the word count's source),
+/// from the cache when it holds the text of exactly this body, and brings the cache up to
+/// date: new renderings and texts are written, entries no post used are removed.
+pub fn read_texts(bodies: &mut [Body], cache: &RenderCache) {
+    let texts = parallel::map(bodies, |body| {
+        let hash = body.cached.as_ref().map(|_| body_hash(&body.html));
+        let known = body.cached.as_ref().and_then(|c| match &c.rendering.text {
+            Some((h, text)) if Some(*h) == hash => Some(text.clone()),
+            _ => None,
+        });
+        let text = known.clone().unwrap_or_else(|| plain_text(&body.html));
+        if let (Some(cached), Some(hash)) = (&body.cached, hash) {
+            if cached.fresh || known.is_none() {
+                let mut rendering = cached.rendering.clone();
+                rendering.text = Some((hash, text.clone()));
+                cache.store(&cached.key, &rendering);
+            }
+        }
+        text
+    });
+    for (body, text) in bodies.iter_mut().zip(texts) {
+        body.text = Some(text);
+    }
+    let used: Vec<&str> = bodies
+        .iter()
+        .filter_map(|b| b.cached.as_ref().map(|c| c.key.as_str()))
+        .collect();
+    cache.keep_only(&used);
 }

@@ -38,6 +38,7 @@ mod parallel;
 mod post_links;
 mod publishing;
 mod relative_path;
+mod render_cache;
 mod rss;
 mod search_index;
 mod shortcodes;
@@ -60,6 +61,7 @@ pub use date::{DateError, PostDate};
 pub use error::{BuildError, Warning};
 pub use feed_items::DEFAULT_LIMIT as DEFAULT_FEED_LIMIT;
 pub use image_size::{image_size, size_of as image_size_of};
+pub use render_cache::RenderStats;
 
 use content_files::Exclusion;
 use folio_core::model::Manifest;
@@ -89,6 +91,10 @@ pub struct Options {
     /// Replace an earlier build in `out_dir` even with none or far fewer posts (see
     /// [`BuildError::Shrink`]). Default: false.
     pub allow_shrink: bool,
+    /// A folder keeping posts' renderings between builds (see `render_cache`): a post whose
+    /// source, settings and links to other posts are unchanged is not rendered again. Default
+    /// `None`: every post is rendered.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -110,6 +116,7 @@ impl Options {
             base_url: None,
             base_path: None,
             allow_shrink: false,
+            cache_dir: None,
         }
     }
 }
@@ -177,6 +184,8 @@ pub struct Report {
     pub feed_limit: usize,
     /// One redirect page per old URL of a post.
     pub redirects: Vec<Redirect>,
+    /// How many posts were rendered and how many taken from the render cache.
+    pub render_stats: RenderStats,
 }
 
 /// Reads and checks everything and writes the site into `options.out_dir`, replacing it whole.
@@ -275,13 +284,15 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
     let html_posts = shortfall::html_posts(content_dir, &asset_files, &mut warnings);
     let published = assemble::publish(posts, &rules)?;
     // Bodies are rendered only now: links between posts need every post's slug.
+    let cache = render_cache::RenderCache::new(options.cache_dir.as_deref());
     let (mut bodies, body_warnings) =
-        bodies::render_published(content_dir, &published, &assets, &site);
+        bodies::render_published(content_dir, &published, &assets, &site, &cache);
     warnings.extend(body_warnings);
     let outputs = assets.outputs();
     let files = local_links::published_files(outputs.iter().map(|a| a.output.as_str()));
     let old = bodies::old_addresses(content_dir, &published, &site);
     warnings.extend(local_links::settle(&published, &mut bodies, &files, &old));
+    bodies::read_texts(&mut bodies, &cache);
     held_back_bundles.extend(published.held_back_bundles);
     let bundles = bundles::all(
         published.posts.iter().filter_map(|(_, p)| p.bundle.clone()),
@@ -334,6 +345,7 @@ pub fn prepare(options: &Options) -> Result<Report, BuildError> {
         base_path: base.path,
         feed_limit: site_file.feed_limit.unwrap_or(feed_items::DEFAULT_LIMIT),
         redirects,
+        render_stats: cache.stats(),
     })
 }
 
