@@ -36,6 +36,8 @@ const PAGE: usize = 20;
 /// How long typing must pause before snippets are fetched and shown: longer than most gaps
 /// between a reader's keystrokes (typically 150-250 ms), so typing never waits on that work.
 const SNIPPET_PAUSE: Duration = Duration::from_millis(300);
+/// Rows whose snippets are fetched first: what a phone shows of the results.
+const FIRST_SNIPPETS: usize = 5;
 
 /// A link to the post that marks the matched words in the article.
 fn result_href(slug: &str, matched_terms: &[String]) -> String {
@@ -174,14 +176,30 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
             let all = hits.with_untracked(|h| h.as_ref().map(|(_, f)| f.all.clone()));
             chip_docs.set(all.unwrap_or_default());
             spawn_local(async move {
+                // The first rows' texts come first, the rest after them: a shared link's
+                // results show their snippets one round trip sooner, and a reader who types
+                // on never waits for twenty texts.
+                let mut docs = docs;
+                let rest = docs.split_off(docs.len().min(FIRST_SNIPPETS));
                 engine.fetch_texts(docs).await;
                 // (The reader may have left the results while the texts were on their way.)
-                if generation.try_get_value() == Some(current) {
-                    show_snippets.try_set(true);
+                if generation.try_get_value() != Some(current) {
+                    return;
                 }
+                show_snippets.try_set(true);
+                engine.fetch_texts(rest).await;
             })
         };
-        snippet_timer.set_value(set_timeout_with_handle(show, SNIPPET_PAUSE).ok());
+        // The pause is for a reader who is typing; a shared link or Back shows them at once.
+        let typing = document()
+            .active_element()
+            .is_some_and(|e| e.get_attribute("type").as_deref() == Some("search"));
+        let pause = if typing {
+            SNIPPET_PAUSE
+        } else {
+            Duration::ZERO
+        };
+        snippet_timer.set_value(set_timeout_with_handle(show, pause).ok());
     });
     on_cleanup(move || {
         if let Some(handle) = snippet_timer.try_get_value().flatten() {
