@@ -3,13 +3,10 @@
 // the URL through a reload and Back, and one Chinese character found wherever it stands, a title
 // holding it first, only it marked.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { useSite, withPage, DIST, BASE_PATH, folioBuild } from './site.mjs';
-import { startServer } from './server.mjs';
+import { useSite, withPage } from './site.mjs';
+import { useFixtureSite } from './fixture-site.mjs';
 
 const site = useSite();
 const RESULTS = '[data-testid="search-results"]';
@@ -31,47 +28,21 @@ const CAT_POSTS = [
 const post = (title, date, tags, description, body) =>
   `+++\ntitle = "${title}"\ndate = "${date}"\ndescription = "${description}"\n[taxonomies]\ntags = ${JSON.stringify(tags)}\n+++\n${body}\n`;
 
-const fixture = { dir: null, server: null, site: null };
-
-before(() => {
-  fixture.dir = mkdtempSync(join(tmpdir(), 'folio-search-'));
-  const content = join(fixture.dir, 'content');
-  const built = join(fixture.dir, 'built');
-  const out = join(fixture.dir, 'site');
-  mkdirSync(join(content, 'posts'), { recursive: true });
-  writeFileSync(join(content, 'site.toml'), 'author = "Search Fixture"\nbase_url = "https://example.com/"\n');
+const fixture = useFixtureSite(site, 'search', (write) => {
   for (let i = 0; i < BROAD; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const tags = i % 3 === 0 ? ['lamps', 'sea'] : ['sea'];
     const intro = `Notes number ${i} on walking the coast path in winter, with the wind from the west and the tide going out slowly over the flats.`;
-    writeFileSync(
-      join(content, 'posts', `coast-${i}.md`),
+    write(
+      `posts/coast-${i}.md`,
       post(`Coast notes ${i}`, `2024-0${(i % 9) + 1}-${day}`, tags, `A walk on the coast, part ${i}.`, `${intro}\n\nAt dusk the lighthouse came on, and we turned back.`),
     );
   }
   CAT_POSTS.forEach(([slug, title, body], i) => {
-    writeFileSync(join(content, 'posts', `${slug}.md`), post(title, `2023-01-0${i + 1}`, ['zh'], '一篇短文。', body));
+    write(`posts/${slug}.md`, post(title, `2023-01-0${i + 1}`, ['zh'], '一篇短文。', body));
   });
-  cpSync(DIST, out, { recursive: true });
-  folioBuild('--content', content, '--out', built, '--base-path', BASE_PATH);
-  cpSync(built, out, { recursive: true });
-  folioBuild('--prerender', out);
 });
-after(async () => {
-  await fixture.server?.close();
-  if (fixture.dir) rmSync(fixture.dir, { recursive: true, force: true });
-});
-
-async function fixtureSite() {
-  if (!fixture.site) {
-    fixture.server = await startServer({ root: join(fixture.dir, 'site'), basePath: BASE_PATH });
-    const s = { ...site, server: fixture.server };
-    s.url = (path = '/') => new URL(path.replace(/^\/+/, ''), fixture.server.url).href;
-    s.path = (path) => new URL(s.url(path)).pathname;
-    fixture.site = s;
-  }
-  return fixture.site;
-}
+const fixtureSite = () => fixture.site();
 
 const resultCount = (page) => page.$$eval(RESULT_LINKS, (as) => as.length);
 
