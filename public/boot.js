@@ -5,8 +5,6 @@
 // requested once that page has loaded and been painted: they never compete with what the reader
 // came for. The app then waits for the reader before it renders anything (src/takeover.rs).
 const boot = document.getElementById("folio-boot");
-// Reading offline (public/sw.js): the worker comes only once this visit has loaded.
-loaded().then(keepForOffline);
 // (Not a page written for another path, whose content theme.js hid: the app draws the right one.)
 const prerendered = document.querySelector('body > [data-folio-root="prerendered"]');
 if (prerendered && !document.documentElement.hasAttribute("data-folio-elsewhere")) {
@@ -26,8 +24,14 @@ for (const file of ["manifest.json", "search/index.bin"]) {
   link.href = new URL(file, document.baseURI).href;
   document.head.append(link);
 }
+// The wasm is requested with its glue, not by it: one round trip less before the app runs.
+const wasm = fetch(boot.dataset.wasm);
 const { default: init } = await import(boot.dataset.js);
-await init({ module_or_path: boot.dataset.wasm });
+await init({ module_or_path: wasm });
+// Reading offline (public/sw.js): the worker comes only once this visit has loaded and the app
+// runs, so its copies of the app's files come from the browser's cache and nothing it fetches
+// competes with what the reader is waiting for.
+loaded().then(keepForOffline);
 
 /** The page's own files (styles, images) are in. */
 function loaded() {

@@ -1,11 +1,12 @@
-// Reading offline. Registered by public/boot.js once the reader's first visit has loaded, so
+// Reading offline. Registered by public/boot.js once the reader's first visit has loaded and its app runs, so
 // nothing is cached before that visit ends. It keeps:
 // - the app (hashed wasm, js, css, icons): cache-first, their names change with their content;
 // - every page the reader opened (prerendered HTML), manifest.json and the bodies the app
 //   fetched: network-first, the cache only answers when the network cannot (an address never
 //   opened gets the not-found page, from which the app draws the route: `/search?q=`);
 // - the search index: its root and every part, fetched in the background once the first visit
-//   is idle (or at the first search), so a reader offline can search the whole site.
+//   is idle (not at a search: the reader is then waiting for the texts of its results), so a
+//   reader offline can search the whole site.
 // One cache per build: `folio-build --prerender` writes BUILD below (the build's version, its
 // app files and search parts; crates/folio-build/src/service_worker.rs). A new deploy changes
 // this file, the browser installs the new worker, and activating it deletes the old caches.
@@ -70,7 +71,6 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(pageUrl(request.url), request, new URL(ANY_PAGE, scope).href));
   } else if (HASHED.test(path) || SEARCH_TEXTS.test(path)) {
     event.respondWith(cacheFirst(request));
-    if (path.startsWith("search/")) event.waitUntil(keepSearchIndex());
   } else {
     event.respondWith(networkFirst(request.url, request));
   }

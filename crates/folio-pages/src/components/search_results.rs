@@ -26,6 +26,7 @@ use crate::components::marked_text::marked_text;
 use crate::components::post_list::{post_href, PostDate, TagLinks};
 use crate::components::search_box::query_href;
 use crate::components::tag_filter::{tag_counts, TagFilter};
+use crate::handover::next_task;
 use crate::model::Manifest;
 use crate::search::{highlight, Ranked};
 use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
@@ -187,7 +188,12 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
                     return;
                 }
                 show_snippets.try_set(true);
-                engine.fetch_texts(rest).await;
+                // The rest in tasks of their own, each shown as it arrives: the task that
+                // paints the first snippets starts no requests, and no task redraws many rows.
+                next_task().await;
+                for doc in rest {
+                    spawn_local(engine.fetch_texts(vec![doc]));
+                }
             })
         };
         // The pause is for a reader who is typing; a shared link or Back shows them at once.
@@ -230,17 +236,9 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
         })
     };
 
-    // One entry per row; a row is rebuilt only when its post, its matched words or its snippet
-    // change, so a keystroke that reorders or keeps results touches little of the page.
-    let rows = Memo::new(move |previous: Option<&Vec<RowKey>>| {
-        let show = show_snippets.get();
-        engine.texts.arrived.track();
-        let had_snippet = |doc: u32, terms: &[String]| {
-            previous.is_some_and(|rows| {
-                rows.iter()
-                    .any(|r| r.snippet && r.doc == doc && r.terms == terms)
-            })
-        };
+    // One entry per row, keyed by its post and matched words: a keystroke that keeps or
+    // reorders results leaves their rows (and a focused link in them) as they are.
+    let rows = Memo::new(move |_| {
         hits.with(|shown| {
             let found = shown
                 .as_ref()
@@ -251,13 +249,29 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
                 .map(|hit| RowKey {
                     doc: hit.doc,
                     terms: hit.matched_terms.clone(),
-                    snippet: had_snippet(hit.doc, &hit.matched_terms)
-                        || (show && engine.texts.has(hit.doc)),
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let row_view = move |row: RowKey| result_row(&manifest, engine, row);
+    // The rows whose excerpt is the snippet from the post's text: those whose text is in once
+    // the reader pauses, and those that had one already (a row keeps its snippet while later
+    // keystrokes leave it as it was). Each row watches only its own entry, so a text arriving
+    // redraws one excerpt.
+    let with_snippet = Memo::new(move |previous: Option<&Vec<RowKey>>| {
+        let show = show_snippets.get();
+        engine.texts.arrived.track();
+        rows.with(|rows| {
+            rows.iter()
+                .filter(|row| {
+                    previous.is_some_and(|had| had.contains(row))
+                        || (show && engine.texts.has(row.doc))
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let row_view = move |row: RowKey| result_row(&manifest, engine, row, with_snippet);
+    let each_row = move || rows.get();
 
     let more_left = move || {
         hits.with(|h| {
@@ -308,7 +322,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
             aria-busy=move || busy.get().then_some("true")
             on:keydown=move_between_results
         >
-            {move || rows.get().into_iter().map(&row_view).collect_view()}
+            <For each=each_row key=|row| row.clone() children=row_view />
         </ol>
         {move || more_left().then(|| view! {
             <p class="show-more">
@@ -321,32 +335,43 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     }
 }
 
-/// What a result row shows (rows are redrawn only when these change): the post, the words it
-/// matched, and/// whether its snippet comes from the post's text (else the summary stands in).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A result row: its post and the words it matched (rows are redrawn only when these change).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct RowKey {
     doc: u32,
     terms: Vec<String>,
-    snippet: bool,
 }
 
-/// One result: title (marked), date, snippet, tags. Plain links: the router handles their
-/// clicks all the same, without the per-link reactive work of `<A>` on every URL change.
-fn result_row(manifest: &Manifest, engine: SearchEngine, row: RowKey) -> impl IntoView {
+/// One result: title (marked), date, excerpt, tags. The excerpt is the post's summary until
+/// `with_snippet` lists the row, then the snippet from its text. Plain links: the router
+/// handles their clicks all the same, without the per-link reactive work of `<A>` on every URL
+/// change.
+fn result_row(
+    manifest: &Manifest,
+    engine: SearchEngine,
+    row: RowKey,
+    with_snippet: Memo<Vec<RowKey>>,
+) -> impl IntoView {
     let post = manifest.posts.get(row.doc as usize)?;
     let title = marked_text(&post.title, &highlight(&post.title, &row.terms));
-    let snippet = row
-        .snippet
-        .then(|| engine.texts.snippet(row.doc, &row.terms))
-        .flatten();
-    let excerpt = match snippet {
-        Some(s) => marked_text(&s.text, &s.ranges),
-        None => marked_text(&post.summary, &highlight(&post.summary, &row.terms)),
+    let summary = post.summary.clone();
+    let href = result_href(&post.slug, &row.terms);
+    let RowKey { doc, terms } = row.clone();
+    let shows_snippet = Memo::new(move |_| with_snippet.with(|rows| rows.contains(&row)));
+    let excerpt = move || {
+        let snippet = shows_snippet
+            .get()
+            .then(|| engine.texts.snippet(doc, &terms))
+            .flatten();
+        match snippet {
+            Some(s) => marked_text(&s.text, &s.ranges),
+            None => marked_text(&summary, &highlight(&summary, &terms)),
+        }
     };
     Some(view! {
         <li class="search-result">
             <h3>
-                <a href=result_href(&post.slug, &row.terms) data-result="">{title}</a>
+                <a href=href data-result="">{title}</a>
             </h3>
             <p class="meta">
                 <PostDate date=post.date.clone() />
