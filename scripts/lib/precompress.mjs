@@ -3,7 +3,7 @@
 // `brotli_static`). Files under 1 kB are left alone (the copy would save less than a network
 // packet; hosts send the file as it is), and a copy is written only when it is smaller.
 //
-//   node scripts/lib/precompress.mjs DIST [--cache DIR]
+//   node scripts/lib/precompress.mjs DIST [--cache DIR] [--previous DIR]
 //
 // Brotli at quality 11 runs at about 1 MB/s, and a 750-post site has tens of megabytes of HTML,
 // so compressed copies are kept in a cache keyed by the SHA-256 of the file's bytes (default
@@ -14,13 +14,18 @@
 // each of those calls takes microseconds, and as promises they cost more in thread-pool hand-offs
 // than the work itself (a 750-post site: 1.1 s with promises, about 0.4 s without). Only the
 // files missing from the cache wait for the compressors.
+//
+// --previous names the build DIST replaces (scripts/build passes it with folio-build's
+// --link-unchanged): a file of DIST that is a hard link to that build's file at the same path has
+// its bytes, so that build's .br and .gz copies are its copies too, linked without reading or
+// hashing the file. Nothing writes into a finished build, so those copies are of these bytes.
 
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Text and binary formats that compress; images, fonts and archives are compressed already. */
@@ -77,9 +82,23 @@ function prune(cache, keep) {
   for (const { path } of entries.slice(0, entries.length - keep)) rmSync(path, { force: true });
 }
 
-export async function precompress(dist, { cache, keep = 40_000 } = {}) {
+/** Links `previous`'s copies of `file` (at `relative` there) when `file` is a link to that build's
+ * file and both copies are there; says whether it did. */
+function reuseCopies(file, relative, previous, stats) {
+  const mine = statSync(file);
+  const theirs = statSync(join(previous, relative), { throwIfNoEntry: false });
+  if (!theirs || theirs.ino !== mine.ino || theirs.dev !== mine.dev) return false;
+  const copies = Object.keys(ENCODINGS).map((ext) => join(previous, `${relative}.${ext}`));
+  if (!copies.every((copy) => statSync(copy, { throwIfNoEntry: false }))) return false;
+  for (const [i, ext] of Object.keys(ENCODINGS).entries()) place(copies[i], `${file}.${ext}`);
+  stats.written += copies.length;
+  stats.reused += copies.length;
+  return true;
+}
+
+export async function precompress(dist, { cache, keep = 40_000, previous } = {}) {
   const files = walk(dist).filter((path) => COMPRESSIBLE.test(path));
-  const stats = { files: files.length, written: 0, hits: 0, made: 0 };
+  const stats = { files: files.length, written: 0, hits: 0, made: 0, reused: 0 };
   // Pass 1: hash every file and link the copies the cache has. Files with the same bytes
   // (redirect pages, empty lists) share one entry; `missing` names a file to make each missing
   // entry from (read again then, so that a cold cache does not hold the whole site in memory).
@@ -87,6 +106,7 @@ export async function precompress(dist, { cache, keep = 40_000 } = {}) {
   const missing = new Map(); // cache path -> { file, ext }
   const seen = new Map(); // cache path -> size, or -1 while missing
   for (const file of files) {
+    if (previous && reuseCopies(file, relative(dist, file), previous, stats)) continue;
     const data = readFileSync(file);
     if (data.length < MIN_SIZE) continue;
     const key = createHash('sha256').update(data).digest('hex');
@@ -141,17 +161,19 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const dist = args[0];
   const at = args.indexOf('--cache');
-  if (!dist || dist.startsWith('--') || (at >= 0 && !args[at + 1])) {
-    console.error('usage: node scripts/lib/precompress.mjs DIST [--cache DIR]');
+  const from = args.indexOf('--previous');
+  if (!dist || dist.startsWith('--') || [at, from].some((i) => i >= 0 && !args[i + 1])) {
+    console.error('usage: node scripts/lib/precompress.mjs DIST [--cache DIR] [--previous DIR]');
     process.exit(2);
   }
   const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const cache = resolve(at >= 0 ? args[at + 1] : join(repo, 'target/folio-compress'));
   const t0 = performance.now();
-  const s = await precompress(resolve(dist), { cache });
+  const previous = from >= 0 ? resolve(args[from + 1]) : undefined;
+  const s = await precompress(resolve(dist), { cache, previous });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(
     `precompress: ${s.written} .br/.gz files for ${s.files} compressible files in ${seconds} s ` +
-      `(${s.made} compressed, ${s.hits} from the cache)`,
+      `(${s.made} compressed, ${s.hits} from the cache, ${s.reused} from the previous build)`,
   );
 }
