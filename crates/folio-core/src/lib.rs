@@ -2,6 +2,7 @@
 //! the wasm app, and tested on the host without a browser or a web framework.
 //!
 //! - [`model`]: the manifest format, the contract between the pipeline and the app;
+//!   [`manifest_read`]: the app's reader of it (a small JSON parser, no serde in the wasm);
 //! - [`listing`]: tag counts, years, neighbours; [`tags`]: tag slugs (the page each tag links to);
 //!   [`marks`]: the combining-mark table every notion of a word shares;
 //! - [`wording`]: dates, reading times and counts as readers read them;
@@ -15,6 +16,7 @@
 pub mod head_tags;
 pub mod html_text;
 pub mod listing;
+pub mod manifest_read;
 pub mod marks;
 pub mod model;
 pub mod page_ids;

@@ -179,9 +179,9 @@ pub async fn manifest() -> Result<Arc<Manifest>, FetchError> {
         url: asset_url(path),
         message,
     };
-    let value = js_sys::JSON::parse(&text)
-        .map_err(|e| malformed(String::from(js_sys::Error::from(e).message())))?;
-    crate::from_js::from_value(value)
+    // Parsed in wasm: reading `JSON.parse`'s value field by field across the JS boundary took
+    // most of the first page's task on a slow phone.
+    folio_core::manifest_read::read(&text)
         .map(Arc::new)
         .map_err(|e| malformed(e.to_string()))
 }

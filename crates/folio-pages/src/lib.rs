@@ -16,7 +16,6 @@
 pub mod api;
 pub mod app;
 pub mod components;
-pub mod from_js;
 pub mod handover;
 pub mod pages;
 mod post_texts;

@@ -29,7 +29,7 @@ use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::handover::next_task;
 use crate::model::Manifest;
 use crate::search::{highlight, Ranked};
-use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
+use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine, FIRST_SNIPPETS};
 use crate::tags::has_tag;
 
 /// How many results are shown at first, and how many more each "Show more" adds.
@@ -37,8 +37,6 @@ const PAGE: usize = 20;
 /// How long typing must pause before snippets are fetched and shown: longer than most gaps
 /// between a reader's keystrokes (typically 150-250 ms), so typing never waits on that work.
 const SNIPPET_PAUSE: Duration = Duration::from_millis(300);
-/// Rows whose snippets are fetched first: what a phone shows of the results.
-const FIRST_SNIPPETS: usize = 5;
 
 /// A link to the post that marks the matched words in the article.
 fn result_href(slug: &str, matched_terms: &[String]) -> String {
@@ -100,7 +98,21 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     // otherwise the list keeps the last answer, marked busy, until they are in.
     let busy = RwSignal::new(false);
     let keep_manifest = manifest.clone();
+    // The first answer waits for the task after the one that draws the page: a shared link's
+    // index parts may all be in by then (see `SearchEngine::search_early`), and drawing the
+    // page and twenty results in one task kept a phone from answering a key for 200 ms.
+    let page_drawn = RwSignal::new(false);
+    // (In an effect: only in the browser, which has timers.)
     Effect::new(move |_| {
+        let drawn = move || {
+            page_drawn.try_set(true);
+        };
+        set_timeout(drawn, Duration::ZERO);
+    });
+    Effect::new(move |_| {
+        if !page_drawn.get() {
+            return;
+        }
         let text = query.get();
         let selected = tag.get();
         engine.track();
@@ -284,7 +296,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     let show_more = move |_| {
         let first_new = hits.with_untracked(|h| h.as_ref().map_or(0, |(_, f)| f.hits.len()));
         pages.update(|p| *p += 1);
-        request_animation_frame(move || focus_result(first_new));
+        focus_result_when_shown(first_new, 60);
     };
 
     let empty_hint = move || {
@@ -382,16 +394,27 @@ fn result_row(
     })
 }
 
-/// Focuses the result link at `index` (in rank order), if it is shown.
-fn focus_result(index: usize) {
+/// Focuses the result link at `index` (in rank order) in the next frame where it is shown,
+/// trying for at most `frames` frames (a slow device may draw the new rows a frame later).
+fn focus_result_when_shown(index: usize, frames: u32) {
+    request_animation_frame(move || {
+        if !focus_result(index) && frames > 0 {
+            focus_result_when_shown(index, frames - 1);
+        }
+    });
+}
+
+/// Focuses the result link at `index` (in rank order): false if it is not shown.
+fn focus_result(index: usize) -> bool {
     let Ok(links) =
         document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
     else {
-        return;
+        return false;
     };
     let link = u32::try_from(index).ok().and_then(|i| links.item(i));
-    if let Some(link) = link.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = link.focus();
+    match link.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(link) => link.focus().is_ok(),
+        None => false,
     }
 }
 

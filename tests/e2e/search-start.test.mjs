@@ -1,0 +1,60 @@
+// How a search's results arrive: a shared link's index parts and first texts come while the
+// rest of the app is still on its way, and results already drawn stay as they are while their
+// snippets arrive (the row a reader has focused is not redrawn).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite, withPage } from './site.mjs';
+
+const site = useSite();
+const RESULTS = '[data-testid="search-results"]';
+const RESULT_LINKS = `${RESULTS} a[data-result]`;
+const QUERY = 'kubernetes';
+
+/** Holds back the responses whose paths match `re` by `ms`; returns when the last was let go. */
+async function holdBack(page, re, ms) {
+  const held = { releasedAt: Infinity };
+  await page.route((url) => re.test(new URL(url).pathname), async (route) => {
+    await new Promise((done) => setTimeout(done, ms));
+    held.releasedAt = Date.now();
+    await route.continue();
+  });
+  return held;
+}
+
+test('a shared search link fetches its index parts and first texts while the manifest is still on its way', async () => {
+  await withPage(site, async (page) => {
+    const requested = [];
+    page.on('request', (request) => requested.push([new URL(request.url()).pathname, Date.now()]));
+    const manifest = await holdBack(page, /\/manifest\.json$/, 1500);
+    await page.open(`/search?q=${QUERY}`);
+    await page.waitForSelector(`${RESULTS} li .excerpt mark`);
+    const asked = (re) => requested.filter(([path, at]) => re.test(path) && at < manifest.releasedAt);
+    // (The app cannot draw a page before the manifest: these were asked for without it.)
+    assert.ok(asked(/\/search\/p-[0-9a-f]+\.bin$/).length > 0, `a posting part before the manifest: ${JSON.stringify(requested)}`);
+    assert.ok(asked(/\/search\/t-[0-9a-f]+\/\d+\.txt$/).length > 0, `a result's text before the manifest: ${JSON.stringify(requested)}`);
+    assert.match(await page.textContent('[role="status"].count'), /\d+ posts? found/);
+  });
+});
+
+test('a result the reader has focused keeps focus, and stays the same element, while its snippet arrives', async () => {
+  await withPage(site, async (page) => {
+    await holdBack(page, /\/search\/t-[0-9a-f]+\/\d+\.txt$/, 1500);
+    await page.open(`/search?q=${QUERY}`);
+    await page.waitForSelector(RESULT_LINKS);
+    const first = page.locator(RESULT_LINKS).first();
+    await first.focus();
+    // A mark on the element itself: a row drawn again would be a new element without it.
+    await first.evaluate((a) => {
+      a.dataset.probe = 'kept';
+    });
+    const excerpt = page.locator(`${RESULTS} li .excerpt`).first();
+    const before = await excerpt.textContent();
+    await page.waitForFunction(
+      ([sel, text]) => document.querySelector(sel)?.textContent !== text,
+      [`${RESULTS} li .excerpt`, before],
+    );
+    assert.match(await excerpt.innerHTML(), /<mark>/i, 'the snippet marks the query');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.probe), 'kept');
+  });
+});
