@@ -28,6 +28,7 @@ mod front_matter;
 mod image_size;
 pub mod in_place;
 pub mod link_check;
+pub mod link_unchanged;
 mod load;
 mod local_links;
 mod mailing_list;
@@ -95,6 +96,10 @@ pub struct Options {
     /// source, settings and links to other posts are unchanged is not rendered again. Default
     /// `None`: every post is rendered.
     pub cache_dir: Option<PathBuf>,
+    /// An earlier build of the site (usually the one `out_dir` replaces, or one `scripts/build`
+    /// moved aside): files whose bytes are unchanged are hard-linked to its copies instead of
+    /// written (see [`link_unchanged`]). Default `None`: every file is written.
+    pub link_unchanged: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -117,6 +122,7 @@ impl Options {
             base_path: None,
             allow_shrink: false,
             cache_dir: None,
+            link_unchanged: None,
         }
     }
 }
@@ -196,7 +202,7 @@ pub fn build(options: &Options) -> Result<Report, BuildError> {
     if !options.allow_shrink {
         shortfall::refuse_shrinking(&options.out_dir, report.manifest.posts.len())?;
     }
-    write_site(&options.out_dir, &report)?;
+    write_site(&options.out_dir, &report, options.link_unchanged.as_deref())?;
     Ok(report)
 }
 
@@ -376,10 +382,15 @@ pub fn build_in_place(options: &Options) -> Result<(Report, in_place::Changes), 
     Ok((report, changes))
 }
 
-/// Writes a prepared report into `out_dir`, replacing it whole.
-pub fn write_site(out_dir: &Path, report: &Report) -> Result<(), BuildError> {
+/// Writes a prepared report into `out_dir`, replacing it whole; files unchanged since the build
+/// in `link_unchanged` are links to its copies.
+pub fn write_site(
+    out_dir: &Path,
+    report: &Report,
+    link_unchanged: Option<&Path>,
+) -> Result<(), BuildError> {
     with_site_files(report, |files| {
-        write::replace_dir(out_dir, files, &report.assets)
+        write::replace_dir(out_dir, files, &report.assets, link_unchanged)
     })
 }
 

@@ -38,6 +38,7 @@ use std::sync::Arc;
 pub use error::PrerenderError;
 pub use shell::{Page, Shell, ShellError};
 
+use folio_content::link_unchanged::LinkUnchanged;
 use folio_core::model::{post_html_path, Manifest};
 use folio_core::site_url::{post_path, tag_feed_path, tag_path};
 use folio_pages::components::site_data::InitialBody;
@@ -59,14 +60,30 @@ pub struct Prerendered {
 /// again (after new content is built into it): a page's own head tags are marked, and the
 /// shell is what is left without them and without the page.
 pub fn prerender(dist: &Path) -> Result<Prerendered, PrerenderError> {
+    prerender_linking(dist, None)
+}
+
+/// Like [`prerender`]; with `previous` (an earlier build of the site, prerendered), a page
+/// whose HTML is unchanged is a hard link to its copy there rather than a new file (see
+/// `folio_content::link_unchanged`: creating files is most of a large site's prerendering).
+pub fn prerender_linking(
+    dist: &Path,
+    previous: Option<&Path>,
+) -> Result<Prerendered, PrerenderError> {
     let pages = render_all(dist)?;
+    let links = previous.map(LinkUnchanged::new);
     for (relative, html) in &pages {
         let path = dist.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| PrerenderError::io(parent, "creating folder", e))?;
         }
-        fs::write(&path, html).map_err(|e| PrerenderError::io(&path, "writing", e))?;
+        match &links {
+            // index.html, the shell, is there already (its own file, from Trunk): replaced.
+            Some(links) => links.write(relative, &path, html.as_bytes()),
+            None => fs::write(&path, html),
+        }
+        .map_err(|e| PrerenderError::io(&path, "writing", e))?;
     }
     Ok(Prerendered {
         files: pages.into_iter().map(|(relative, _)| relative).collect(),

@@ -88,6 +88,47 @@ impl BuiltIndex {
     }
 }
 
+/// One post's terms, worked out apart from the builder so that posts can be analyzed in
+/// parallel (tokenizing and stemming is most of building the index): each term with its count
+/// per field and whether it occurs as a plain word (not only as a compound's joined form), in
+/// the order the terms first occur.
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzedDoc {
+    terms: Vec<(String, [u16; FIELD_COUNT], bool)>,
+    lengths: [u32; FIELD_COUNT],
+    body: String,
+}
+
+impl AnalyzedDoc {
+    pub fn new(fields: DocFields<'_>) -> Self {
+        let mut analyzed = AnalyzedDoc {
+            body: fields.body.to_owned(),
+            ..AnalyzedDoc::default()
+        };
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let tags = fields.tags.join(" , ");
+        for (field, text) in [fields.title, &tags, fields.summary, fields.body]
+            .into_iter()
+            .enumerate()
+        {
+            analyze(text, |term, token| {
+                let next = analyzed.terms.len() as u32;
+                let at = *index.entry_ref_or_insert(term, next) as usize;
+                if at == analyzed.terms.len() {
+                    analyzed
+                        .terms
+                        .push((term.to_owned(), [0; FIELD_COUNT], false));
+                }
+                let entry = &mut analyzed.terms[at];
+                entry.2 |= token.kind != TokenKind::Joined;
+                entry.1[field] = entry.1[field].saturating_add(1);
+                analyzed.lengths[field] += 1;
+            });
+        }
+        analyzed
+    }
+}
+
 #[derive(Default)]
 pub struct IndexBuilder {
     term_ids: HashMap<String, u32>,
@@ -105,31 +146,25 @@ impl IndexBuilder {
 
     /// Adds one post; `doc` is its position in the manifest's posts array.
     pub fn add_doc(&mut self, doc: u32, fields: DocFields<'_>) {
-        let mut counts: HashMap<u32, [u16; FIELD_COUNT]> = HashMap::new();
-        let mut lengths = [0u32; FIELD_COUNT];
-        let tags = fields.tags.join(" , ");
-        for (field, text) in [fields.title, &tags, fields.summary, fields.body]
-            .into_iter()
-            .enumerate()
-        {
-            analyze(text, |term, token| {
-                let next_id = self.term_ids.len() as u32;
-                let id = *self.term_ids.entry_ref_or_insert(term, next_id);
-                if id == next_id {
-                    self.postings.push(Vec::new());
-                    self.plain_word.push(false);
-                }
-                self.plain_word[id as usize] |= token.kind != TokenKind::Joined;
-                let tf = &mut counts.entry(id).or_default()[field];
-                *tf = tf.saturating_add(1);
-                lengths[field] += 1;
-            });
-        }
-        for (id, tf) in counts {
+        self.add_analyzed(doc, AnalyzedDoc::new(fields));
+    }
+
+    /// Adds one post analyzed by [`AnalyzedDoc::new`] (possibly on another thread). Terms get
+    /// their ids in the order the posts are added and, within a post, in the order they first
+    /// occur: the same ids, and so the same index, as analyzing while adding.
+    pub fn add_analyzed(&mut self, doc: u32, analyzed: AnalyzedDoc) {
+        for (term, tf, plain) in analyzed.terms {
+            let next_id = self.term_ids.len() as u32;
+            let id = *self.term_ids.entry_ref_or_insert(&term, next_id);
+            if id == next_id {
+                self.postings.push(Vec::new());
+                self.plain_word.push(false);
+            }
+            self.plain_word[id as usize] |= plain;
             self.postings[id as usize].push(RawPosting { doc, tf });
         }
-        self.field_lengths.push((doc, lengths));
-        self.bodies.push((doc, fields.body.to_owned()));
+        self.field_lengths.push((doc, analyzed.lengths));
+        self.bodies.push((doc, analyzed.body));
     }
 
     pub fn finish(mut self, options: &BuildOptions) -> BuiltIndex {

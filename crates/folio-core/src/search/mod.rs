@@ -66,7 +66,7 @@ mod snippet;
 mod tokenize;
 
 pub use analyze::{analyze, is_stop_word, stem};
-pub use build::{Bm25f, BuildOptions, BuiltIndex, DocFields, IndexBuilder};
+pub use build::{AnalyzedDoc, Bm25f, BuildOptions, BuiltIndex, DocFields, IndexBuilder};
 pub use bytes::FormatError;
 pub use expand::{Expansion, SearchParams, Slot};
 pub use fold::fold;
