@@ -1,5 +1,5 @@
-// How a search's results arrive: a shared link's index parts and first texts come while the
-// rest of the app is still on its way, and results already drawn stay as they are while their
+// How a search's results arrive: a shared link's index parts come while the rest of the app is
+// still on its way, and results already drawn stay as they are while their
 // snippets arrive (the row a reader has focused is not redrawn).
 
 import { test } from 'node:test';
@@ -22,7 +22,7 @@ async function holdBack(page, re, ms) {
   return held;
 }
 
-test('a shared search link fetches its index parts and first texts while the manifest is still on its way', async () => {
+test('a shared search link fetches its index parts while the manifest is still on its way', async () => {
   await withPage(site, async (page) => {
     const requested = [];
     page.on('request', (request) => requested.push([new URL(request.url()).pathname, Date.now()]));
@@ -32,7 +32,6 @@ test('a shared search link fetches its index parts and first texts while the man
     const asked = (re) => requested.filter(([path, at]) => re.test(path) && at < manifest.releasedAt);
     // (The app cannot draw a page before the manifest: these were asked for without it.)
     assert.ok(asked(/\/search\/p-[0-9a-f]+\.bin$/).length > 0, `a posting part before the manifest: ${JSON.stringify(requested)}`);
-    assert.ok(asked(/\/search\/t-[0-9a-f]+\/\d+\.txt$/).length > 0, `a result's text before the manifest: ${JSON.stringify(requested)}`);
     assert.match(await page.textContent('[role="status"].count'), /\d+ posts? found/);
   });
 });

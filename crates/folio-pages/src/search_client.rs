@@ -20,8 +20,6 @@ use crate::search::part_loader::{Fetches, PartLoader, Start};
 const ROOT: &str = "search/index.bin";
 /// At most this many parts are fetched on a guess after each answer.
 const GUESSES: usize = 4;
-/// Results whose texts (for their snippets) come first: what a phone shows of the results.
-pub const FIRST_SNIPPETS: usize = 5;
 
 /// Whether the index can answer yet.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,8 +129,10 @@ impl SearchEngine {
 
     /// A query the address holds (a shared `/search?q=` link): the index root is fetched now
     /// and, as it arrives, the parts this query needs, level after level (dictionary, then
-    /// postings), then the texts of its first results, while the app is still drawing the page
-    /// that will ask for them; it then finds them loaded or on their way.
+    /// postings), while the app is still drawing the page that will ask for them; it then finds
+    /// them loaded or on their way. (Not its results' texts: fetched before the page is drawn,
+    /// they put the first snippets later on a slow phone, Lighthouse's LCP +300 ms, as the
+    /// extra tasks they bring come before the results.)
     pub fn search_early(self, text: String) {
         self.early.set_value(Some(text));
         self.start_loading();
@@ -145,8 +145,6 @@ impl SearchEngine {
         let needed = self.with_searcher(|s| s.needed_parts(&query));
         if needed.is_empty() {
             self.early.set_value(None);
-            let first = self.with_searcher(|s| s.search(&query, FIRST_SNIPPETS));
-            spawn_local(self.fetch_texts(first.iter().map(|hit| hit.doc).collect()));
             return;
         }
         let fetches = self

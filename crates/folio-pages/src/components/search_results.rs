@@ -29,7 +29,7 @@ use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::handover::next_task;
 use crate::model::Manifest;
 use crate::search::{highlight, Ranked};
-use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine, FIRST_SNIPPETS};
+use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
 use crate::tags::has_tag;
 
 /// How many results are shown at first, and how many more each "Show more" adds.
@@ -37,6 +37,8 @@ const PAGE: usize = 20;
 /// How long typing must pause before snippets are fetched and shown: longer than most gaps
 /// between a reader's keystrokes (typically 150-250 ms), so typing never waits on that work.
 const SNIPPET_PAUSE: Duration = Duration::from_millis(300);
+/// Rows whose snippets are fetched first: what a phone shows of the results.
+const FIRST_SNIPPETS: usize = 5;
 
 /// A link to the post that marks the matched words in the article.
 fn result_href(slug: &str, matched_terms: &[String]) -> String {
