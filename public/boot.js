@@ -5,9 +5,12 @@
 // requested once that page has loaded and been painted: they never compete with what the reader
 // came for. The app then waits for the reader before it renders anything (src/takeover.rs).
 const boot = document.getElementById("folio-boot");
-// (Not a page written for another path, whose content theme.js hid: the app draws the right one.)
+// (Not a page written for another path, whose content theme.js hid: the app draws the right one;
+// nor a search's address, /search?q=, whose results are what the reader came for and need the
+// app: theme.js marks both on <html>.)
 const prerendered = document.querySelector('body > [data-folio-root="prerendered"]');
-if (prerendered && !document.documentElement.hasAttribute("data-folio-elsewhere")) {
+const root = document.documentElement;
+if (prerendered && !root.hasAttribute("data-folio-elsewhere") && !root.hasAttribute("data-folio-query")) {
   // A tab opened in the background paints only when shown: then the app comes a while after load.
   await loaded();
   await Promise.race([painted(), new Promise((late) => setTimeout(late, 3000))]);
