@@ -57,13 +57,7 @@ pub fn start() {
     std::mem::forget(owner.clone());
     // Mounting would start the executor; the downloads must not wait for that.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    owner.with(|| {
-        let engine = provide_search_engine();
-        match address_query() {
-            Some(query) => engine.search_early(query),
-            None => engine.load_after_first_paint(),
-        }
-    });
+    owner.with(|| provide_search_engine().load_after_first_paint());
     carry_over::watch_composition();
     carry_over::watch_pointer();
 
@@ -133,15 +127,6 @@ fn has_query() -> bool {
         .location()
         .search()
         .is_ok_and(|search| search.len() > 1)
-}
-
-/// The query in the address (`?q=`), which the page's search box will search.
-fn address_query() -> Option<String> {
-    let search = window().location().search().ok()?;
-    let query = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get("q")?;
-    (!query.trim().is_empty()).then_some(query)
 }
 
 /// Whether the reader has typed into the prerendered search box, or is in it, before the app

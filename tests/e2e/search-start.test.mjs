@@ -1,6 +1,5 @@
-// How a search's results arrive: a shared link's index parts come while the rest of the app is
-// still on its way, and results already drawn stay as they are while their
-// snippets arrive (the row a reader has focused is not redrawn).
+// How a search's results arrive: results already drawn stay as they are while their snippets
+// arrive (the row a reader has focused is not redrawn).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,20 +20,6 @@ async function holdBack(page, re, ms) {
   });
   return held;
 }
-
-test('a shared search link fetches its index parts while the manifest is still on its way', async () => {
-  await withPage(site, async (page) => {
-    const requested = [];
-    page.on('request', (request) => requested.push([new URL(request.url()).pathname, Date.now()]));
-    const manifest = await holdBack(page, /\/manifest\.json$/, 1500);
-    await page.open(`/search?q=${QUERY}`);
-    await page.waitForSelector(`${RESULTS} li .excerpt mark`);
-    const asked = (re) => requested.filter(([path, at]) => re.test(path) && at < manifest.releasedAt);
-    // (The app cannot draw a page before the manifest: these were asked for without it.)
-    assert.ok(asked(/\/search\/p-[0-9a-f]+\.bin$/).length > 0, `a posting part before the manifest: ${JSON.stringify(requested)}`);
-    assert.match(await page.textContent('[role="status"].count'), /\d+ posts? found/);
-  });
-});
 
 test('a result the reader has focused keeps focus, and stays the same element, while its snippet arrives', async () => {
   await withPage(site, async (page) => {

@@ -49,9 +49,6 @@ pub struct SearchEngine {
     parts_arrived: RwSignal<u32>,
     answered_before: StoredValue<bool>,
     rest_queued: StoredValue<bool>,
-    /// The address's query (`?q=`) until the page that shows its results first asks (see
-    /// [`SearchEngine::search_early`]).
-    early: StoredValue<Option<String>>,
     /// Post texts fetched for the snippets of results shown.
     pub texts: PostTexts,
     pub state: RwSignal<EngineState>,
@@ -68,7 +65,6 @@ pub fn provide_search_engine() -> SearchEngine {
         parts_arrived: RwSignal::new(0),
         answered_before: StoredValue::new(false),
         rest_queued: StoredValue::new(false),
-        early: StoredValue::new(None),
         texts: PostTexts::new(),
         state: RwSignal::new(EngineState::Idle),
         query: RwSignal::new(String::new()),
@@ -107,7 +103,6 @@ impl SearchEngine {
         match searcher {
             Ok(searcher) => {
                 self.searcher.set_value(Some(searcher));
-                self.fetch_early_parts();
                 // Decoding the index was this task; the waiting query, and drawing its
                 // results, are the next one.
                 set_timeout(
@@ -127,46 +122,12 @@ impl SearchEngine {
         });
     }
 
-    /// A query the address holds (a shared `/search?q=` link): the index root is fetched now
-    /// and, as it arrives, the parts this query needs, level after level (dictionary, then
-    /// postings), while the app is still drawing the page that will ask for them; it then finds
-    /// them loaded or on their way. (Not its results' texts: fetched before the page is drawn,
-    /// they put the first snippets later on a slow phone, Lighthouse's LCP +300 ms, as the
-    /// extra tasks they bring come before the results.)
-    pub fn search_early(self, text: String) {
-        self.early.set_value(Some(text));
-        self.start_loading();
-    }
-
-    fn fetch_early_parts(self) {
-        let Some(query) = self.early.with_value(|t| t.as_deref().map(parse_query)) else {
-            return;
-        };
-        let needed = self.with_searcher(|s| s.needed_parts(&query));
-        if needed.is_empty() {
-            self.early.set_value(None);
-            return;
-        }
-        let fetches = self
-            .loader
-            .try_update_value(|l| l.want(needed, |p| self.loaded(p)))
-            .unwrap_or_default();
-        self.spawn_fetches(fetches);
-    }
-
     /// Ranks posts for `text` with the parts loaded, synchronously. If the query needs parts
     /// that are not loaded, they are requested and the answer is [`Answer::Waiting`]: ask again
     /// when [`Self::track`] fires. No partial answers: what a query shows is always what the
     /// whole index says.
     /// Only posts `keep` accepts are listed and counted (the tag filter).
     pub fn search_now(self, text: &str, limit: usize, keep: &dyn Fn(u32) -> bool) -> Answer {
-        // Another query than the address's: the page asks for itself from now on.
-        if self
-            .early
-            .with_value(|early| early.as_deref().is_some_and(|e| e != text))
-        {
-            self.early.set_value(None);
-        }
         let query = parse_query(text);
         if query.is_empty() {
             return Answer::Ready(Ranked::default());
@@ -305,7 +266,6 @@ impl SearchEngine {
             .try_update_value(|l| l.satisfied(|p| self.loaded(p)))
             .unwrap_or(false)
         {
-            self.fetch_early_parts();
             // As with the root: the query is asked again in a task of its own.
             set_timeout(
                 move || self.parts_arrived.update(|n| *n += 1),

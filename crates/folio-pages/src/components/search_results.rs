@@ -100,9 +100,8 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
     // otherwise the list keeps the last answer, marked busy, until they are in.
     let busy = RwSignal::new(false);
     let keep_manifest = manifest.clone();
-    // The first answer waits for the task after the one that draws the page: a shared link's
-    // index parts may all be in by then (see `SearchEngine::search_early`), and drawing the
-    // page and twenty results in one task kept a phone from answering a key for 200 ms.
+    // The first answer waits for the task after the one that draws the page: drawing the page
+    // and twenty results in one task would keep a phone from answering a key that much longer.
     let page_drawn = RwSignal::new(false);
     // (In an effect: only in the browser, which has timers.)
     Effect::new(move |_| {
@@ -250,8 +249,9 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
         })
     };
 
-    // One entry per row, keyed by its post and matched words: a keystroke that keeps or
-    // reorders results leaves their rows (and a focused link in them) as they are.
+    // One entry per row: the list is redrawn only when a row's post or matched words change (a
+    // new answer), in place, row by row (a focused link stays the element it was). Not keyed
+    // (`<For>`): that cost the wasm about 3 kB, and results are a page of twenty.
     let rows = Memo::new(move |_| {
         hits.with(|shown| {
             let found = shown
@@ -285,7 +285,6 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
         })
     });
     let row_view = move |row: RowKey| result_row(&manifest, engine, row, with_snippet);
-    let each_row = move || rows.get();
 
     let more_left = move || {
         hits.with(|h| {
@@ -336,7 +335,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
             aria-busy=move || busy.get().then_some("true")
             on:keydown=move_between_results
         >
-            <For each=each_row key=|row| row.clone() children=row_view />
+            {move || rows.get().into_iter().map(&row_view).collect_view()}
         </ol>
         {move || more_left().then(|| view! {
             <p class="show-more">
@@ -350,7 +349,7 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
 }
 
 /// A result row: its post and the words it matched (rows are redrawn only when these change).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RowKey {
     doc: u32,
     terms: Vec<String>,
