@@ -14,22 +14,20 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
 
 use crate::api::app_href;
-use crate::components::marked_text::marked_text;
-use crate::components::post_list::{post_href, PostDate, TagLinks};
+use crate::components::result_focus::{focus_result_when_shown, move_between_results};
 use crate::components::search_box::query_href;
+use crate::components::search_result_row::{result_row, RowKey};
 use crate::components::tag_filter::{tag_counts, TagFilter};
 use crate::handover::next_task;
 use crate::model::Manifest;
-use crate::search::{highlight, Ranked};
-use crate::search_client::{use_search_engine, Answer, EngineState, SearchEngine};
+use crate::search::Ranked;
+use crate::search_client::{use_search_engine, Answer, EngineState};
 use crate::tags::has_tag;
 
 /// How many results are shown at first, and how many more each "Show more" adds.
@@ -39,16 +37,6 @@ const PAGE: usize = 20;
 const SNIPPET_PAUSE: Duration = Duration::from_millis(300);
 /// Rows whose snippets are fetched first: what a phone shows of the results.
 const FIRST_SNIPPETS: usize = 5;
-
-/// A link to the post that marks the matched words in the article.
-fn result_href(slug: &str, matched_terms: &[String]) -> String {
-    let terms = matched_terms.join(" ");
-    format!(
-        "{}?highlight={}",
-        post_href(slug),
-        String::from(js_sys::encode_uri_component(&terms))
-    )
-}
 
 #[component]
 pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
@@ -345,122 +333,5 @@ pub fn SearchResults(manifest: Arc<Manifest>) -> impl IntoView {
             </p>
         })}
         {empty_hint}
-    }
-}
-
-/// A result row: its post and the words it matched (rows are redrawn only when these change).
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct RowKey {
-    doc: u32,
-    terms: Vec<String>,
-}
-
-/// One result: title (marked), date, excerpt, tags. The excerpt is the post's summary until
-/// `with_snippet` lists the row, then the snippet from its text. Plain links: the router
-/// handles their clicks all the same, without the per-link reactive work of `<A>` on every URL
-/// change.
-fn result_row(
-    manifest: &Manifest,
-    engine: SearchEngine,
-    row: RowKey,
-    with_snippet: Memo<Vec<RowKey>>,
-) -> impl IntoView {
-    let post = manifest.posts.get(row.doc as usize)?;
-    let title = marked_text(&post.title, &highlight(&post.title, &row.terms));
-    let summary = post.summary.clone();
-    let href = result_href(&post.slug, &row.terms);
-    let RowKey { doc, terms } = row.clone();
-    let shows_snippet = Memo::new(move |_| with_snippet.with(|rows| rows.contains(&row)));
-    let excerpt = move || {
-        let snippet = shows_snippet
-            .get()
-            .then(|| engine.texts.snippet(doc, &terms))
-            .flatten();
-        match snippet {
-            Some(s) => marked_text(&s.text, &s.ranges),
-            None => marked_text(&summary, &highlight(&summary, &terms)),
-        }
-    };
-    Some(view! {
-        <li class="search-result">
-            <h3>
-                <a href=href data-result="">{title}</a>
-            </h3>
-            <p class="meta">
-                <PostDate date=post.date.clone() />
-            </p>
-            <p class="excerpt">{excerpt}</p>
-            <TagLinks tags=post.tags.clone() />
-        </li>
-    })
-}
-
-/// Focuses the result link at `index` (in rank order) in the next frame where it is shown,
-/// trying for at most `frames` frames (a slow device may draw the new rows a frame later).
-fn focus_result_when_shown(index: usize, frames: u32) {
-    request_animation_frame(move || {
-        if !focus_result(index) && frames > 0 {
-            focus_result_when_shown(index, frames - 1);
-        }
-    });
-}
-
-/// Focuses the result link at `index` (in rank order): false if it is not shown.
-fn focus_result(index: usize) -> bool {
-    let Ok(links) =
-        document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
-    else {
-        return false;
-    };
-    let link = u32::try_from(index).ok().and_then(|i| links.item(i));
-    match link.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(link) => link.focus().is_ok(),
-        None => false,
-    }
-}
-
-/// ↑ and ↓ move focus between result links; ↑ from the first, or Esc from anywhere in the
-/// results, goes back to the search box.
-fn move_between_results(ev: ev::KeyboardEvent) {
-    let step = match ev.key().as_str() {
-        "ArrowDown" => 1,
-        "ArrowUp" => -1,
-        "Escape" => {
-            let search = document().get_element_by_id("site-search");
-            if let Some(input) = search.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                ev.prevent_default();
-                let _ = input.focus();
-            }
-            return;
-        }
-        _ => return,
-    };
-    let Ok(links) =
-        document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
-    else {
-        return;
-    };
-    let active = document().active_element();
-    let position = (0..links.length()).find(|&i| {
-        links
-            .item(i)
-            .zip(active.clone())
-            .is_some_and(|(node, active)| {
-                node.dyn_ref::<web_sys::Element>()
-                    .is_some_and(|e| e.is_same_node(Some(&active)))
-            })
-    });
-    let Some(position) = position else { return };
-    ev.prevent_default();
-    let next = i64::from(position) + step;
-    let target = if next < 0 {
-        document().get_element_by_id("site-search")
-    } else {
-        links
-            .item(next as u32)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-    };
-    if let Some(element) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
     }
 }
