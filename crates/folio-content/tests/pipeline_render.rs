@@ -7,18 +7,10 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{toml_post, Fixture};
+use common::{png, toml_post, Fixture};
 use folio_content::{build, image_size_of, Options};
 use folio_core::model::{post_html_path, Manifest};
 use folio_markdown::render_article;
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    b.extend(width.to_be_bytes());
-    b.extend(height.to_be_bytes());
-    b.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    b
-}
 
 fn gif(width: u16, height: u16) -> Vec<u8> {
     let mut b = b"GIF89a".to_vec();

@@ -10,16 +10,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{toml_post, Fixture};
+use common::{png, toml_post, Fixture};
 use folio_content::{build, build_in_place, Options, Report};
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    b.extend(width.to_be_bytes());
-    b.extend(height.to_be_bytes());
-    b.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
-    b
-}
 
 /// Four posts: highlighted code, a summary marker, a link to another post's file, a Hugo
 /// `ref`, a picture beside the post, a warning about a link to nothing.

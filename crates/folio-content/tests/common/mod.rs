@@ -135,3 +135,13 @@ pub fn only_post(report: &Report) -> &PostSummary {
     );
     &report.manifest.posts[0]
 }
+
+/// The start of a PNG file (signature and IHDR) of this size: enough for the pipeline to read an
+/// image's size.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    b.extend(width.to_be_bytes());
+    b.extend(height.to_be_bytes());
+    b.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    b
+}
