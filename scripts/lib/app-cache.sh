@@ -17,10 +17,9 @@ FOLIO_APP_SOURCES=(src crates style public index.html Trunk.toml Cargo.toml Carg
 # terser are named by the lockfile .tools/ was installed from (folio_npm_ci's stamp): asking this
 # wasm-opt its version costs 0.35 s, the stamp names the same pinned package.
 folio_app_key() {
-    local base_path="$1" existing=() p
-    for p in "${FOLIO_APP_SOURCES[@]}"; do [ -e "$FOLIO_ROOT/$p" ] && existing+=("$p"); done
+    local base_path="$1"
     {
-        (cd "$FOLIO_ROOT" && find "${existing[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+        folio_hash_sources "${FOLIO_APP_SOURCES[@]}"
         printf 'base path %s\nRUSTFLAGS %s\n' "$base_path" "${RUSTFLAGS:-}"
         rustc -V 2>/dev/null || echo "rustc: missing"
         rustup target list --installed 2>/dev/null | grep -x wasm32-unknown-unknown || echo "wasm32 target: missing"

@@ -56,6 +56,17 @@ folio_trunk() {
     return 1
 }
 
+# folio_hash_sources PATH...: SHA-256 lines (hash and path) of every file under these paths of
+# the project that exist, in a fixed order, paths relative to FOLIO_ROOT (so the same sources
+# hash the same in any clone); build output (`target/` folders) is left out. The cache keys of
+# the app (app-cache.sh) and of folio-build (tool-cache.sh) start from it.
+folio_hash_sources() {
+    local existing=() p
+    for p in "$@"; do [ -e "$FOLIO_ROOT/$p" ] && existing+=("$p"); done
+    (cd "$FOLIO_ROOT" && find "${existing[@]}" -type f -not -path '*/target/*' -print0 |
+        LC_ALL=C sort -z | xargs -0 sha256sum)
+}
+
 # The wasm-bindgen version the app is built with, read from Cargo.lock: wasm-bindgen-cli must match it.
 folio_wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { found = 1; next } found && /^version = / { gsub(/"/, "", $3); print $3; exit }' \

@@ -17,11 +17,8 @@ folio_cache_dir() {
 
 # folio_build_key: prints the cache key of folio-build for the sources in FOLIO_ROOT.
 folio_build_key() {
-    local existing=() p
-    for p in "${FOLIO_BUILD_SOURCES[@]}"; do [ -e "$FOLIO_ROOT/$p" ] && existing+=("$p"); done
     {
-        (cd "$FOLIO_ROOT" && find "${existing[@]}" -type f -not -path '*/target/*' -print0 |
-            LC_ALL=C sort -z | xargs -0 sha256sum)
+        folio_hash_sources "${FOLIO_BUILD_SOURCES[@]}"
         printf 'RUSTFLAGS %s\n' "${RUSTFLAGS:-}"
         rustc -V
     } | sha256sum | cut -c1-20
