@@ -1,5 +1,5 @@
-// Reading offline. Registered by public/boot.js once the reader's first visit has loaded and its app runs, so
-// nothing is cached before that visit ends. It keeps:
+// Reading offline. Registered by public/boot.js once the reader's first visit has loaded and its
+// app runs, so nothing is cached before that visit ends. It keeps:
 // - the app (hashed wasm, js, css, icons): cache-first, their names change with their content;
 // - every page the reader opened (prerendered HTML), manifest.json and the bodies the app
 //   fetched: network-first, the cache only answers when the network cannot (an address never

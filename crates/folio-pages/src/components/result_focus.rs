@@ -5,6 +5,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The result links, in rank order.
+const RESULT_LINKS: &str = "[data-testid=\"search-results\"] a[data-result]";
+
 /// Focuses the result link at `index` (in rank order) in the next frame where it is shown,
 /// trying for at most `frames` frames (a slow device may draw the new rows a frame later).
 pub fn focus_result_when_shown(index: usize, frames: u32) {
@@ -17,9 +20,7 @@ pub fn focus_result_when_shown(index: usize, frames: u32) {
 
 /// Focuses the result link at `index` (in rank order): false if it is not shown.
 fn focus_result(index: usize) -> bool {
-    let Ok(links) =
-        document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
-    else {
+    let Ok(links) = document().query_selector_all(RESULT_LINKS) else {
         return false;
     };
     let link = u32::try_from(index).ok().and_then(|i| links.item(i));
@@ -45,9 +46,7 @@ pub fn move_between_results(ev: ev::KeyboardEvent) {
         }
         _ => return,
     };
-    let Ok(links) =
-        document().query_selector_all("[data-testid=\"search-results\"] a[data-result]")
-    else {
+    let Ok(links) = document().query_selector_all(RESULT_LINKS) else {
         return;
     };
     let active = document().active_element();
